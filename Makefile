@@ -1,0 +1,30 @@
+# Deftly: `make play` to play, `make test` to run the checks. Both set up .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HEADLESS := SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+
+.PHONY: play test bench lint golden clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+play: $(STAMP)
+	$(BIN)/deftly $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(HEADLESS) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(HEADLESS) $(BIN)/python -m bench
+
+golden: $(STAMP)
+	DEFTLY_REGEN_GOLDEN=1 $(HEADLESS) $(BIN)/python -m pytest tests -k golden
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

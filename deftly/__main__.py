@@ -1,0 +1,3 @@
+from deftly.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Durable storage: tinydb files written atomically, a fsynced trial journal, recordings."""

@@ -1,0 +1,1 @@
+"""The UI kit: theme, text, icons and widgets, all sized in millimetres."""

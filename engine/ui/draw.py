@@ -1,0 +1,99 @@
+"""Drawing helpers in mm: rounded panels, text in boxes, circles, shading."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pygame
+
+from engine.display import RectMM
+from engine.ui.theme import Color, Theme, font_at
+
+ALIGN = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}
+
+
+def panel(surface: pygame.Surface, theme: Theme, rect: RectMM, fill: Color,
+          border: Color | None = None, *, border_mm: float = 0.6,
+          radius_mm: float | None = None) -> None:
+    """A rounded rectangle, optionally outlined."""
+    r = pygame.Rect(theme.profile.rect_px(rect))
+    radius = theme.px(theme.sizes.radius if radius_mm is None else radius_mm)
+    pygame.draw.rect(surface, fill, r, border_radius=radius)
+    if border is not None:
+        pygame.draw.rect(surface, border, r, width=max(1, theme.px(border_mm)),
+                         border_radius=radius)
+
+
+def shade(surface: pygame.Surface, theme: Theme) -> None:
+    """Dim everything already drawn (under a dialog)."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill(theme.palette.shade)
+    surface.blit(veil, (0, 0))
+
+
+def render_text(theme: Theme, text: str, size_mm: float, color: Color, *, bold: bool = False,
+                wrap_px: int = 0, align: str = "left") -> pygame.Surface:
+    """Rendered text (cached: the same words in the same style are drawn once)."""
+    size_px = max(6, theme.px(size_mm * theme.text_scale))
+    return _rendered(text, size_px, tuple(color), bold, wrap_px, align)
+
+
+@lru_cache(maxsize=1024)
+def _rendered(text: str, size_px: int, color: Color, bold: bool, wrap_px: int,
+              align: str) -> pygame.Surface:
+    font = font_at(size_px, bold)
+    font.align = ALIGN[align]
+    return font.render(text, True, color, None, wrap_px)
+
+
+def fit_text(theme: Theme, text: str, rect: RectMM, size_mm: float, color: Color, *,
+             bold: bool = False, align: str = "center", min_mm: float | None = None,
+             wrap: bool = True) -> pygame.Surface:
+    """Render `text` as large as `size_mm` but small enough to fit `rect` (wrapping if allowed).
+
+    The size never goes below `min_mm` (the theme's small text by default).
+    """
+    floor = theme.sizes.small if min_mm is None else min_mm
+    width_px = max(1, theme.px(rect.w))
+    height_px = max(1, theme.px(rect.h))
+    size = size_mm
+    while True:
+        image = render_text(theme, text, size, color, bold=bold,
+                            wrap_px=width_px if wrap else 0, align=align)
+        fits = image.get_width() <= width_px and image.get_height() <= height_px
+        if fits or size <= floor:
+            return image
+        size = max(floor, size * 0.9)
+
+
+def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size_mm: float,
+            color: Color, *, bold: bool = False, align: str = "center", valign: str = "center",
+            wrap: bool = True, min_mm: float | None = None) -> pygame.Rect:
+    """Draw `text` inside `rect`, shrunk or wrapped to fit; returns the pixel area used."""
+    image = fit_text(theme, text, rect, size_mm, color, bold=bold, align=align, min_mm=min_mm,
+                     wrap=wrap)
+    box = pygame.Rect(theme.profile.rect_px(rect))
+    dest = image.get_rect()
+    if align == "center":
+        dest.centerx = box.centerx
+    elif align == "right":
+        dest.right = box.right
+    else:
+        dest.left = box.left
+    if valign == "center":
+        dest.centery = box.centery
+    elif valign == "bottom":
+        dest.bottom = box.bottom
+    else:
+        dest.top = box.top
+    surface.blit(image, dest, area=pygame.Rect(0, 0, image.get_width(),
+                                               max(0, box.bottom - dest.top)))
+    return dest
+
+
+def circle(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float, r_mm: float,
+           color: Color, *, width_mm: float = 0.0) -> None:
+    """A filled (or outlined, if width_mm > 0) circle."""
+    width = 0 if width_mm <= 0 else max(1, theme.px(width_mm))
+    pygame.draw.circle(surface, color, theme.profile.point_px(x_mm, y_mm),
+                       max(1, theme.px(r_mm)), width)

@@ -1,0 +1,225 @@
+"""Widgets: button, label, progress bar, stars, toast. Positions and sizes in mm.
+
+Buttons are forgiving for shaky hands: a press counts when a finger lifts
+within the button or a few millimetres around it, wherever it wandered before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+
+from engine.display import RectMM
+from engine.touch import Phase, Touch
+from engine.ui import draw
+from engine.ui.icons import draw_icon, draw_star
+from engine.ui.theme import Color, Theme
+
+
+class Widget:
+    """Something drawn in a rectangle that may react to touches."""
+
+    def __init__(self, rect: RectMM) -> None:
+        self.rect = rect
+        self.visible = True
+
+    def on_touch(self, touch: Touch) -> bool:
+        """Handle a touch; True if the widget's look changed."""
+        return False
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        raise NotImplementedError
+
+
+STYLES = ("primary", "secondary", "quiet", "good")
+
+
+class Button(Widget):
+    """A big labelled button that fires `on_press` when a finger lifts on it."""
+
+    def __init__(self, rect: RectMM, label: str, on_press: Callable[[], None] | None = None,
+                 *, style: str = "secondary", icon: str | None = None,
+                 detail: str | None = None, enabled: bool = True,
+                 selected: bool = False, slop_mm: float = 4.0, color: Color | None = None
+                 ) -> None:
+        super().__init__(rect)
+        if style not in STYLES:
+            raise ValueError(f"unknown button style {style!r}")
+        self.label = label
+        self.on_press = on_press
+        self.style = style
+        self.icon = icon
+        self.detail = detail
+        self.enabled = enabled
+        self.selected = selected
+        self.slop_mm = slop_mm
+        self.color = color
+        self._finger: int | None = None
+
+    @property
+    def pressed(self) -> bool:
+        return self._finger is not None
+
+    def on_touch(self, touch: Touch) -> bool:
+        if not (self.visible and self.enabled):
+            return False
+        inside = self.rect.contains(touch.x_mm, touch.y_mm, self.slop_mm)
+        if touch.phase is Phase.DOWN:
+            if self._finger is None and self.rect.contains(touch.x_mm, touch.y_mm,
+                                                           self.slop_mm / 2):
+                self._finger = touch.finger
+                return True
+            return False
+        if touch.finger != self._finger:
+            return False
+        if touch.phase is Phase.UP:
+            self._finger = None
+            if inside and self.on_press is not None:
+                self.on_press()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not self.visible:
+            return
+        pal = theme.palette
+        fill, ink, border = self._colors(theme)
+        rect = self.rect
+        if self.pressed:
+            rect = rect.inset(0.6)
+        draw.panel(surface, theme, rect, fill, border, border_mm=0.8 if self.selected else 0.5)
+        if self.selected:
+            draw.panel(surface, theme, rect.inset(1.2), fill, pal.primary
+                       if self.style != "primary" else pal.on_primary, border_mm=0.6)
+        inner = rect.inset(min(4.0, rect.w * 0.08), min(2.0, rect.h * 0.1))
+        if self.icon:
+            size = min(inner.h * 0.55, 9.0)
+            if inner.w > inner.h * 2.2:
+                icon_box = RectMM(inner.x, inner.y + (inner.h - size) / 2, size, size)
+                inner = RectMM(inner.x + size + 2.0, inner.y, inner.w - size - 2.0, inner.h)
+            else:
+                icon_box = RectMM(inner.x + (inner.w - size) / 2, inner.y, size, size)
+                inner = RectMM(inner.x, inner.y + size + 1.0, inner.w, inner.h - size - 1.0)
+            draw_icon(surface, theme, self.icon, icon_box, ink)
+        sizes = theme.sizes
+        if self.detail and inner.h < sizes.body + sizes.small + 1.0:
+            draw.text_in(surface, theme, f"{self.label} · {self.detail}", inner, sizes.body,
+                         ink, bold=True)
+        elif self.detail:
+            top, bottom = inner.take_top(inner.h * 0.58)
+            draw.text_in(surface, theme, self.label, top, sizes.body, ink, bold=True,
+                         valign="bottom")
+            draw.text_in(surface, theme, self.detail, bottom, sizes.small, ink, valign="top")
+        else:
+            draw.text_in(surface, theme, self.label, inner, sizes.body, ink, bold=True)
+
+    def _colors(self, theme: Theme) -> tuple[Color, Color, Color | None]:
+        pal = theme.palette
+        if not self.enabled:
+            return (pal.background, pal.muted, pal.line)
+        if self.color is not None:
+            return (self.color, pal.on_primary if not theme.high_contrast else (0, 0, 0),
+                    pal.ink if theme.high_contrast else None)
+        if self.style == "primary":
+            return (pal.primary, pal.on_primary, None)
+        if self.style == "good":
+            return (pal.good, (255, 255, 255), None)
+        if self.style == "quiet":
+            return (pal.background, pal.ink, pal.line)
+        return (pal.panel, pal.ink, pal.ink if theme.high_contrast else pal.line)
+
+
+class Label(Widget):
+    """Text in a box, shrunk or wrapped to fit."""
+
+    def __init__(self, rect: RectMM, text: str, *, size: str = "body", bold: bool = False,
+                 align: str = "center", valign: str = "center", color: Color | None = None,
+                 muted: bool = False) -> None:
+        super().__init__(rect)
+        self.text = text
+        self.size = size
+        self.bold = bold
+        self.align = align
+        self.valign = valign
+        self.color = color
+        self.muted = muted
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not (self.visible and self.text):
+            return
+        color = self.color or (theme.palette.muted if self.muted else theme.palette.ink)
+        draw.text_in(surface, theme, self.text, self.rect, getattr(theme.sizes, self.size),
+                     color, bold=self.bold, align=self.align, valign=self.valign)
+
+
+class ProgressBar(Widget):
+    """A calm bar with a caption such as "12 of 20"."""
+
+    def __init__(self, rect: RectMM, value: float = 0.0, caption: str = "") -> None:
+        super().__init__(rect)
+        self.value = value
+        self.caption = caption
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not self.visible:
+            return
+        pal = theme.palette
+        bar_h = min(self.rect.h, 5.0)
+        caption_w = 0.0
+        if self.caption:
+            image = draw.render_text(theme, self.caption, theme.sizes.small, pal.ink, bold=True)
+            caption_w = min(theme.profile.mm(image.get_width()) + 3.0, self.rect.w * 0.5)
+        bar = RectMM(self.rect.x, self.rect.y + (self.rect.h - bar_h) / 2,
+                     self.rect.w - caption_w, bar_h)
+        draw.panel(surface, theme, bar, pal.panel, pal.line, radius_mm=bar_h / 2)
+        fraction = min(max(self.value, 0.0), 1.0)
+        if fraction > 0:
+            filled = RectMM(bar.x, bar.y, max(bar_h, bar.w * fraction), bar.h)
+            draw.panel(surface, theme, filled, pal.good, radius_mm=bar_h / 2)
+        if self.caption:
+            caption = RectMM(bar.right, self.rect.y, caption_w, self.rect.h)
+            draw.text_in(surface, theme, self.caption, caption, theme.sizes.small, pal.ink,
+                         bold=True, align="right", wrap=False)
+
+
+class Stars(Widget):
+    """0 to `out_of` stars in a row."""
+
+    def __init__(self, rect: RectMM, count: int, out_of: int = 3) -> None:
+        super().__init__(rect)
+        self.count = count
+        self.out_of = out_of
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not self.visible:
+            return
+        size = min(self.rect.h, self.rect.w / self.out_of)
+        left = self.rect.x + (self.rect.w - size * self.out_of) / 2
+        for i in range(self.out_of):
+            box = RectMM(left + i * size, self.rect.y + (self.rect.h - size) / 2, size, size)
+            draw_star(surface, theme, box.inset(size * 0.08), theme.palette.star,
+                      filled=i < self.count)
+
+
+@dataclass
+class Toast:
+    """A short message at the bottom of the screen that goes away by itself."""
+
+    message: str
+    until_ms: float
+    tone: str = "info"
+    shown_at_ms: float = field(default=0.0)
+
+    def draw(self, surface: pygame.Surface, theme: Theme, board: RectMM) -> None:
+        pal = theme.palette
+        width = min(board.w - 2 * theme.sizes.margin, 160.0)
+        height = theme.sizes.button_h
+        rect = RectMM(board.x + (board.w - width) / 2,
+                      board.bottom - height - theme.sizes.margin, width, height)
+        edge = pal.miss if self.tone == "warning" else pal.good
+        draw.panel(surface, theme, rect, pal.ink if not theme.high_contrast else pal.panel,
+                   edge, border_mm=1.0)
+        draw.text_in(surface, theme, self.message, rect.inset(4.0, 1.5), theme.sizes.body,
+                     pal.background if not theme.high_contrast else pal.ink)

@@ -1,0 +1,73 @@
+"""Arrows point down: deftly -> games -> engine. Models never import pygame."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RANK = {"engine": 0, "games": 1, "deftly": 2}
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def python_files(package: str):
+    return sorted((ROOT / package).rglob("*.py"))
+
+
+def test_layers_only_import_downwards():
+    wrong = []
+    for package, rank in RANK.items():
+        for path in python_files(package):
+            for imported in imports_of(path) & set(RANK):
+                if RANK[imported] > rank:
+                    wrong.append(f"{path.relative_to(ROOT)} imports {imported}")
+    assert wrong == []
+
+
+def test_games_do_not_import_each_other():
+    wrong = []
+    for path in python_files("games"):
+        parts = path.relative_to(ROOT / "games").parts
+        if len(parts) < 2:
+            continue
+        own = parts[0]
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(
+                    "games."):
+                other = node.module.split(".")[1]
+                if other != own:
+                    wrong.append(f"{path.relative_to(ROOT)} imports games.{other}")
+    assert wrong == []
+
+
+PURE = ["engine/scoring", "engine/levels", "engine/sim", "engine/touch.py",
+        "engine/input/tracker.py", "engine/input/gestures.py", "engine/input/script.py",
+        "engine/display.py", "engine/clock.py"]
+
+
+def test_pure_modules_and_game_models_never_import_pygame():
+    paths = []
+    for entry in PURE:
+        target = ROOT / entry
+        if not target.exists():
+            continue
+        paths.extend(target.rglob("*.py") if target.is_dir() else [target])
+    paths.extend(ROOT.glob("games/*/model.py"))
+    paths.extend(ROOT.glob("games/*/policy.py"))
+    offenders = [str(p.relative_to(ROOT)) for p in paths if "pygame" in imports_of(p)]
+    assert offenders == []
+
+
+def test_the_check_itself_sees_a_wrong_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from deftly.cli import main\nimport pygame\n")
+    assert imports_of(bad) == {"deftly", "pygame"}
