@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ["bench.loop"]
+SECTIONS = ["bench.loop", "bench.scoring"]
 
 
 def main(argv: list[str]) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import NoReturn
 
+from deftly.commands import analyze, doctor, shot
+from deftly.commands.common import CommandError, fail
 from engine import __version__
 
 
@@ -40,73 +41,42 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--profile", metavar="NAME", help="start as this player")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      parser_class=OneLineParser)
-
-    doctor = commands.add_parser("doctor", help="check display, touch, sound and data folder")
-    doctor.set_defaults(run=_doctor)
-
-    shot = commands.add_parser("shot", help="render a screen to a PNG file without a window")
-    shot.add_argument("scene", help="the screen to render (see 'deftly shot --list')",
-                      nargs="?")
-    shot.add_argument("--out", type=Path, metavar="FILE.png", help="where to write the PNG")
-    shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
-                      dest="shot_size", help="image size in pixels (default 1280x800)")
-    shot.add_argument("--list", action="store_true", help="list the screens")
-    shot.set_defaults(run=_shot)
+    doctor.register(commands)
+    shot.register(commands, _size)
+    analyze.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    run: Callable[[argparse.Namespace, OneLineParser], int] = getattr(args, "run", _play)
+    run: Callable[[argparse.Namespace, argparse.ArgumentParser], int] = getattr(
+        args, "run", _play)
+    sub = _subparser(parser, args.command)
     try:
-        return run(args, parser)
+        return run(args, sub)
+    except CommandError as error:
+        return fail(str(error), error.code)
     except KeyboardInterrupt:
         return 130
 
 
-def _fail(message: str, code: int = 1) -> int:
-    print(f"deftly: {message}", file=sys.stderr)
-    return code
+def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return parser
 
 
-def _play(args: argparse.Namespace, parser: OneLineParser) -> int:
+def _play(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from deftly.launch import LaunchError
     from deftly.shell import play
 
     try:
         return play(args)
     except LaunchError as error:
-        return _fail(str(error), 2)
+        return fail(str(error), 2)
 
 
-def _doctor(args: argparse.Namespace, parser: OneLineParser) -> int:
-    from deftly.doctor import report
-
-    for line in report(args):
-        print(line)
-    return 0
-
-
-def _shot(args: argparse.Namespace, parser: OneLineParser) -> int:
-    from deftly.launch import LaunchError, ensure_headless_env
-    from deftly.shots import SHOTS, save_shot
-
-    if args.list:
-        print("\n".join(sorted(SHOTS)))
-        return 0
-    if not args.scene:
-        parser.error("shot needs a SCENE (see 'deftly shot --list')")
-    if args.scene not in SHOTS:
-        parser.error(f"unknown scene {args.scene!r}; choose from {', '.join(sorted(SHOTS))}")
-    if args.out is None:
-        parser.error("shot needs --out FILE.png")
-    ensure_headless_env()
-    try:
-        path = save_shot(args.scene, args.shot_size, args.out)
-    except LaunchError as error:
-        return _fail(str(error), 2)
-    except OSError as error:
-        return _fail(f"cannot write {args.out}: {error.strerror or error}")
-    print(path)
-    return 0
+if __name__ == "__main__":
+    sys.exit(main())

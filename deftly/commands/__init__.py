@@ -1,0 +1,1 @@
+"""One module per `deftly` sub-command; each has `register(subparsers)` and a `run`."""

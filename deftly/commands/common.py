@@ -1,0 +1,38 @@
+"""Helpers shared by the commands: one-line failures and argument types."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+class CommandError(Exception):
+    """A problem told to the user in one line; `code` is the exit status."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"deftly: {message}", file=sys.stderr)
+    return code
+
+
+def point(text: str) -> tuple[float, float]:
+    """'12.5,40' -> (12.5, 40.0)."""
+    try:
+        x, y = (float(v) for v in text.split(","))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"expected X,Y, got {text!r}") from error
+    return (x, y)
+
+
+def positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from error
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value

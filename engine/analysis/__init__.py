@@ -1,0 +1,1 @@
+"""Reading other people's research recordings and scoring them with `engine.scoring`."""

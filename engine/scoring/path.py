@@ -1,0 +1,183 @@
+"""Path metrics for tracing: offsets from a task axis, deviation from a reference curve,
+time in a corridor, completion in order, and speed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from engine.scoring.geometry import Polyline, Projection, project
+from engine.scoring.result import Metrics
+from engine.scoring.stats import NAN, mean, ratio, sample_sd
+
+ORDER_WINDOW = 3
+"""Stretches this close together may be reached in any order (jitter at their borders)."""
+
+
+def as_points(xy: ArrayLike) -> np.ndarray:
+    """(N, 2) float array of the finite rows of `xy`."""
+    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+    return pts[np.isfinite(pts).all(axis=1)]
+
+
+@dataclass(frozen=True, slots=True)
+class AxisOffsets(Metrics):
+    """MacKenzie's accuracy measures: perpendicular offsets from the task axis."""
+
+    n: int
+    mo_mm: float
+    me_mm: float
+    mv_mm: float
+
+
+def axis_offsets(xy: ArrayLike, start: ArrayLike, end: ArrayLike) -> AxisOffsets:
+    """Offsets of each sample from the line start -> end: MO (mean), ME (mean |y|), MV (SD).
+
+    Positive offsets lie to the left of the direction of travel in y-up axes
+    (to the right on a y-down screen).
+    """
+    pts = as_points(xy)
+    a = np.asarray(start, dtype=float).ravel()
+    b = np.asarray(end, dtype=float).ravel()
+    axis = b - a
+    length = float(np.hypot(*axis))
+    if not pts.size or length == 0:
+        return AxisOffsets(len(pts), NAN, NAN, NAN)
+    rel = pts - a
+    y = (axis[0] * rel[:, 1] - axis[1] * rel[:, 0]) / length
+    return AxisOffsets(len(y), mean(y), mean(np.abs(y)), sample_sd(y))
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation(Metrics):
+    """How far a trace stayed from its reference curve (lengths in mm)."""
+
+    n: int
+    mean_mm: float
+    max_mm: float
+    sd_mm: float
+    inside_share: float
+    time_inside_share: float
+
+
+def deviation(xy: ArrayLike, reference: Polyline, corridor_mm: float,
+              t_ms: ArrayLike | None = None, projection: Projection | None = None
+              ) -> tuple[Deviation, np.ndarray]:
+    """Distance of each sample to the nearest point of `reference`; share inside the corridor.
+
+    A sample is inside when its distance is at most half the corridor width. The time
+    share weights each sample by the time until the next one (needs `t_ms`).
+    Returns the summary and the signed per-sample distances. `projection` may pass in
+    `project(xy, reference)` when the caller already has it (finite samples only).
+    """
+    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+    keep = np.isfinite(pts).all(axis=1)
+    pts = pts[keep]
+    if not len(pts) or reference.empty:
+        return Deviation(0, NAN, NAN, NAN, NAN, NAN), np.empty(0)
+    proj = projection if projection is not None else project(pts, reference)
+    inside = proj.distance <= corridor_mm / 2.0
+    time_share = NAN
+    if t_ms is not None:
+        t = np.asarray(t_ms, dtype=float).ravel()[keep]
+        weights = np.diff(t, append=t[-1]) if len(t) > 1 else np.ones(1)
+        weights = np.clip(weights, 0.0, None)
+        total = weights.sum()
+        time_share = float((weights * inside).sum() / total) if total > 0 else float(
+            inside.mean())
+    return (Deviation(len(pts), float(proj.distance.mean()), float(proj.distance.max()),
+                      sample_sd(proj.distance), float(inside.mean()), time_share), proj.signed)
+
+
+def completion(xy: ArrayLike, t_ms: ArrayLike, reference: Polyline, tolerance_mm: float,
+               bins: int | None = None, projection: Projection | None = None) -> float:
+    """Share of the reference covered in order (0..1).
+
+    The reference is cut into short stretches (about 2 mm). A stretch counts when a sample
+    within `tolerance_mm` reached it no earlier than every stretch more than
+    `ORDER_WINDOW` stretches before it: a trace drawn backwards covers almost nothing.
+    """
+    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+    t = np.asarray(t_ms, dtype=float).ravel()
+    n = min(len(pts), len(t))
+    pts, t = pts[:n], t[:n]
+    keep = np.isfinite(pts).all(axis=1) & np.isfinite(t)
+    pts, t = pts[keep], t[keep]
+    if not len(pts) or reference.empty or reference.length <= 0:
+        return NAN if reference.empty or reference.length <= 0 else 0.0
+    count = bins or int(np.clip(reference.length / 2.0, 20, 400))
+    proj = projection if projection is not None and len(projection.distance) == len(pts) \
+        else project(pts, reference)
+    near = proj.distance <= tolerance_mm
+    if not near.any():
+        return 0.0
+    stretch = np.minimum((proj.arc[near] / reference.length * count).astype(int), count - 1)
+    first_hit = np.full(count, np.inf)
+    np.minimum.at(first_hit, stretch, t[near])
+    hit = np.isfinite(first_hit)
+    reached = np.maximum.accumulate(np.where(hit, first_hit, -np.inf))
+    before = np.r_[np.full(ORDER_WINDOW, -np.inf), reached[:-ORDER_WINDOW]][:count]
+    in_order = hit & (first_hit >= before)
+    return float(in_order.mean())
+
+
+def path_length(xy: ArrayLike) -> float:
+    pts = as_points(xy)
+    return float(np.hypot(*np.diff(pts, axis=0).T).sum()) if len(pts) > 1 else 0.0
+
+
+def mean_speed(xy: ArrayLike, t_ms: ArrayLike) -> float:
+    """Path length over elapsed time, in units per second (NaN without elapsed time)."""
+    t = np.asarray(t_ms, dtype=float).ravel()
+    t = t[np.isfinite(t)]
+    if t.size < 2:
+        return NAN
+    return ratio(path_length(xy), (t.max() - t.min()) / 1000.0)
+
+
+def speed_profile(xy: ArrayLike, t_ms: ArrayLike, rate_hz: float = 100.0
+                  ) -> tuple[np.ndarray, float]:
+    """Speed (units/s) resampled uniformly at `rate_hz`; returns (speeds, rate)."""
+    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+    t = np.asarray(t_ms, dtype=float).ravel()
+    n = min(len(pts), len(t))
+    pts, t = pts[:n], t[:n]
+    keep = np.isfinite(pts).all(axis=1) & np.isfinite(t)
+    pts, t = pts[keep], t[keep]
+    if len(t) < 3:
+        return np.empty(0), rate_hz
+    order = np.argsort(t, kind="stable")
+    pts, t = pts[order], t[order] / 1000.0
+    distinct = np.r_[True, np.diff(t) > 0]
+    pts, t = pts[distinct], t[distinct]
+    if len(t) < 3:
+        return np.empty(0), rate_hz
+    grid = np.arange(t[0], t[-1], 1.0 / rate_hz)
+    if len(grid) < 3:
+        return np.empty(0), rate_hz
+    x = np.interp(grid, t, pts[:, 0])
+    y = np.interp(grid, t, pts[:, 1])
+    speed = np.hypot(np.gradient(x, 1.0 / rate_hz), np.gradient(y, 1.0 / rate_hz))
+    return speed, rate_hz
+
+
+def resample(t_ms: ArrayLike, values: ArrayLike, rate_hz: float = 100.0) -> np.ndarray:
+    """`values` sampled at irregular times, linearly resampled at `rate_hz`."""
+    t = np.asarray(t_ms, dtype=float).ravel() / 1000.0
+    v = np.asarray(values, dtype=float).ravel()
+    n = min(len(t), len(v))
+    t, v = t[:n], v[:n]
+    keep = np.isfinite(t) & np.isfinite(v)
+    t, v = t[keep], v[keep]
+    if len(t) < 2:
+        return np.empty(0)
+    order = np.argsort(t, kind="stable")
+    t, v = t[order], v[order]
+    distinct = np.r_[True, np.diff(t) > 0]
+    t, v = t[distinct], v[distinct]
+    if len(t) < 2:
+        return np.empty(0)
+    return np.interp(np.arange(t[0], t[-1], 1.0 / rate_hz), t, v)

@@ -1,0 +1,104 @@
+"""Everything measured on one trace, in one call (used by the trace game and `deftly analyze`)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from engine.scoring.geometry import Polyline, project
+from engine.scoring.path import (
+    AxisOffsets,
+    Deviation,
+    axis_offsets,
+    completion,
+    deviation,
+    mean_speed,
+    path_length,
+    speed_profile,
+)
+from engine.scoring.result import Metrics
+from engine.scoring.smoothness import sparc
+from engine.scoring.spiral import SpiralFit, spiral_fit
+from engine.scoring.tremor import Tremor, tremor
+
+
+@dataclass(frozen=True, slots=True)
+class TraceScore(Metrics):
+    """Path metrics of one trace. Lengths in mm (or the input's unit), times in ms."""
+
+    samples: int
+    duration_ms: float
+    length_mm: float
+    mean_speed_mm_per_s: float
+    sparc: float
+    tremor: Tremor
+    deviation: Deviation | None = None
+    completion: float | None = None
+    axis: AxisOffsets | None = None
+    spiral: SpiralFit | None = None
+
+    def to_dict(self, prefix: str = "") -> dict[str, object]:
+        out = Metrics.to_dict(self, prefix)
+        return {k: v for k, v in out.items() if v is not None or not _optional(k, prefix)}
+
+
+_OPTIONAL = ("deviation", "completion", "axis", "spiral")
+
+
+def _optional(key: str, prefix: str) -> bool:
+    return key[len(prefix):] in _OPTIONAL
+
+
+def score_trace(t_ms: ArrayLike, xy: ArrayLike, *, reference: Polyline | None = None,
+                corridor_mm: float | None = None, axis: tuple[ArrayLike, ArrayLike] | None = None,
+                spiral_center: ArrayLike | None = None, spiral: bool = False) -> TraceScore:
+    """Score a trace: speed, SPARC and tremor always; deviation and completion against a
+    reference curve; MO/ME/MV against a straight task axis; the radius fit for spirals.
+
+    The tremor signal is the signed deviation from the reference, else the offset from
+    the axis, else the spiral's radius residual.
+    """
+    t = np.asarray(t_ms, dtype=float).ravel()
+    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+    n = min(len(t), len(pts))
+    t, pts = t[:n], pts[:n]
+    keep = np.isfinite(t) & np.isfinite(pts).all(axis=1)
+    t, pts = t[keep], pts[keep]
+    duration = float(t.max() - t.min()) if t.size >= 2 else math.nan
+    speed, rate = speed_profile(pts, t)
+    dev = comp = offsets = fit = None
+    signal = np.empty(0)
+    if reference is not None:
+        width = corridor_mm if corridor_mm is not None else math.inf
+        projection = project(pts, reference)
+        dev, signal = deviation(pts, reference, width, t, projection)
+        comp = completion(pts, t, reference, width / 2.0 if math.isfinite(width) else 10.0,
+                          projection=projection)
+    if axis is not None:
+        offsets = axis_offsets(pts, axis[0], axis[1])
+        if not signal.size and len(pts):
+            a, b = (np.asarray(p, dtype=float) for p in axis)
+            direction = (b - a) / max(float(np.hypot(*(b - a))), 1e-12)
+            rel = pts - a
+            signal = direction[0] * rel[:, 1] - direction[1] * rel[:, 0]
+    if spiral or spiral_center is not None:
+        fit = spiral_fit(pts, spiral_center)
+        if not signal.size and len(pts) >= 3 and math.isfinite(fit.spacing_mm_per_turn):
+            signal = _radius_residual(pts, fit)
+    shake = tremor(t, signal) if signal.size else Tremor(math.nan, math.nan)
+    return TraceScore(len(pts), duration, path_length(pts), mean_speed(pts, t),
+                      sparc(speed, rate), shake, dev, comp, offsets, fit)
+
+
+def _radius_residual(pts: np.ndarray, fit: SpiralFit) -> np.ndarray:
+    rel = pts - np.array([fit.center_x_mm, fit.center_y_mm])
+    radius = np.hypot(rel[:, 0], rel[:, 1])
+    theta = np.unwrap(np.arctan2(rel[:, 1], rel[:, 0]))
+    if theta[-1] < theta[0]:
+        theta = -theta
+    design = np.column_stack([theta, np.ones_like(theta)])
+    coef, *_ = np.linalg.lstsq(design, radius, rcond=None)
+    return radius - design @ coef
