@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from deftly.commands import analyze, doctor, shot
+from deftly.commands import analyze, doctor, export, profiles, shot
 from deftly.commands.common import CommandError, fail
 from engine import __version__
 
@@ -44,6 +44,8 @@ def build_parser() -> OneLineParser:
     doctor.register(commands)
     shot.register(commands, _size)
     analyze.register(commands)
+    profiles.register(commands)
+    export.register(commands)
     return parser
 
 

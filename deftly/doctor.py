@@ -13,6 +13,9 @@ from deftly.paths import data_dir
 from engine import __version__
 from engine.audio import Audio
 from engine.display import guess_profile
+from engine.quiet import silenced_stderr
+from engine.store.errors import StoreError
+from engine.store.store import Store
 
 
 def report(args: argparse.Namespace) -> Iterator[str]:
@@ -25,7 +28,8 @@ def report(args: argparse.Namespace) -> Iterator[str]:
 
 def _display() -> Iterator[str]:
     try:
-        pygame.display.init()
+        with silenced_stderr():
+            pygame.display.init()
     except pygame.error as error:
         yield f"Display: none available ({error})."
         return
@@ -59,5 +63,36 @@ def _audio() -> Iterator[str]:
 
 def _data(args: argparse.Namespace) -> Iterator[str]:
     folder = data_dir(getattr(args, "data_dir", None))
-    state = "exists" if folder.is_dir() else "will be created on first use"
-    yield f"Data folder: {folder} ({state})."
+    if not folder.is_dir():
+        yield f"Data folder: {folder} (will be created on first use)."
+        return
+    try:
+        store = Store.open(folder)
+    except StoreError as error:
+        yield f"Data folder: {folder}; {error}"
+        return
+    try:
+        players = store.profiles()
+        rounds = sum(len(store.sessions(p.id)) for p in players)
+        yield f"Data folder: {folder} ({len(players)} player(s), {rounds} round(s) saved)."
+        for problem in store.problems:
+            yield f"Data: {problem}"
+        damaged = sorted((folder / "damaged").iterdir()) if (folder / "damaged").is_dir() \
+            else []
+        if damaged:
+            yield (f"Data: {len(damaged)} damaged file(s) kept aside in {folder / 'damaged'} "
+                   f"for inspection.")
+        calibrations = {k: v for k, v in _settings(store).items()
+                        if k.startswith("calibration:")}
+        if calibrations:
+            for key, value in calibrations.items():
+                yield (f"Calibration for {key.split(':', 1)[1]}: "
+                       f"{value.get('px_per_mm', 0):.2f} pixels per mm.")
+        else:
+            yield "Calibration: not done yet on this device; sizes are estimated."
+    finally:
+        store.close()
+
+
+def _settings(store: Store) -> dict[str, dict]:
+    return {doc["key"]: doc.get("value") or {} for doc in store._all_core("settings")}

@@ -11,6 +11,7 @@ from engine.app import App
 from engine.audio import Audio
 from engine.clock import Clock, ManualClock, MonotonicClock
 from engine.display import DisplayProfile, guess_profile
+from engine.quiet import silenced_stderr
 from engine.ui.theme import Theme
 
 MIN_WINDOW = (480, 320)
@@ -53,7 +54,8 @@ def device_key(screen_px: tuple[int, int]) -> str:
 def open_window(size: tuple[int, int] | None, fullscreen: bool) -> pygame.Surface:
     """Initialise pygame and open the game window."""
     try:
-        pygame.display.init()
+        with silenced_stderr():
+            pygame.display.init()
     except pygame.error as error:
         raise LaunchError(f"no display available ({error}); run under a desktop, or use "
                           "'deftly shot' to render screens without one") from error

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-from pathlib import Path
 
-from deftly.launch import build_app, device_key, open_window
+from deftly.launch import LaunchError, build_app, device_key, open_window
 from deftly.paths import data_dir
 from deftly.scenes.calibration import CalibrationScene
 from deftly.scenes.gallery import GalleryScene
@@ -15,38 +13,22 @@ from deftly.strings import t
 from engine.audio import Audio
 from engine.display import DisplayProfile
 from engine.scene import Scene
-from engine.store.atomic import write_atomic
-
-
-class SettingsFile:
-    """A small JSON settings file written atomically."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self._data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            self._data = {}
-
-    def get(self, key: str, default: object = None) -> object:
-        return self._data.get(key, default)
-
-    def put(self, key: str, value: object) -> None:
-        self._data[key] = value
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, json.dumps(self._data, indent=1).encode())
+from engine.store.errors import StoreError
+from engine.store.store import Store
 
 
 class FirstScreen(Scene[None]):
     """Calibrates on first use, then shows the home screen."""
 
-    def __init__(self, settings: SettingsFile, key: str) -> None:
+    def __init__(self, store: Store, key: str) -> None:
         super().__init__()
-        self.settings = settings
+        self.store = store
         self.key = key
 
     def enter(self) -> None:
-        saved = self.settings.get(f"calibration:{self.key}")
+        for problem in self.store.problems:
+            self.app.show_toast(problem, ms=12_000, tone="warning")
+        saved = self.store.get_setting(f"calibration:{self.key}")
         if isinstance(saved, dict):
             self.app.set_theme(self.app.theme.with_profile(DisplayProfile.from_dict(saved)))
             self.app.scenes.push(GalleryScene())
@@ -56,7 +38,7 @@ class FirstScreen(Scene[None]):
     def on_result(self, child: Scene[object], result: object) -> None:
         if isinstance(child, CalibrationScene):
             if isinstance(result, DisplayProfile):
-                self.settings.put(f"calibration:{self.key}", result.to_dict())
+                self.store.put_setting(f"calibration:{self.key}", result.to_dict())
                 self.app.set_theme(self.app.theme.with_profile(result))
                 self.app.show_toast(t("calibration.saved"))
             self.app.scenes.push(GalleryScene())
@@ -65,10 +47,15 @@ class FirstScreen(Scene[None]):
 
 
 def play(args: argparse.Namespace) -> int:
-    folder = data_dir(args.data_dir)
-    screen = open_window(args.size, args.fullscreen)
-    app = build_app(screen, audio=Audio())
-    settings = SettingsFile(folder / "settings.json")
-    app.scenes.push(FirstScreen(settings, device_key(screen.get_size())))
-    asyncio.run(app.run())
+    try:
+        store = Store.open(data_dir(args.data_dir))
+    except StoreError as error:
+        raise LaunchError(str(error)) from error
+    try:
+        screen = open_window(args.size, args.fullscreen)
+        app = build_app(screen, audio=Audio())
+        app.scenes.push(FirstScreen(store, device_key(screen.get_size())))
+        asyncio.run(app.run())
+    finally:
+        store.close()
     return 0

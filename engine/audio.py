@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import tempfile
-from collections.abc import Iterator
-
 import numpy as np
 import pygame
+
+from engine.quiet import silenced_stderr
 
 SAMPLE_RATE = 44100
 
@@ -59,7 +55,7 @@ class Audio:
     def _open(self) -> bool:
         try:
             if not pygame.mixer.get_init():
-                with _silenced_stderr():
+                with silenced_stderr():
                     pygame.mixer.init(SAMPLE_RATE, -16, 2, 512)
             _, _, channels = pygame.mixer.get_init()
             for name, notes in TONES.items():
@@ -87,20 +83,3 @@ class Audio:
         self.enabled = enabled
         self.volume = min(max(volume, 0.0), 1.0)
 
-
-@contextlib.contextmanager
-def _silenced_stderr() -> Iterator[None]:
-    """Hide what C libraries (ALSA, PulseAudio) print while a device is probed."""
-    try:
-        fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):
-        yield
-        return
-    saved = os.dup(fd)
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), fd)
-        try:
-            yield
-        finally:
-            os.dup2(saved, fd)
-            os.close(saved)

@@ -36,3 +36,9 @@ def positive(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
     return value
+
+
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """Accept --data-dir after the sub-command too (without overriding one given before it)."""
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="where profiles and results are kept")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -50,12 +51,21 @@ def write_atomic(path: Path, data: bytes, backup: Path | None = None) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     if backup is not None and path.exists():
-        with contextlib.suppress(OSError):
-            if backup.exists():
-                backup.unlink()
-            os.link(path, backup)
+        keep_copy(path, backup)
     replace_with_retry(tmp, path)
     fsync_dir(path.parent)
+
+
+def keep_copy(path: Path, backup: Path) -> None:
+    """Make `backup` the current content of `path` (a hard link where the disk allows)."""
+    staged = backup.with_name(f"{backup.name}.{os.getpid()}{TEMP_SUFFIX}")
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
+    try:
+        os.link(path, staged)
+    except OSError:
+        shutil.copyfile(path, staged)
+    replace_with_retry(staged, backup)
 
 
 def remove_stale_temps(folder: Path) -> list[Path]:

@@ -1,0 +1,87 @@
+"""Export a player's sessions and trials as CSV or JSON, one row per session or trial."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from engine.store.atomic import write_atomic
+from engine.store.store import Profile, Store
+
+SESSION_FIRST = ["id", "seq", "game", "level", "hand", "mode", "status", "started_at",
+                 "ended_at", "duration_ms"]
+TRIAL_FIRST = ["session", "game", "index"]
+
+
+def flatten(doc: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested dicts become prefixed columns; lists become JSON text."""
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, f"{name}_"))
+        elif isinstance(value, list):
+            out[name] = json.dumps(value, separators=(",", ":"))
+        else:
+            out[name] = value
+    return out
+
+
+def session_rows(store: Store, profile: Profile) -> list[dict[str, Any]]:
+    rows = []
+    for doc in store.sessions(profile.id):
+        rows.append(flatten({k: v for k, v in doc.items()
+                             if k not in ("profile", "trials_file")}))
+    return rows
+
+
+def trial_rows(store: Store, profile: Profile) -> list[dict[str, Any]]:
+    rows = [flatten({k: v for k, v in doc.items() if k not in ("profile", "id")})
+            for doc in store.all_trials(profile.id)]
+    return sorted(rows, key=lambda r: (r.get("session", ""), r.get("index", 0)))
+
+
+def _columns(rows: Iterable[dict[str, Any]], first: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.update(dict.fromkeys(row))
+    if not seen:
+        return list(first)
+    return [c for c in first if c in seen] + sorted(c for c in seen if c not in first)
+
+
+def _csv_bytes(rows: list[dict[str, Any]], first: list[str]) -> bytes:
+    columns = _columns(rows, first)
+    lines: list[str] = []
+
+    class _Sink:
+        def write(self, text: str) -> None:
+            lines.append(text)
+
+    writer = csv.DictWriter(_Sink(), fieldnames=columns, extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return "".join(lines).encode("utf-8")
+
+
+def export(store: Store, profile: Profile, fmt: str, out: Path) -> list[Path]:
+    """Write `sessions.<fmt>` and `trials.<fmt>` into `out`; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {"sessions": (session_rows(store, profile), SESSION_FIRST),
+              "trials": (trial_rows(store, profile), TRIAL_FIRST)}
+    written = []
+    for name, (rows, first) in tables.items():
+        path = out / f"{name}.{fmt}"
+        if fmt == "csv":
+            data = _csv_bytes(rows, first)
+        else:
+            data = json.dumps({"player": profile.name, name: rows}, indent=1,
+                              ensure_ascii=False).encode("utf-8")
+        write_atomic(path, data)
+        written.append(path)
+    return written

@@ -1,0 +1,74 @@
+"""The journal: an append-only JSON-lines file, each record flushed and fsynced before the
+caller goes on. A record cut short by a crash (the last line) is ignored."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from engine.store.atomic import fsync_dir
+from engine.store.jsonfile import json_safe
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: BinaryIO | None = None
+
+    def append(self, record: dict[str, Any]) -> None:
+        """Write one record durably (flush + fsync); cost does not grow with the data."""
+        line = json.dumps(json_safe(record), separators=(",", ":"), ensure_ascii=False,
+                          allow_nan=False).encode("utf-8") + b"\n"
+        handle = self._open()
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+    def records(self) -> list[dict[str, Any]]:
+        return list(read_records(self.path))
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def rotate(self, archive_dir: Path, name: str, keep: int) -> None:
+        """Move the journal into `archive_dir` as `name` and start an empty one; keep the
+        `keep` newest archives."""
+        self.close()
+        archive_dir.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() and self.path.stat().st_size:
+            os.replace(self.path, archive_dir / name)
+            fsync_dir(archive_dir)
+            fsync_dir(self.path.parent)
+        for old in sorted(archive_dir.glob("*.jsonl"))[:-keep]:
+            old.unlink(missing_ok=True)
+
+    def _open(self) -> BinaryIO:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fresh = not self.path.exists()
+            self._handle = open(self.path, "ab")  # noqa: SIM115 - kept open for appends
+            if fresh:
+                fsync_dir(self.path.parent)
+        return self._handle
+
+
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Every whole record in `path`; lines that do not parse (a torn write) are skipped."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return
+    for line in raw.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        if isinstance(record, dict) and "op" in record:
+            yield record

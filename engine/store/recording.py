@@ -1,0 +1,113 @@
+"""Round recordings: everything needed to replay a round exactly.
+
+A recording is gzip-compressed JSON lines. The first line is the header (game, level
+parameters, seed, hand, mode, display profile, board size, app version); each further
+line is an event: ["t", finger, phase, x_mm, y_mm, t_ms] for a touch, or
+["m", name, t_ms] for a marker such as the end of the round.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine.store.atomic import write_atomic
+from engine.store.jsonfile import json_safe
+from engine.touch import Phase, Touch
+
+FORMAT = "deftly-recording"
+VERSION = 1
+
+
+class RecordingError(Exception):
+    """A recording that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    t_ms: float
+
+
+Event = Touch | Marker
+
+
+@dataclass(frozen=True)
+class Recording:
+    header: dict[str, Any]
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def touches(self) -> list[Touch]:
+        return [e for e in self.events if isinstance(e, Touch)]
+
+    @property
+    def end_ms(self) -> float | None:
+        ends = [e.t_ms for e in self.events if isinstance(e, Marker) and e.name == "end"]
+        return ends[-1] if ends else None
+
+
+def encode(header: dict[str, Any], events: Iterable[Event]) -> bytes:
+    lines = [json.dumps({"format": FORMAT, "version": VERSION, **json_safe(header)},
+                        separators=(",", ":"), allow_nan=False)]
+    for event in events:
+        row = ["t", *event.to_row()] if isinstance(event, Touch) else ["m", event.name,
+                                                                       event.t_ms]
+        lines.append(json.dumps(row, separators=(",", ":"), allow_nan=False))
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as gz:
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+    return buffer.getvalue()
+
+
+def write_recording(path: Path, header: dict[str, Any], events: Iterable[Event]) -> Path:
+    """Write a recording atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, encode(header, events))
+    return path
+
+
+def read_recording(path: Path) -> Recording:
+    """Read a recording; any problem raises RecordingError with file and line."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError as error:
+        raise RecordingError(f"{path}: no such file") from error
+    except (OSError, EOFError, UnicodeDecodeError) as error:
+        raise RecordingError(f"{path}: expected a gzip-compressed Deftly recording "
+                             f"({error})") from error
+    lines = text.splitlines()
+    if not lines:
+        raise RecordingError(f"{path}:1: expected a recording header")
+    try:
+        header = json.loads(lines[0])
+    except json.JSONDecodeError as error:
+        raise RecordingError(f"{path}:1: expected a JSON header") from error
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise RecordingError(f"{path}:1: expected a header with format {FORMAT!r}")
+    if int(header.get("version", 0)) > VERSION:
+        raise RecordingError(f"{path}:1: recording version {header.get('version')} is newer "
+                             f"than this Deftly reads ({VERSION})")
+    events: list[Event] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if row[0] == "t":
+                events.append(Touch(int(row[1]), Phase(row[2]), float(row[3]), float(row[4]),
+                                    float(row[5])))
+            elif row[0] == "m":
+                events.append(Marker(str(row[1]), float(row[2])))
+            else:
+                raise ValueError(row[0])
+        except (json.JSONDecodeError, ValueError, IndexError, TypeError, KeyError) as error:
+            raise RecordingError(f"{path}:{number}: expected a touch [\"t\", finger, phase, "
+                                 f"x, y, t] or a marker [\"m\", name, t]") from error
+    return Recording(header, events)

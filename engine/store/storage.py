@@ -1,0 +1,43 @@
+"""A tinydb Storage that writes atomically, keeps the previous file as a backup, caches
+what it read, and treats an empty or malformed file as damage instead of an empty database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from engine.store.atomic import write_atomic
+from engine.store.jsonfile import Tables, dump_tables, load_tables
+
+
+def backup_of(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+class AtomicJSONStorage(Storage):
+    """tinydb storage: `read` is served from memory after the first load; `write` replaces
+    the file atomically (temp + fsync + rename + folder fsync) keeping `<file>.bak`."""
+
+    def __init__(self, path: str | Path, preloaded: Tables | None = None) -> None:
+        self.path = Path(path)
+        self._cache: Tables | None = preloaded
+        self._loaded = preloaded is not None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if not self._loaded:
+            self._cache = load_tables(self.path)
+            self._loaded = True
+        return self._cache
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            write_atomic(self.path, dump_tables(data), backup=backup_of(self.path))
+        except BaseException:
+            self._loaded = False  # the file is the truth; reload it next time
+            self._cache = None
+            raise
+        self._cache = data
+        self._loaded = True

@@ -1,0 +1,567 @@
+"""The store: profiles, settings, state, sessions and trials, durable through any crash.
+
+Layout of the data folder:
+
+    deftly.lock                 held while a Deftly has the folder open
+    journal.jsonl               write-ahead log: every change is appended and fsynced first
+    journal-archive/*.jsonl     the last folded journals (replayed when a file is restored)
+    db/core.json                profiles, settings, state, overrides, events, schema version
+    db/sessions/<profile>/<YYYY-MM>.json      sessions, one file per profile and month
+    db/trials/<profile>/<YYYY-MM>[.<n>].json  trials, at most TRIALS_PER_FILE per file
+    recordings/<profile>/<session>.jsonl.gz   round recordings
+    damaged/                    damaged files, moved aside and never overwritten
+
+Each tinydb file is written atomically and keeps its previous version as `<file>.bak`.
+The tinydb files are views of the journal: a damaged one is moved aside, its backup
+restored, and the journal and its archives replayed over it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from engine import __version__
+from engine.store.atomic import remove_stale_temps, write_atomic
+from engine.store.errors import DamagedFileError, NewerSchemaError, StoreError
+from engine.store.journal import Journal, read_records
+from engine.store.jsonfile import Tables, dump_tables, json_safe, load_tables
+from engine.store.lock import DataLock
+from engine.store.storage import AtomicJSONStorage, backup_of
+
+SCHEMA_VERSION = 1
+TRIALS_PER_FILE = 5000
+KEEP_ARCHIVES = 20
+CORE_TABLES = ("meta", "profiles", "settings", "state", "overrides", "events")
+
+Migration = Callable[["Store"], None]
+MIGRATIONS: dict[int, Migration] = {}
+"""MIGRATIONS[v] upgrades a folder from schema v to v + 1."""
+
+Doc = dict[str, Any]
+
+
+def now_label() -> str:
+    """The wall-clock time as an ISO-8601 label with its UTC offset (never used for arithmetic)."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+HANDS = ("left", "right", "both", "none")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A player."""
+
+    id: str
+    name: str
+    affected_hand: str = "right"
+    dominant_hand: str = "right"
+    notes: str = ""
+    color: str | None = None
+    created: str = ""
+    prefs: dict[str, Any] = field(default_factory=dict)
+
+    def to_doc(self) -> Doc:
+        return asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> Profile:
+        known = {f: doc[f] for f in cls.__dataclass_fields__ if f in doc}
+        return cls(**known)
+
+
+class Store:
+    """Open with `Store.open(folder)`; close with `close()` (or use it as a context manager)."""
+
+    def __init__(self, folder: Path, app_version: str = __version__) -> None:
+        self.folder = Path(folder)
+        self.app_version = app_version
+        self.problems: list[str] = []
+        self._lock = DataLock(self.folder)
+        self._journal = Journal(self.folder / "journal.jsonl")
+        self._dbs: dict[Path, TinyDB] = {}
+        self._active: dict[str, Doc] = {}          # sessions begun and not yet folded
+        self._active_trials: dict[str, list[Doc]] = {}
+
+    # -- opening and closing -------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path | str, app_version: str = __version__) -> Store:
+        """Lock the folder, recover from any crash or damage, and fold the journal in."""
+        store = cls(Path(folder), app_version)
+        store.folder.mkdir(parents=True, exist_ok=True)
+        store._lock.acquire()
+        try:
+            remove_stale_temps(store.folder)
+            store._check_schema()
+            store.fold()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._journal.close()
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- paths -------------------------------------------------------------------------------
+    @property
+    def db_dir(self) -> Path:
+        return self.folder / "db"
+
+    @property
+    def core_path(self) -> Path:
+        return self.db_dir / "core.json"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.folder / "journal-archive"
+
+    @property
+    def damaged_dir(self) -> Path:
+        return self.folder / "damaged"
+
+    def recordings_dir(self, profile_id: str) -> Path:
+        return self.folder / "recordings" / profile_id
+
+    def sessions_path(self, profile_id: str, month: str) -> Path:
+        return self.db_dir / "sessions" / profile_id / f"{month}.json"
+
+    # -- tinydb files with recovery --------------------------------------------------------
+    def _db(self, path: Path) -> TinyDB:
+        db = self._dbs.get(path)
+        if db is None:
+            tables = self._load_or_recover(path)
+            db = TinyDB(storage=AtomicJSONStorage, path=path, preloaded=tables)
+            self._dbs[path] = db
+        return db
+
+    def _load_or_recover(self, path: Path) -> Tables:
+        try:
+            return load_tables(path) or {}
+        except DamagedFileError as damage:
+            return self._recover(path, damage.reason)
+
+    def _recover(self, path: Path, reason: str) -> Tables:
+        """Move the damaged file aside, restore its backup, replay the journals over it."""
+        rel = path.relative_to(self.folder)
+        self.damaged_dir.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.damaged_dir / f"{'__'.join(rel.parts)}.{stamp}"
+        n = 1
+        while aside.exists():
+            aside = aside.with_name(f"{'__'.join(rel.parts)}.{stamp}-{n}")
+            n += 1
+        os.replace(path, aside)
+        tables: Tables = {}
+        restored = "no good copy was found, so it was rebuilt from the journal"
+        try:
+            backup = load_tables(backup_of(path))
+        except DamagedFileError:
+            backup = None
+        if backup is not None:
+            tables, restored = backup, "the last good copy was restored"
+        db = TinyDB(storage=AtomicJSONStorage, path=path, preloaded=tables)
+        self._dbs[path] = db
+        self._replay_into(path)
+        write_atomic(path, dump_tables(db.storage.read() or {}))
+        self.problems.append(f"A data file ({rel}) {reason}; it was kept aside as "
+                             f"damaged/{aside.name} and {restored}.")
+        return db.storage.read() or {}
+
+    def _replay_into(self, path: Path) -> None:
+        archives = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.exists() else []
+        records: list[Doc] = []
+        for archive in [*archives, self._journal.path]:
+            records.extend(read_records(archive))
+        self._apply(records, only=path)
+
+    # -- schema --------------------------------------------------------------------------
+    def _check_schema(self) -> None:
+        meta = self._db(self.core_path).table("meta")
+        doc = meta.get(Query().key == "schema")
+        if doc is None:
+            self._put_core("meta", "schema", {"version": SCHEMA_VERSION,
+                                              "app_version": self.app_version})
+            return
+        version = int(doc.get("version", 0))
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"This data was written by a newer Deftly (data version {version}, this "
+                f"Deftly understands up to {SCHEMA_VERSION}); please update Deftly. "
+                f"Nothing was changed.")
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        backup_dir = self.folder / "backups" / f"before-schema-{version + 1}-" \
+            f"{datetime.now():%Y%m%d-%H%M%S}"
+        shutil.copytree(self.db_dir, backup_dir)
+        while version < SCHEMA_VERSION:
+            step = MIGRATIONS.get(version)
+            if step is None:
+                raise StoreError(f"No way to upgrade data version {version}; "
+                                 f"a copy is kept in {backup_dir}.")
+            step(self)
+            version += 1
+            self._put_core("meta", "schema", {"version": version,
+                                              "app_version": self.app_version})
+
+    # -- core tables (keyed documents) -------------------------------------------------------
+    def _core_table(self, table: str):
+        if table not in CORE_TABLES:
+            raise KeyError(table)
+        return self._db(self.core_path).table(table)
+
+    def _get_core(self, table: str, key: str) -> Doc | None:
+        doc = self._core_table(table).get(Query().key == key)
+        return dict(doc) if doc is not None else None
+
+    def _put_core(self, table: str, key: str, doc: Doc) -> None:
+        record = {"op": "put", "table": table, "key": key, "doc": json_safe(doc)}
+        self._journal.append(record)
+        self._apply([record])
+
+    def _delete_core(self, table: str, key: str) -> None:
+        record = {"op": "del", "table": table, "key": key}
+        self._journal.append(record)
+        self._apply([record])
+
+    def _all_core(self, table: str) -> list[Doc]:
+        return [dict(doc) for doc in self._core_table(table).all()]
+
+    # -- settings and state -------------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        doc = self._get_core("settings", key)
+        return default if doc is None else doc.get("value", default)
+
+    def put_setting(self, key: str, value: Any) -> None:
+        self._put_core("settings", key, {"value": value})
+
+    def get_state(self, kind: str, key: str) -> Any:
+        doc = self._get_core("state", f"{kind}|{key}")
+        return None if doc is None else doc.get("value")
+
+    def put_state(self, kind: str, key: str, value: Any) -> None:
+        self._put_core("state", f"{kind}|{key}", {"value": value})
+
+    def states(self, kind: str, prefix: str = "") -> dict[str, Any]:
+        """Every state of `kind` whose key starts with `prefix`, by key."""
+        start = f"{kind}|{prefix}"
+        return {doc["key"][len(kind) + 1:]: doc.get("value") for doc in self._all_core("state")
+                if doc["key"].startswith(start)}
+
+    def get_override(self, profile_id: str, key: str) -> Any:
+        doc = self._get_core("overrides", f"{profile_id}|{key}")
+        return None if doc is None else doc.get("value")
+
+    def put_override(self, profile_id: str, key: str, value: Any) -> None:
+        if value is None:
+            self._delete_core("overrides", f"{profile_id}|{key}")
+        else:
+            self._put_core("overrides", f"{profile_id}|{key}", {"value": value})
+
+    def overrides(self, profile_id: str) -> dict[str, Any]:
+        prefix = f"{profile_id}|"
+        return {doc["key"][len(prefix):]: doc.get("value") for doc in self._all_core("overrides")
+                if doc["key"].startswith(prefix)}
+
+    def add_event(self, profile_id: str, kind: str, data: Doc) -> None:
+        """Record something that happened (a level unlocked), with a wall-clock label."""
+        self._put_core("events", new_id(), {"profile": profile_id, "kind": kind,
+                                            "at": now_label(), "seq": self._next_seq(),
+                                            **data})
+
+    def events(self, profile_id: str, kind: str | None = None) -> list[Doc]:
+        found = [doc for doc in self._all_core("events") if doc.get("profile") == profile_id
+                 and (kind is None or doc.get("kind") == kind)]
+        return sorted(found, key=lambda d: d.get("seq", 0))
+
+    def _next_seq(self) -> int:
+        """A counter that only goes up: orders sessions and events whatever the clock says."""
+        doc = self._get_core("meta", "seq") or {"value": 0}
+        value = int(doc["value"]) + 1
+        self._put_core("meta", "seq", {"value": value})
+        return value
+
+    # -- profiles ------------------------------------------------------------------------
+    def profiles(self) -> list[Profile]:
+        docs = sorted(self._all_core("profiles"), key=lambda d: (d.get("created", ""),
+                                                                 d.get("name", "")))
+        return [Profile.from_doc(d) for d in docs]
+
+    def profile(self, profile_id: str) -> Profile | None:
+        doc = self._get_core("profiles", profile_id)
+        return Profile.from_doc(doc) if doc else None
+
+    def find_profile(self, name: str) -> Profile | None:
+        wanted = name.strip().casefold()
+        return next((p for p in self.profiles() if p.name.casefold() == wanted), None)
+
+    def add_profile(self, name: str, affected_hand: str = "right", dominant_hand: str = "right",
+                    notes: str = "", color: str | None = None) -> Profile:
+        name = name.strip()
+        if not name:
+            raise StoreError("A player needs a name.")
+        if self.find_profile(name):
+            raise StoreError(f"There is already a player called {name}.")
+        for hand in (affected_hand, dominant_hand):
+            if hand not in HANDS:
+                raise StoreError(f"A hand is one of {', '.join(HANDS)}, not {hand!r}.")
+        profile = Profile(new_id(), name, affected_hand, dominant_hand, notes, color,
+                          now_label())
+        self._put_core("profiles", profile.id, profile.to_doc())
+        return profile
+
+    def update_profile(self, profile: Profile) -> None:
+        if self.profile(profile.id) is None:
+            raise StoreError(f"No player {profile.name} to update.")
+        other = self.find_profile(profile.name)
+        if other is not None and other.id != profile.id:
+            raise StoreError(f"There is already a player called {profile.name}.")
+        self._put_core("profiles", profile.id, profile.to_doc())
+
+    def delete_profile(self, profile_id: str) -> None:
+        """Remove a player with their sessions, trials, recordings, state and overrides."""
+        record = {"op": "drop", "profile": profile_id}
+        self._journal.append(record)
+        self._apply([record])
+
+    # -- sessions and trials ------------------------------------------------------------------
+    def begin_session(self, profile_id: str, game: str, level: str, *, hand: str,
+                      mode: str = "training", details: Doc | None = None) -> str:
+        """Start a round; returns the session id. Durable at once."""
+        if self.profile(profile_id) is None:
+            raise StoreError("That player no longer exists.")
+        started = now_label()
+        session_id = new_id()
+        doc = {"id": session_id, "seq": self._next_seq(), "profile": profile_id, "game": game,
+               "level": level, "hand": hand, "mode": mode, "started_at": started,
+               "ended_at": None, "duration_ms": None, "status": "playing", "summary": {},
+               "app_version": self.app_version, "recording": None,
+               "trials_file": self._trials_file(profile_id, started[:7]), **(details or {})}
+        record = {"op": "session", "doc": json_safe(doc)}
+        self._journal.append(record)
+        self._active[session_id] = record["doc"]
+        self._active_trials[session_id] = []
+        return session_id
+
+    def add_trial(self, session_id: str, index: int, metrics: Doc) -> None:
+        """Save one finished trial durably (journal append + fsync) before returning."""
+        session = self._active.get(session_id)
+        if session is None:
+            raise StoreError("That round has already ended.")
+        doc = json_safe({**metrics, "id": f"{session_id}#{index:05d}", "session": session_id,
+                         "profile": session["profile"], "game": session["game"],
+                         "index": index})
+        self._journal.append({"op": "trial", "session": session_id, "doc": doc})
+        self._active_trials[session_id].append(doc)
+
+    def end_session(self, session_id: str, *, summary: Doc, duration_ms: float,
+                    status: str = "complete", recording: str | None = None,
+                    details: Doc | None = None) -> None:
+        """Finish a round: journal its summary, then fold it into the database files."""
+        if session_id not in self._active:
+            raise StoreError("That round has already ended.")
+        patch = {"ended_at": now_label(), "duration_ms": duration_ms, "status": status,
+                 "summary": summary, "recording": recording, **(details or {})}
+        self._journal.append({"op": "end", "session": session_id, "patch": json_safe(patch)})
+        self.fold()
+
+    def session(self, session_id: str) -> Doc | None:
+        if session_id in self._active:
+            return dict(self._active[session_id])
+        for profile in self.profiles():
+            for doc in self.sessions(profile.id):
+                if doc["id"] == session_id:
+                    return doc
+        return None
+
+    def sessions(self, profile_id: str, game: str | None = None) -> list[Doc]:
+        """A player's finished rounds, oldest first (by sequence, not by clock)."""
+        folder = self.db_dir / "sessions" / profile_id
+        found: list[Doc] = []
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            table = self._db(path).storage.read() or {}
+            for doc in table.get("sessions", {}).values():
+                if game is None or doc.get("game") == game:
+                    found.append(dict(doc))
+        return sorted(found, key=lambda d: d.get("seq", 0))
+
+    def trials(self, session_id: str, session: Doc | None = None) -> list[Doc]:
+        """The trials of one round, in order (including a round still being played)."""
+        if session_id in self._active_trials:
+            return [dict(doc) for doc in self._active_trials[session_id]]
+        session = session or self.session(session_id)
+        if session is None:
+            return []
+        path = self._trials_path(session)
+        table = (self._db(path).storage.read() or {}).get("trials", {}) if path.exists() \
+            else {}
+        docs = [dict(doc) for doc in table.values() if doc.get("session") == session_id]
+        return sorted(docs, key=lambda d: d.get("index", 0))
+
+    def all_trials(self, profile_id: str) -> Iterable[Doc]:
+        """Every stored trial of a player (for export)."""
+        folder = self.db_dir / "trials" / profile_id
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            table = (self._db(path).storage.read() or {}).get("trials", {})
+            yield from (dict(doc) for doc in table.values())
+
+    def _trials_path(self, session: Doc) -> Path:
+        return self.db_dir / "trials" / session["profile"] / session["trials_file"]
+
+    def _trials_file(self, profile_id: str, month: str) -> str:
+        """The trials file for a new round: this month's newest, unless it is full."""
+        folder = self.db_dir / "trials" / profile_id
+        part = 1
+        while (folder / _part_name(month, part + 1)).exists():
+            part += 1
+        current = folder / _part_name(month, part)
+        if current.exists():
+            count = len((self._db(current).storage.read() or {}).get("trials", {}))
+            if count >= TRIALS_PER_FILE:
+                part += 1
+        return _part_name(month, part)
+
+    # -- folding the journal in ---------------------------------------------------------
+    def fold(self) -> None:
+        """Apply the journal to the database files, then archive it.
+
+        Rounds still being played stay in the journal. On start-up (nothing active),
+        a round that never ended is folded as "interrupted".
+        """
+        records = self._journal.records()
+        if not records:
+            return
+        active = {r["doc"]["id"] for r in records if r["op"] == "session"
+                  and r["doc"]["id"] in self._active and not _ended(records, r["doc"]["id"])}
+        if active:
+            return  # a round is in progress: fold when it ends
+        self._apply(records, interrupted_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        self._journal.rotate(self.archive_dir, f"{stamp}.jsonl", KEEP_ARCHIVES)
+        for session_id in [s for s in self._active if _ended(records, s)]:
+            self._active.pop(session_id, None)
+            self._active_trials.pop(session_id, None)
+
+    def _apply(self, records: list[Doc], only: Path | None = None,
+               interrupted_ok: bool = False) -> None:
+        """Apply journal records (idempotent); with `only`, just those that touch that file."""
+        sessions: dict[str, Doc] = {}
+        trials: dict[str, list[Doc]] = {}
+        ended: set[str] = set()
+        core = only in (None, self.core_path)
+        for record in records:
+            op = record.get("op")
+            if op in ("put", "del") and core:
+                self._apply_core(record)
+            elif op == "drop" and core:
+                self._drop_profile(record["profile"])
+            elif op == "session":
+                sessions[record["doc"]["id"]] = dict(record["doc"])
+                trials.setdefault(record["doc"]["id"], [])
+            elif op == "trial" and record.get("session") in sessions:
+                trials[record["session"]].append(record["doc"])
+            elif op == "end" and record.get("session") in sessions:
+                sessions[record["session"]].update(record["patch"])
+                ended.add(record["session"])
+        for session_id, doc in sessions.items():
+            if session_id not in ended:
+                if not interrupted_ok:
+                    continue
+                doc["status"] = "interrupted"
+            if self._get_core("profiles", doc["profile"]) is None:
+                continue  # the player was deleted since
+            self._fold_session(doc, trials[session_id], only)
+
+    def _apply_core(self, record: Doc) -> None:
+        table = self._core_table(record["table"])
+        key = record["key"]
+        existing = table.get(Query().key == key)
+        if record["op"] == "del":
+            if existing is not None:
+                table.remove(doc_ids=[existing.doc_id])
+            return
+        doc = {**record["doc"], "key": key}
+        if existing is None:
+            table.insert(doc)
+        elif dict(existing) != doc:
+            table.update(doc, doc_ids=[existing.doc_id])
+
+    def _fold_session(self, doc: Doc, trial_docs: list[Doc], only: Path | None) -> None:
+        session_path = self.sessions_path(doc["profile"], doc["started_at"][:7])
+        if only in (None, session_path):
+            table = self._db(session_path).table("sessions")
+            existing = table.get(Query().id == doc["id"])
+            if existing is None:
+                table.insert(doc)
+            elif dict(existing) != doc:
+                table.update(doc, doc_ids=[existing.doc_id])
+        trials_path = self._trials_path(doc)
+        if trial_docs and only in (None, trials_path):
+            table = self._db(trials_path).table("trials")
+            raw = (self._db(trials_path).storage.read() or {}).get("trials", {})
+            present = {t.get("id") for t in raw.values()}
+            new = [t for t in trial_docs if t["id"] not in present]
+            if new:
+                table.insert_multiple(new)
+
+    def _drop_profile(self, profile_id: str) -> None:
+        """State and override keys of a player start with the player's id."""
+        self._remove_core_where("profiles", lambda d: d.get("key") == profile_id)
+        self._remove_core_where("state", lambda d: d.get("key", "").split("|")[1:2] ==
+                                [profile_id])
+        self._remove_core_where("overrides", lambda d: d.get("key", "").startswith(
+            f"{profile_id}|"))
+        self._remove_core_where("events", lambda d: d.get("profile") == profile_id)
+        for folder in (self.db_dir / "sessions" / profile_id, self.db_dir / "trials" / profile_id,
+                       self.recordings_dir(profile_id)):
+            for path in [p for p in self._dbs if folder in p.parents]:
+                self._dbs.pop(path).close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _remove_core_where(self, table: str, test: Callable[[Doc], bool]) -> None:
+        t = self._core_table(table)
+        ids = [doc.doc_id for doc in t.all() if test(doc)]
+        if ids:
+            t.remove(doc_ids=ids)
+
+    # -- recordings --------------------------------------------------------------------
+    def recording_path(self, session: Doc) -> Path | None:
+        rel = session.get("recording")
+        return self.folder / rel if rel else None
+
+    def new_recording_path(self, profile_id: str, session_id: str) -> tuple[Path, str]:
+        """Where a round's recording goes, and the relative name to store in the session."""
+        path = self.recordings_dir(profile_id) / f"{session_id}.jsonl.gz"
+        return path, str(path.relative_to(self.folder))
+
+
+def _part_name(month: str, part: int) -> str:
+    return f"{month}.json" if part == 1 else f"{month}.{part}.json"
+
+
+def _ended(records: list[Doc], session_id: str) -> bool:
+    return any(r["op"] == "end" and r.get("session") == session_id for r in records)
