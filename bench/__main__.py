@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ["bench.loop", "bench.scoring", "bench.store"]
+SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels"]
 
 
 def main(argv: list[str]) -> None:

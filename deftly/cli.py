@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from deftly.commands import analyze, doctor, export, profiles, shot
+from deftly.commands import analyze, doctor, export, profiles, replay, shot, sim
 from deftly.commands.common import CommandError, fail
 from engine import __version__
 
@@ -46,6 +46,8 @@ def build_parser() -> OneLineParser:
     analyze.register(commands)
     profiles.register(commands)
     export.register(commands)
+    sim.register(commands)
+    replay.register(commands, _size)
     return parser
 
 
@@ -61,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error), error.code)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `deftly sim --json | head`: the reader has had enough
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:

@@ -17,6 +17,7 @@ TASKS = {
     "svc": ("spiral", "path"),
     "fittstasktwo": ("pointing",),
     "accuracymeasures": ("axis",),
+    "deftly": ("round",),
 }
 
 
@@ -63,6 +64,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def _analyze(args: argparse.Namespace, task: str, units: tasks.Units,
              parser: argparse.ArgumentParser) -> dict[str, Any]:
     fmt = args.format
+    if fmt == "deftly":
+        from deftly.replay import analyze_recording
+
+        return analyze_recording(args.file)
     if fmt == "cloudupdrs":
         return tasks.analyze_taps(formats.read_cloudupdrs(args.file), units)
     if fmt == "mpower-tapping":

@@ -47,6 +47,7 @@ class Taps:
     target_xy: np.ndarray | None
     start_ms: float | None = None
     end_ms: float | None = None
+    count_lifts: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def read_cloudupdrs(path: Path) -> Taps:
         raise FormatError(path, bad, "action 0 (down) or 1 (up) in the third column")
     down = action == 0
     return Taps(data[down, 0], data[action == 1, 0], data[down][:, 3:5], data[down][:, 7:9],
-                float(data[0, 0]), float(data[-1, 0]))
+                float(data[0, 0]), float(data[-1, 0]), count_lifts=True)
 
 
 _PAIR = re.compile(r"^\{\s*(-?[\d.eE+-]+)\s*,\s*(-?[\d.eE+-]+)\s*\}$")

@@ -74,7 +74,7 @@ def analyze_spiral(points: Points, units: Units,
 def analyze_taps(taps: Taps, units: Units) -> dict[str, Any]:
     result = tapping(taps.down_ms, taps.up_ms, units.length(taps.down_xy),
                      units.length(taps.target_xy) if taps.target_xy is not None else None,
-                     taps.start_ms, taps.end_ms)
+                     taps.start_ms, taps.end_ms, count_lifts=taps.count_lifts)
     return units.label({"task": "tapping", **result.to_dict()})
 
 

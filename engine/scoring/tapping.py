@@ -27,10 +27,11 @@ class Tapping(Metrics):
 
 def tapping(down_ms: ArrayLike, up_ms: ArrayLike | None = None,
             down_xy: ArrayLike | None = None, target_xy: ArrayLike | None = None,
-            start_ms: float | None = None, end_ms: float | None = None) -> Tapping:
+            start_ms: float | None = None, end_ms: float | None = None, *,
+            count_lifts: bool = False) -> Tapping:
     """Metrics of a tapping test.
 
-    A tap is a touch-down; when lifts are given, a tap is a lift (as pdkit counts).
+    A tap is a touch-down; with `count_lifts`, a tap is a lift (as pdkit counts them).
     Duration runs from `start_ms` (default: the first event) to `end_ms` (default: the
     last event). Intervals are between successive touch-downs; fatigue is the mean
     interval of the last quarter minus that of the first quarter; dysmetria is the mean
@@ -39,7 +40,7 @@ def tapping(down_ms: ArrayLike, up_ms: ArrayLike | None = None,
     downs = finite(down_ms)
     ups = finite(up_ms) if up_ms is not None else np.empty(0)
     events = np.concatenate([downs, ups])
-    count = int(ups.size if up_ms is not None else downs.size)
+    count = int(ups.size if count_lifts else downs.size)
     if not events.size:
         return Tapping(0, NAN, NAN, Spread.of([]), NAN, Spread.of([]), NAN)
     first = float(events.min()) if start_ms is None else float(start_ms)

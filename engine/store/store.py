@@ -89,6 +89,8 @@ class Store:
     def __init__(self, folder: Path, app_version: str = __version__) -> None:
         self.folder = Path(folder)
         self.app_version = app_version
+        self.label: Callable[[], str] = now_label
+        """Wall-clock labels for new records (simulations set past days here)."""
         self.problems: list[str] = []
         self._lock = DataLock(self.folder)
         self._journal = Journal(self.folder / "journal.jsonl")
@@ -290,7 +292,7 @@ class Store:
     def add_event(self, profile_id: str, kind: str, data: Doc) -> None:
         """Record something that happened (a level unlocked), with a wall-clock label."""
         self._put_core("events", new_id(), {"profile": profile_id, "kind": kind,
-                                            "at": now_label(), "seq": self._next_seq(),
+                                            "at": self.label(), "seq": self._next_seq(),
                                             **data})
 
     def events(self, profile_id: str, kind: str | None = None) -> list[Doc]:
@@ -330,7 +332,7 @@ class Store:
             if hand not in HANDS:
                 raise StoreError(f"A hand is one of {', '.join(HANDS)}, not {hand!r}.")
         profile = Profile(new_id(), name, affected_hand, dominant_hand, notes, color,
-                          now_label())
+                          self.label())
         self._put_core("profiles", profile.id, profile.to_doc())
         return profile
 
@@ -354,7 +356,7 @@ class Store:
         """Start a round; returns the session id. Durable at once."""
         if self.profile(profile_id) is None:
             raise StoreError("That player no longer exists.")
-        started = now_label()
+        started = self.label()
         session_id = new_id()
         doc = {"id": session_id, "seq": self._next_seq(), "profile": profile_id, "game": game,
                "level": level, "hand": hand, "mode": mode, "started_at": started,
@@ -384,7 +386,7 @@ class Store:
         """Finish a round: journal its summary, then fold it into the database files."""
         if session_id not in self._active:
             raise StoreError("That round has already ended.")
-        patch = {"ended_at": now_label(), "duration_ms": duration_ms, "status": status,
+        patch = {"ended_at": self.label(), "duration_ms": duration_ms, "status": status,
                  "summary": summary, "recording": recording, **(details or {})}
         self._journal.append({"op": "end", "session": session_id, "patch": json_safe(patch)})
         self.fold()

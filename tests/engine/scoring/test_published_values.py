@@ -66,7 +66,7 @@ def test_accuracymeasures_with_offsets_truncated_to_whole_pixels():
 def test_pdkit_figures_for_the_cloudupdrs_tapping_file():
     taps = read_cloudupdrs(DATA / "cloudupdrs-two-target-right.csv")
     result = tapping(taps.down_ms, taps.up_ms, taps.down_xy, taps.target_xy, taps.start_ms,
-                     taps.end_ms)
+                     taps.end_ms, count_lifts=taps.count_lifts)
     assert result.tap_count == 204
     assert result.frequency_per_s == pytest.approx(3.4455385342949314, rel=1e-12)
     assert result.dysmetria_mm == pytest.approx(58.2339485875795, rel=1e-12)

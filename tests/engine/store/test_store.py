@@ -48,8 +48,8 @@ def test_names_are_unique_and_hands_are_checked(folder):
 
 def test_sessions_are_ordered_by_sequence_not_by_the_clock(folder, monkeypatch):
     clock = {"label": "2026-11-21T10:00:00+01:00"}
-    monkeypatch.setattr(store_module, "now_label", lambda: clock["label"])
     with Store.open(folder) as s:
+        s.label = lambda: clock["label"]
         profile = s.add_profile("Ann")
         first = play_round(s, profile.id, trials=1)
         clock["label"] = "2026-11-20T09:00:00+01:00"  # the clock was set back a day

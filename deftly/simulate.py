@@ -1,0 +1,121 @@
+"""Simulated play for `deftly sim`: rounds of one game, or days of plausible practice."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from engine.game import GameSpec
+from engine.progress import MemoryBackend, PlayerProgress, StateBackend
+from engine.rounds import RoundResult
+from engine.scoring.result import clean
+from engine.sim.hand import SimPatient, preset
+from engine.sim.session import play
+from engine.store.store import Store
+from games.registry import available
+
+MISSED_DAY_CHANCE = 0.2
+ROUNDS_PER_GAME_PER_DAY = 2
+RECOVERY_OVER_PERIOD = 0.6
+
+
+def trial_line(spec: GameSpec, round_index: int, trial: dict[str, Any],
+               adapted: str | None) -> dict[str, Any]:
+    """One trial as a JSON line: index, success, the adapted value, scalar metrics."""
+    line: dict[str, Any] = {"round": round_index, "trial": trial.get("index"),
+                            "success": bool(trial.get("success"))}
+    if adapted:
+        line[adapted] = trial.get("level_value")
+    for key, value in trial.items():
+        scalar = value is None or isinstance(value, (int, float, str, bool))
+        if scalar and key not in ("index", "level_value"):
+            line.setdefault(key, value)
+    return clean(line)
+
+
+@dataclass
+class Rounds:
+    """`deftly sim --game`: several rounds at the player's current level."""
+
+    spec: GameSpec
+    patient: str
+    rounds: int
+    seed: int
+    hand: str = "right"
+    level: str | None = None
+    mode: str = "training"
+
+    def run(self, backend: StateBackend, profile_id: str, store: Store | None,
+            emit: Callable[[dict[str, Any]], None] | None) -> list[RoundResult]:
+        patient = SimPatient(preset(self.patient), self.seed)
+        progress = PlayerProgress(backend, profile_id, self.spec.id, self.hand,
+                                  self.spec.levels)
+        results = []
+        for r in range(self.rounds):
+            level = self.level or progress.current().id
+            adapted = getattr(self.spec.levels.get(level).adapt, "param", None)
+
+            def on_trial(trial: dict[str, Any], r: int = r, adapted: str | None = adapted
+                         ) -> None:
+                if emit is not None:
+                    emit(trial_line(self.spec, r, trial, adapted))
+
+            results.append(play(self.spec, level, patient, progress, self.seed * 1000 + r,
+                                mode=self.mode, store=store, hand=self.hand,
+                                on_trial=on_trial))
+        return results
+
+
+def round_line(result: RoundResult) -> dict[str, Any]:
+    return clean({"level": result.level.id, "mode": result.setup.mode,
+                  "summary": result.summary, "staircase": result.trace,
+                  "unlocked": result.verdict.unlocked.id if result.verdict.unlocked else None,
+                  "suggest_easier": result.verdict.suggest_easier.id
+                  if result.verdict.suggest_easier else None})
+
+
+def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed: int, *,
+              hand: str = "right", today: datetime | None = None) -> Iterator[str]:
+    """Plausible daily play over `days` days ending yesterday: some days missed, two rounds
+    per game a day, a check-up per game each week, the hand slowly recovering."""
+    rng = random.Random(seed)
+    start = (today or datetime.now().astimezone()) - timedelta(days=days)
+    games = [a.spec for a in available() if a.levels is not None]
+    base = preset(patient_name)
+    played_days = 0
+    label = {"at": start}
+    store.label = lambda: label["at"].isoformat(timespec="seconds")
+    try:
+        for day in range(days):
+            date = start + timedelta(days=day)
+            if rng.random() < MISSED_DAY_CHANCE:
+                continue
+            played_days += 1
+            recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
+            patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
+            label["at"] = date.replace(hour=10, minute=0, second=0, microsecond=0)
+            rounds = 0
+            for spec in games:
+                progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels)
+                for r in range(ROUNDS_PER_GAME_PER_DAY):
+                    label["at"] += timedelta(minutes=2)
+                    play(spec, progress.current().id, patient, progress, seed + day * 97 + r,
+                         store=store, hand=hand)
+                    rounds += 1
+                if played_days % 7 == 1:
+                    label["at"] += timedelta(minutes=2)
+                    play(spec, spec.levels.checkup.id, patient, progress, seed + day,
+                         mode="checkup", store=store, hand=hand)
+                    rounds += 1
+            yield f"{date:%Y-%m-%d}: {rounds} rounds"
+    finally:
+        from engine.store.store import now_label
+
+        store.label = now_label
+
+
+def memory_backend() -> MemoryBackend:
+    return MemoryBackend()

@@ -1,0 +1,116 @@
+"""What a game plugs into the engine: a pure model, a simulated-patient policy, a scene.
+
+A round is defined by its `RoundSetup` (level, seed, hand, mode, board size) and the
+difficulty's starting state; fed the same touches it produces the same trials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Protocol
+
+from engine.levels.difficulty import Difficulty
+from engine.levels.schema import LevelSet, ParamSpec, load_levels
+from engine.resources import resource_path
+from engine.touch import Touch
+
+if TYPE_CHECKING:
+    from engine.sim.hand import SimPatient
+
+MODES = ("training", "checkup")
+
+
+@dataclass(frozen=True)
+class RoundSetup:
+    """Everything (besides the difficulty) that defines a round."""
+
+    game: str
+    level_id: str
+    seed: int
+    hand: str = "right"                 # "left", "right" or "both"
+    mode: str = "training"              # "training" or "checkup"
+    board_w_mm: float = 200.0
+    board_h_mm: float = 120.0
+    self_paced: bool = False            # no time limits
+    variant: str = ""                   # e.g. "one-finger" in the pinch game
+
+    @property
+    def mirrored(self) -> bool:
+        """Left-hand play mirrors layouts left to right."""
+        return self.hand == "left"
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RoundSetup:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+Trial = dict[str, Any]
+"""A finished trial: at least "success" (bool) and "level_value"; metric names carry units."""
+
+
+class GameModel(Protocol):
+    """A game's rules and state. Pure: no pygame, no wall clock."""
+
+    @property
+    def finished(self) -> bool: ...
+
+    def on_touch(self, touch: Touch) -> None:
+        """Handle a touch (first advancing the model's time to the touch's time)."""
+
+    def tick(self, t_ms: float) -> None:
+        """Let time pass with no input up to `t_ms`."""
+
+    def next_change_ms(self) -> float | None:
+        """When the model will next change by itself (a target appears, time runs out)."""
+
+    def take_trials(self) -> list[Trial]:
+        """Trials finished since the last call."""
+
+    def progress(self) -> tuple[int, int]:
+        """(trials done, trials in the round) for the progress bar."""
+
+    def summary(self) -> dict[str, Any]:
+        """The round's main numbers, computed with the scoring metrics."""
+
+
+class Policy(Protocol):
+    """How a simulated player plays a game: the next gesture, given what is on screen."""
+
+    def plan(self, model: Any, t_ms: float) -> list[Touch]:
+        """Touches to perform from `t_ms` on (empty: nothing to do now)."""
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The number a game shows first in summaries and trends."""
+
+    key: str              # key in the round summary
+    label: str            # plain words, e.g. "Hits"
+    unit: str = ""
+    higher_is_better: bool = True
+    percent: bool = False
+
+
+@dataclass(frozen=True)
+class GameSpec:
+    """A minigame as the engine and the shell see it."""
+
+    id: str
+    name: str
+    blurb: str
+    params: Mapping[str, ParamSpec]
+    make_model: Callable[[RoundSetup, Difficulty], GameModel]
+    make_policy: Callable[[SimPatient], Policy]
+    headline: Headline
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def levels(self) -> LevelSet:
+        """The game's level file (raises LevelError with one line if it is broken)."""
+        return load_levels(resource_path("levels", f"{self.id}.toml"), self.params, self.id)

@@ -1,0 +1,130 @@
+"""A player's progress in one game with one hand: staircases, unlocked levels, history.
+
+Kept in the store's state (or in memory for simulations) under keys that start with the
+player's id, so deleting a player deletes their progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from engine.levels.difficulty import Adaptive, Fixed, difficulty_for
+from engine.levels.progression import (
+    LevelState,
+    RoundOutcome,
+    current_level,
+    earns_unlock,
+    level_states,
+    next_level,
+    previous_level,
+    struggling,
+)
+from engine.levels.schema import Level, LevelSet
+
+HISTORY = 12
+
+
+class StateBackend(Protocol):
+    def get_state(self, kind: str, key: str) -> Any: ...
+    def put_state(self, kind: str, key: str, value: Any) -> None: ...
+    def overrides(self, profile_id: str) -> dict[str, Any]: ...
+    def add_event(self, profile_id: str, kind: str, data: dict[str, Any]) -> None: ...
+
+
+class MemoryBackend:
+    """State kept in memory (simulations without --save, tests)."""
+
+    def __init__(self) -> None:
+        self.state: dict[tuple[str, str], Any] = {}
+        self.events: list[dict[str, Any]] = []
+        self.override: dict[str, dict[str, Any]] = {}
+
+    def get_state(self, kind: str, key: str) -> Any:
+        return self.state.get((kind, key))
+
+    def put_state(self, kind: str, key: str, value: Any) -> None:
+        self.state[(kind, key)] = value
+
+    def overrides(self, profile_id: str) -> dict[str, Any]:
+        return dict(self.override.get(profile_id, {}))
+
+    def add_event(self, profile_id: str, kind: str, data: dict[str, Any]) -> None:
+        self.events.append({"profile": profile_id, "kind": kind, **data})
+
+
+@dataclass(frozen=True)
+class RoundVerdict:
+    """What a finished round changed: a level unlocked, or a gentle suggestion."""
+
+    unlocked: Level | None = None
+    suggest_easier: Level | None = None
+
+
+class PlayerProgress:
+    def __init__(self, backend: StateBackend, profile_id: str, game: str, hand: str,
+                 levels: LevelSet) -> None:
+        self.backend = backend
+        self.profile_id = profile_id
+        self.game = game
+        self.hand = hand
+        self.levels = levels
+
+    @property
+    def _key(self) -> str:
+        return f"{self.profile_id}|{self.game}|{self.hand}"
+
+    def _record(self) -> dict[str, Any]:
+        return dict(self.backend.get_state("progress", self._key) or {})
+
+    def _game_overrides(self) -> Mapping[str, Any]:
+        """Therapist overrides for this game: stored as `<game>:<key>`."""
+        prefix = f"{self.game}:"
+        return {k[len(prefix):]: v for k, v in self.backend.overrides(self.profile_id).items()
+                if k.startswith(prefix)}
+
+    def states(self) -> list[LevelState]:
+        unlocked = set(self._record().get("unlocked", []))
+        return level_states(self.levels, unlocked, self._game_overrides())
+
+    def current(self) -> Level:
+        return current_level(self.levels, self.states(), self._record().get("last_level"))
+
+    def history(self) -> list[RoundOutcome]:
+        return [RoundOutcome.from_dict(d) for d in self._record().get("history", [])]
+
+    def difficulty(self, level: Level) -> Adaptive | Fixed:
+        """The difficulty to play `level` with, resuming its staircase where it stopped."""
+        state = self.backend.get_state("staircase", f"{self._key}|{level.id}")
+        return difficulty_for(level, self.levels.target_success, state)
+
+    def finish_round(self, level: Level, difficulty: Adaptive | Fixed,
+                     success_rate: float) -> RoundVerdict:
+        """Save the staircase and history after a training round; unlock if earned."""
+        if level.checkup or not isinstance(difficulty, Adaptive):
+            return RoundVerdict()
+        self.backend.put_state("staircase", f"{self._key}|{level.id}",
+                               difficulty.staircase.state())
+        record = self._record()
+        history = [*record.get("history", []),
+                   RoundOutcome(level.id, success_rate, difficulty.staircase.position).to_dict()]
+        record["history"] = history[-HISTORY:]
+        record["last_level"] = level.id
+        outcomes = [RoundOutcome.from_dict(d) for d in record["history"]]
+        verdict = RoundVerdict()
+        following = next_level(self.levels, level.id)
+        unlocked = set(record.get("unlocked", []))
+        if following is not None and following.id not in unlocked and \
+                earns_unlock(level, outcomes):
+            unlocked.add(following.id)
+            record["unlocked"] = sorted(unlocked)
+            record["last_level"] = following.id
+            self.backend.add_event(self.profile_id, "unlock", {
+                "game": self.game, "hand": self.hand, "level": following.id,
+                "level_name": following.name})
+            verdict = RoundVerdict(unlocked=following)
+        elif struggling(level, outcomes):
+            verdict = RoundVerdict(suggest_easier=previous_level(self.levels, level.id))
+        self.backend.put_state("progress", self._key, record)
+        return verdict

@@ -1,0 +1,178 @@
+"""The scene that plays one round of any game: the board, a pause button and progress.
+
+The round has its own clock that stops while paused, so a pause never counts as a slow
+reaction. Touches that start on the top bar belong to the bar; touches that start on the
+board go to the game, in board coordinates (mm from the board's top-left corner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import pygame
+
+from engine.display import RectMM
+from engine.i18n import t
+from engine.input.sdl import Command
+from engine.rounds import RoundController, RoundResult
+from engine.scene import Scene
+from engine.touch import Phase, Touch
+from engine.ui.overlay import ChoiceOverlay
+from engine.ui.theme import Theme
+from engine.ui.widgets import Button, Label, ProgressBar
+
+
+class GameView(Protocol):
+    def draw(self, surface: pygame.Surface, theme: Theme, model: Any, board: RectMM,
+             now_ms: float) -> None:
+        """Draw the model onto the board area (mm rectangle on screen)."""
+
+    def signature(self, model: Any, now_ms: float) -> object:
+        """Changes whenever the picture would change (animations included)."""
+
+
+BuildController = Callable[[float, float], RoundController]
+
+
+class RoundScene(Scene[RoundResult]):
+    def __init__(self, build: BuildController, view: GameView, title: str,
+                 sounds: bool = True) -> None:
+        super().__init__()
+        self.build = build
+        self.view = view
+        self.title = title
+        self.sounds = sounds
+        self.controller: RoundController | None = None
+        self.board_rect = RectMM(0, 0, 1, 1)
+        self._start_ms = 0.0
+        self._paused_total = 0.0
+        self._paused_at: float | None = None
+        self._fingers_on_board: set[int] = set()
+        self._signature: object = None
+        self._result: RoundResult | None = None
+
+    # -- layout ----------------------------------------------------------------------------
+    def layout(self) -> None:
+        sizes = self.app.theme.sizes
+        board = self.app.board
+        bar_h = max(sizes.touch_min + 2, sizes.button_h * 0.9)
+        bar, rest = board.take_top(bar_h + sizes.gap / 2)
+        bar = bar.inset(sizes.gap / 2, sizes.gap / 4)
+        pause_w = min(36.0, bar.w * 0.28)
+        pause = RectMM(bar.x, bar.y, pause_w, bar.h)
+        title_w = min(55.0, bar.w * 0.3)
+        progress = RectMM(pause.right + sizes.gap * 2, bar.y,
+                          bar.w - pause_w - title_w - sizes.gap * 4, bar.h)
+        title = RectMM(bar.right - title_w, bar.y, title_w, bar.h)
+        self.pause_button = Button(pause, t("round.pause"), self.pause, icon="pause",
+                                   style="quiet")
+        self.progress = ProgressBar(progress, 0.0, "")
+        self.widgets = [self.pause_button, self.progress,
+                        Label(title, self.title, size="small", align="right", muted=True)]
+        self.board_rect = rest
+
+    def enter(self) -> None:
+        self.controller = self.build(self.board_rect.w, self.board_rect.h)
+        self._start_ms = self.app.now_ms()
+        self._update_progress()
+
+    # -- time --------------------------------------------------------------------------------
+    def round_ms(self, now_ms: float | None = None) -> float:
+        """Time since the round started, not counting pauses."""
+        now = self.app.now_ms() if now_ms is None else now_ms
+        paused = self._paused_total + (now - self._paused_at if self._paused_at is not None
+                                       else 0.0)
+        return now - self._start_ms - paused
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    # -- input --------------------------------------------------------------------------------
+    def on_touch(self, touch: Touch) -> None:
+        if self.controller is None or self.paused:
+            return
+        on_board = touch.finger in self._fingers_on_board
+        if touch.phase is Phase.DOWN:
+            on_board = self.board_rect.contains(touch.x_mm, touch.y_mm)
+            if on_board:
+                self._fingers_on_board.add(touch.finger)
+        if not on_board:
+            super().on_touch(touch)
+            return
+        if touch.phase is Phase.UP:
+            self._fingers_on_board.discard(touch.finger)
+        local = Touch(touch.finger, touch.phase, touch.x_mm - self.board_rect.x,
+                      touch.y_mm - self.board_rect.y, self.round_ms(touch.t_ms))
+        self._after(self.controller.on_touch(local))
+
+    def on_command(self, command: Command) -> None:
+        if command is Command.BACK:
+            self.pause()
+
+    def on_focus_lost(self) -> None:
+        self.pause()
+
+    def pause(self) -> None:
+        if self.paused or self.app.scenes.top is not self:
+            return
+        self._paused_at = self.app.now_ms()
+        self._fingers_on_board.clear()
+        self.app.scenes.push(ChoiceOverlay(t("round.paused"), t("round.paused_note"), [
+            ("resume", t("round.resume"), "primary"), ("quit", t("round.quit"), "secondary")]))
+
+    def on_result(self, child: Scene[Any], result: Any) -> None:
+        if isinstance(child, ChoiceOverlay):
+            if self._paused_at is not None:
+                self._paused_total += self.app.now_ms() - self._paused_at
+                self._paused_at = None
+            if result == "quit":
+                self._end("quit")
+
+    # -- frames --------------------------------------------------------------------------------
+    def update(self, t_ms: float) -> None:
+        if self.controller is None or self.paused or self._result is not None:
+            return
+        now = self.round_ms(t_ms)
+        self._after(self.controller.tick(now))
+        if self.controller.finished:
+            self._end("complete")
+            return
+        signature = self.view.signature(self.controller.model, now)
+        if signature != self._signature:
+            self._signature = signature
+            self.dirty = True
+
+    def _after(self, trials: list[dict[str, Any]]) -> None:
+        for trial in trials:
+            if self.sounds:
+                self.app.audio.play("hit" if trial.get("success") else "miss")
+        if trials:
+            self._update_progress()
+        self.dirty = True
+
+    def _update_progress(self) -> None:
+        if self.controller is None:
+            return
+        done, total = self.controller.model.progress()
+        self.progress.value = done / total if total else 0.0
+        self.progress.caption = t("round.progress", done=done, total=total)
+
+    def _end(self, status: str) -> None:
+        assert self.controller is not None
+        self._result = self.controller.finish(self.round_ms(), status)
+        if status == "complete" and self.sounds:
+            self.app.audio.play("unlock" if self._result.verdict.unlocked else "done")
+        self.finish(self._result)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        surface.fill(theme.palette.background)
+        if self.controller is not None:
+            self.view.draw(surface, theme, self.controller.model, self.board_rect,
+                           self.round_ms())
+        line_y = theme.px(self.board_rect.y) - 1
+        pygame.draw.line(surface, theme.palette.line, (0, line_y), (surface.get_width(), line_y),
+                         max(1, theme.px(0.3)))
+        super().draw(surface)

@@ -1,0 +1,140 @@
+"""One round from start to finish, shared by the game scenes and the simulator.
+
+Touches go to the model and into the recording; every trial the model finishes is
+saved durably at once (before the model can start the next one); at the end the
+summary, the recording, the staircase and any unlock are saved.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine import __version__
+from engine.display import DisplayProfile
+from engine.game import GameModel, GameSpec, RoundSetup, Trial
+from engine.levels.difficulty import Adaptive, Fixed
+from engine.levels.schema import Level
+from engine.progress import PlayerProgress, RoundVerdict
+from engine.store.recording import Event, Marker, write_recording
+from engine.store.store import Store
+from engine.touch import Touch
+
+
+@dataclass
+class RoundResult:
+    setup: RoundSetup
+    level: Level
+    summary: dict[str, Any]
+    trials: list[Trial]
+    verdict: RoundVerdict
+    status: str
+    session_id: str | None = None
+    recording: str | None = None
+    trace: list[float] = field(default_factory=list)
+
+
+def round_header(spec: GameSpec, setup: RoundSetup, level: Level,
+                 difficulty: Adaptive | Fixed, display: DisplayProfile | None) -> dict[str, Any]:
+    """The recording's header: enough to rebuild the model and its difficulty exactly."""
+    start = difficulty.staircase.state() if isinstance(difficulty, Adaptive) else None
+    return {"game": spec.id, "setup": setup.to_dict(), "level": level.id,
+            "level_values": level.values(), "staircase": start,
+            "target_success": getattr(getattr(difficulty, "staircase", None), "target", None),
+            "display": display.to_dict() if display else None, "app_version": __version__}
+
+
+class RoundController:
+    def __init__(self, spec: GameSpec, setup: RoundSetup, progress: PlayerProgress, *,
+                 store: Store | None = None, display: DisplayProfile | None = None) -> None:
+        self.spec = spec
+        self.setup = setup
+        self.progress = progress
+        self.store = store
+        level = spec.levels.get(setup.level_id)
+        if level is None:
+            raise KeyError(f"{spec.id} has no level {setup.level_id!r}")
+        self.level = level
+        self.difficulty = progress.difficulty(level) if setup.mode == "training" \
+            else Fixed(level)
+        self.header = round_header(spec, setup, level, self.difficulty, display)
+        self.model: GameModel = spec.make_model(setup, self.difficulty)
+        self.events: list[Event] = []
+        self.trials: list[Trial] = []
+        self.session_id: str | None = None
+        self.first_ms: float | None = None
+        if store is not None:
+            self.session_id = store.begin_session(
+                progress.profile_id, spec.id, level.id, hand=setup.hand, mode=setup.mode,
+                details={"variant": setup.variant, "seed": setup.seed,
+                         "level_name": level.name, "self_paced": setup.self_paced})
+
+    @property
+    def finished(self) -> bool:
+        return self.model.finished
+
+    def on_touch(self, touch: Touch) -> list[Trial]:
+        if self.first_ms is None:
+            self.first_ms = touch.t_ms
+        self.events.append(touch)
+        self.model.on_touch(touch)
+        return self._collect()
+
+    def tick(self, t_ms: float) -> list[Trial]:
+        self.model.tick(t_ms)
+        return self._collect()
+
+    def _collect(self) -> list[Trial]:
+        new = self.model.take_trials()
+        for trial in new:
+            if self.store is not None and self.session_id is not None:
+                self.store.add_trial(self.session_id, len(self.trials), trial)
+            self.trials.append(trial)
+        return new
+
+    def finish(self, end_ms: float, status: str = "complete") -> RoundResult:
+        """End the round at `end_ms` (round time) and save everything."""
+        self.tick(end_ms)
+        self.events.append(Marker("end", end_ms))
+        summary = self.model.summary()
+        rate = summary.get("success_rate", math.nan)
+        verdict = self.progress.finish_round(self.level, self.difficulty,
+                                             rate if status == "complete" else math.nan) \
+            if status == "complete" else RoundVerdict()
+        recording = None
+        if self.store is not None and self.session_id is not None:
+            path, recording = self.store.new_recording_path(self.progress.profile_id,
+                                                            self.session_id)
+            write_recording(path, self.header, self.events)
+            self.store.end_session(self.session_id, summary=summary, duration_ms=end_ms,
+                                   status=status, recording=recording,
+                                   details={"trial_count": len(self.trials)})
+        trace = list(getattr(getattr(self.difficulty, "staircase", None), "trace", []))
+        return RoundResult(self.setup, self.level, summary, self.trials, verdict, status,
+                           self.session_id, recording, trace)
+
+
+def replay_model(spec: GameSpec, header: dict[str, Any], touches: list[Touch],
+                 end_ms: float | None) -> tuple[GameModel, list[Trial]]:
+    """Rebuild a recorded round's model and feed it the recorded touches."""
+    from engine.levels.staircase import Staircase
+
+    setup = RoundSetup.from_dict(header["setup"])
+    level = spec.levels.get(header["level"])
+    if level is None:
+        raise KeyError(f"{spec.id} has no level {header['level']!r} any more")
+    if header.get("staircase") is not None and level.adapt is not None:
+        difficulty: Adaptive | Fixed = Adaptive(level, Staircase.resume(
+            level.adapt, float(header.get("target_success") or 0.8), header["staircase"]))
+    else:
+        difficulty = Fixed(level)
+    model = spec.make_model(setup, difficulty)
+    trials: list[Trial] = []
+    for touch in touches:
+        model.on_touch(touch)
+        trials.extend(model.take_trials())
+    if end_ms is not None:
+        model.tick(end_ms)
+        trials.extend(model.take_trials())
+    return model, trials

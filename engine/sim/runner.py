@@ -1,0 +1,27 @@
+"""Drive a round with a simulated player: gestures from the policy, time from the model."""
+
+from __future__ import annotations
+
+from engine.game import Policy
+from engine.rounds import RoundController
+
+IDLE_STEP_MS = 50.0
+MAX_ROUND_MS = 20 * 60_000.0
+
+
+def play_round(controller: RoundController, policy: Policy, start_ms: float = 0.0,
+               limit_ms: float = MAX_ROUND_MS) -> float:
+    """Play until the model is finished (or `limit_ms` passes); returns the end time."""
+    t = start_ms
+    model = controller.model
+    while not model.finished and t - start_ms < limit_ms:
+        gesture = policy.plan(model, t)
+        if gesture:
+            for touch in gesture:
+                t = max(t, touch.t_ms)
+                controller.on_touch(touch.at(t))
+            continue
+        upcoming = model.next_change_ms()
+        t = max(t + 1.0, upcoming) if upcoming is not None and upcoming > t else t + IDLE_STEP_MS
+        controller.tick(t)
+    return t

@@ -1,0 +1,59 @@
+"""Dialog overlays drawn over a dimmed scene: a title, a line of text, big buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from engine.display import RectMM
+from engine.input.sdl import Command
+from engine.scene import Scene
+from engine.ui import draw
+from engine.ui.widgets import Button, Label
+
+
+class ChoiceOverlay(Scene[str]):
+    """Asks one question; finishes with the chosen option's key (Back picks `back_key`)."""
+
+    opaque = False
+
+    def __init__(self, title: str, text: str, options: Sequence[tuple[str, str, str]],
+                 back_key: str | None = None) -> None:
+        """`options`: (key, label, style) from the most to the least likely choice."""
+        super().__init__()
+        self.title = title
+        self.text = text
+        self.options = list(options)
+        self.back_key = back_key if back_key is not None else self.options[0][0]
+        self.panel = RectMM(0, 0, 1, 1)
+
+    def layout(self) -> None:
+        sizes = self.app.theme.sizes
+        board = self.app.board
+        w = min(board.w - 2 * sizes.margin, 150.0)
+        rows = len(self.options)
+        h = min(board.h - 2 * sizes.margin,
+                sizes.title + sizes.body * 3 + rows * (sizes.button_h + sizes.gap) + 16)
+        self.panel = board.centered(w, h)
+        inner = self.panel.inset(sizes.margin, sizes.margin * 0.8)
+        title, rest = inner.take_top(sizes.title * 1.3)
+        text, rest = rest.take_top(min(sizes.body * 2.8, rest.h - rows * sizes.button_h))
+        buttons = rest.rows(rows, sizes.gap) if rows else []
+        self.widgets = [Label(title, self.title, size="title", bold=True),
+                        Label(text, self.text, muted=True)]
+        for (key, label, style), rect in zip(self.options, buttons, strict=False):
+            button_rect = rect.centered(rect.w, min(rect.h, sizes.button_h * 1.2))
+            self.widgets.append(Button(button_rect, label, lambda k=key: self.finish(k),
+                                       style=style))
+
+    def on_command(self, command: Command) -> None:
+        if command is Command.BACK:
+            self.finish(self.back_key)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        draw.shade(surface, theme)
+        draw.panel(surface, theme, self.panel, theme.palette.panel, theme.palette.line,
+                   border_mm=0.6, radius_mm=4.0)
+        super().draw(surface)

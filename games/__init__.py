@@ -1,0 +1,1 @@
+"""The minigames. Each package knows the engine, never the shell, never another game."""

@@ -1,0 +1,1 @@
+"""Tap: precise tapping at targets (finger tapping, thumb-to-finger precision)."""

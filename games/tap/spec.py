@@ -1,0 +1,20 @@
+"""The tap game as the engine and the shell see it."""
+
+from __future__ import annotations
+
+from engine.game import GameSpec, Headline
+from engine.i18n import t
+from games.tap.model import TapModel
+from games.tap.params import PARAMS
+from games.tap.policy import TapPolicy
+
+SPEC = GameSpec(
+    id="tap",
+    name=t("tap.name"),
+    blurb=t("tap.blurb"),
+    params=PARAMS,
+    make_model=TapModel,
+    make_policy=TapPolicy,
+    headline=Headline("hit_rate", "Hits", percent=True),
+    extra={"view": "games.tap.view:TapView"},
+)

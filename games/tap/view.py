@@ -1,0 +1,140 @@
+"""Drawing the tap game. Only draws: all state comes from the model."""
+
+from __future__ import annotations
+
+import pygame
+
+from engine.display import RectMM
+from engine.i18n import t
+from engine.ui import draw
+from engine.ui.icons import ICONS
+from engine.ui.theme import Theme
+from games.tap.model import Feedback, TapModel
+
+EFFECT_MS = 450.0
+MISS_MS = 1100.0
+FRAME_MS = 16.0
+
+
+class TapView:
+    def signature(self, model: TapModel, now_ms: float) -> object:
+        fb = model.feedback
+        animating = fb is not None and now_ms - fb.t_ms < MISS_MS
+        seq = model.sequence
+        rh = model.rhythm
+        return (model.done, model.target.onset_ms if model.target else None,
+                model._selection is not None, int(now_ms // FRAME_MS) if animating else None,
+                seq.lit(now_ms) if seq else None, len(seq.entered) if seq else None,
+                now_ms >= seq.demo_end_ms if seq else None, seq.result_at if seq else None,
+                len(rh.downs) if rh else None, int(now_ms // 100) if rh and rh.start_ms
+                else None, model._pending_onset is None)
+
+    def draw(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
+             now_ms: float) -> None:
+        if model.layout in ("ring", "random"):
+            self._pointing(surface, theme, model, board, now_ms)
+        elif model.layout == "sequence":
+            self._sequence(surface, theme, model, board, now_ms)
+        else:
+            self._rhythm(surface, theme, model, board, now_ms)
+        self._feedback(surface, theme, model.feedback, board, now_ms)
+
+    # -- pieces ------------------------------------------------------------------------------
+    @staticmethod
+    def _dot(surface: pygame.Surface, theme: Theme, board: RectMM, centre: tuple[float, float],
+             width: float, colors: tuple[tuple[int, int, int], tuple[int, int, int]]) -> None:
+        fill, edge = colors
+        x, y = centre
+        r = width / 2
+        draw.circle(surface, theme, board.x + x, board.y + y, r, fill)
+        draw.circle(surface, theme, board.x + x, board.y + y, r, edge,
+                    width_mm=max(0.6, min(1.2, r * 0.12)))
+        draw.circle(surface, theme, board.x + x, board.y + y, max(0.8, min(2.0, r * 0.14)),
+                    (255, 255, 255) if not theme.high_contrast else (0, 0, 0))
+
+    def _hint(self, surface: pygame.Surface, theme: Theme, board: RectMM, text: str) -> None:
+        band = RectMM(board.x + 4, board.y + 2, board.w - 8, theme.sizes.body * 1.6)
+        draw.text_in(surface, theme, text, band, theme.sizes.body, theme.palette.ink,
+                     bold=True)
+
+    def _pointing(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
+                  now_ms: float) -> None:
+        pal = theme.palette
+        target = model.target
+        width = target.width_mm if target else float(model._params["width_mm"])
+        if model.layout == "ring":
+            count = int(model._params["ring_targets"])
+            for x, y in model.ring_positions(width, float(model._params["distance_mm"]), count):
+                draw.circle(surface, theme, board.x + x, board.y + y, width / 2, pal.line,
+                            width_mm=0.5)
+        if target is not None:
+            self._dot(surface, theme, board, (target.x_mm, target.y_mm), target.width_mm,
+                      (pal.target, pal.target_edge))
+        elif model.done == 0:
+            self._hint(surface, theme, board, t("tap.start"))
+
+    def _sequence(self, surface: pygame.Surface, theme: Theme, model: TapModel,
+                  board: RectMM, now_ms: float) -> None:
+        pal = theme.palette
+        seq = model.sequence
+        if seq is None:
+            return
+        lit = seq.lit(now_ms)
+        for i, (x, y) in enumerate(seq.pads):
+            fill = pal.highlight if i == lit else pal.panel
+            edge = pal.ink if i == lit else pal.line
+            draw.circle(surface, theme, board.x + x, board.y + y, seq.width_mm / 2, fill)
+            draw.circle(surface, theme, board.x + x, board.y + y, seq.width_mm / 2, edge,
+                        width_mm=1.2 if i == lit else 0.6)
+        if seq.result_at is not None:
+            text = t("tap.sequence.good") if seq.success else t("tap.sequence.again")
+        elif now_ms < seq.demo_end_ms:
+            text = t("tap.sequence.watch")
+        else:
+            text = t("tap.sequence.turn")
+        self._hint(surface, theme, board, text)
+
+    def _rhythm(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
+                now_ms: float) -> None:
+        pal = theme.palette
+        rh = model.rhythm
+        if rh is None:
+            self._hint(surface, theme, board, t("tap.rhythm.rest"))
+            return
+        for i, (x, y) in enumerate(rh.pads):
+            nxt = rh.expected is None or rh.expected == i
+            self._dot(surface, theme, board, (x, y), rh.width_mm,
+                      (pal.target, pal.target_edge) if nxt else (pal.panel, pal.line))
+        if rh.start_ms is None:
+            self._hint(surface, theme, board, t("tap.rhythm.ready"))
+            return
+        left = max(0.0, 1.0 - (now_ms - rh.start_ms) / rh.duration_ms)
+        bar = RectMM(board.x + board.w * 0.2, board.bottom - 10, board.w * 0.6, 4)
+        draw.panel(surface, theme, bar, pal.panel, pal.line, radius_mm=2)
+        if left > 0:
+            draw.panel(surface, theme, RectMM(bar.x, bar.y, max(4.0, bar.w * left), bar.h),
+                       pal.highlight, radius_mm=2)
+        self._hint(surface, theme, board, t("tap.rhythm.taps", count=len(rh.downs)))
+
+    def _feedback(self, surface: pygame.Surface, theme: Theme, fb: Feedback | None,
+                  board: RectMM, now_ms: float) -> None:
+        if fb is None:
+            return
+        age = now_ms - fb.t_ms
+        pal = theme.palette
+        x, y = board.x + fb.x_mm, board.y + fb.y_mm
+        if fb.kind == "hit" and age < EFFECT_MS:
+            if theme.reduced_motion:
+                size = 9.0
+                box = RectMM(x - size / 2, y - size / 2, size, size)
+                ICONS["check"](surface, pygame.Rect(theme.profile.rect_px(box)), pal.good)
+            else:
+                grow = 4.0 + 10.0 * (age / EFFECT_MS)
+                draw.circle(surface, theme, x, y, grow, pal.good,
+                            width_mm=max(0.5, 1.6 * (1 - age / EFFECT_MS)))
+        elif fb.kind == "miss" and age < MISS_MS:
+            draw.circle(surface, theme, x, y, 3.0, pal.miss, width_mm=0.8)
+            hint = {"several_fingers": "tap.hint.several_fingers", "slid_off": "tap.hint.slid_off",
+                    "too_slow": "tap.hint.too_slow", "miss": "tap.hint.miss"}.get(fb.reason)
+            if hint:
+                self._hint(surface, theme, board, t(hint))
