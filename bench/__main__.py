@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels"]
+SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels", "bench.games"]
 
 
 def main(argv: list[str]) -> None:

@@ -1,49 +1,89 @@
-"""Starting the game: window, calibration, first screen."""
+"""Starting Deftly: the store, the window, and the way from calibration to a player's home."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+from typing import Any
 
+from deftly.context import Shell
 from deftly.launch import LaunchError, build_app, device_key, open_window
 from deftly.paths import data_dir
 from deftly.scenes.calibration import CalibrationScene
-from deftly.scenes.gallery import GalleryScene
-from deftly.strings import t
+from deftly.scenes.home import HomeScene
+from deftly.scenes.profiles import NewProfileScene, ProfilesScene
+from engine.app import App
 from engine.audio import Audio
 from engine.display import DisplayProfile
+from engine.i18n import t
 from engine.scene import Scene
 from engine.store.errors import StoreError
-from engine.store.store import Store
+from engine.store.store import Profile, Store
 
 
-class FirstScreen(Scene[None]):
-    """Calibrates on first use, then shows the home screen."""
+class Root(Scene[None]):
+    """The bottom of the stack: sends the player where they need to go next."""
 
-    def __init__(self, store: Store, key: str) -> None:
+    opaque = False
+
+    def __init__(self, shell: Shell, profile_name: str | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.key = key
+        self.shell = shell
+        self.profile_name = profile_name
 
     def enter(self) -> None:
-        for problem in self.store.problems:
+        for problem in self.shell.store.problems:
             self.app.show_toast(problem, ms=12_000, tone="warning")
-        saved = self.store.get_setting(f"calibration:{self.key}")
+        saved = self.shell.store.get_setting(f"calibration:{self.shell.device}")
         if isinstance(saved, dict):
             self.app.set_theme(self.app.theme.with_profile(DisplayProfile.from_dict(saved)))
-            self.app.scenes.push(GalleryScene())
+            self.next()
         else:
             self.app.scenes.push(CalibrationScene())
 
-    def on_result(self, child: Scene[object], result: object) -> None:
+    def next(self) -> None:
+        """After calibration: the named player, the only player, or the list of players."""
+        store = self.shell.store
+        wanted = store.find_profile(self.profile_name) if self.profile_name else None
+        self.profile_name = None
+        if wanted is not None:
+            self.open_home(wanted)
+        elif not store.profiles():
+            self.app.scenes.push(NewProfileScene(self.shell))
+        else:
+            self.app.scenes.push(ProfilesScene(self.shell, self.open_home))
+
+    def open_home(self, profile: Profile) -> None:
+        self.shell.profile = profile
+        self.app.scenes.push(HomeScene(self.shell))
+
+    def on_result(self, child: Scene[Any], result: Any) -> None:
         if isinstance(child, CalibrationScene):
             if isinstance(result, DisplayProfile):
-                self.store.put_setting(f"calibration:{self.key}", result.to_dict())
+                self.shell.store.put_setting(f"calibration:{self.shell.device}",
+                                             result.to_dict())
                 self.app.set_theme(self.app.theme.with_profile(result))
                 self.app.show_toast(t("calibration.saved"))
-            self.app.scenes.push(GalleryScene())
+            self.next()
+        elif isinstance(child, NewProfileScene):
+            if isinstance(result, Profile):
+                self.open_home(result)
+            else:
+                self.app.quit()
+        elif isinstance(child, HomeScene):
+            self.shell.profile = None
+            self.app.set_theme(self.app.theme.with_preferences(
+                text_scale=1.0, high_contrast=False, reduced_motion=False))
+            self.app.scenes.push(ProfilesScene(self.shell, self.open_home))
         else:
-            self.finish()
+            self.app.quit()
+
+
+def start(app: App, store: Store, profile_name: str | None = None) -> Shell:
+    """Put the shell on an app (used by `deftly`, by shots and by end-to-end tests)."""
+    shell = Shell(store, device_key(app.screen.get_size()))
+    app.scenes.push(Root(shell, profile_name))
+    return shell
 
 
 def play(args: argparse.Namespace) -> int:
@@ -54,7 +94,7 @@ def play(args: argparse.Namespace) -> int:
     try:
         screen = open_window(args.size, args.fullscreen)
         app = build_app(screen, audio=Audio())
-        app.scenes.push(FirstScreen(store, device_key(screen.get_size())))
+        start(app, store, args.profile)
         asyncio.run(app.run())
     finally:
         store.close()

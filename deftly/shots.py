@@ -1,23 +1,93 @@
-"""Named screens rendered headless to PNG: `deftly shot SCENE --out FILE.png`."""
+"""Named screens rendered headless to PNG: `deftly shot SCENE --out FILE.png`.
+
+Screens with data use a temporary demo folder with simulated play (fixed seeds and a
+fixed "today"), so the same command draws the same picture.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
+from deftly.demo import demo_shell, demo_store
 from deftly.launch import headless_app
+from deftly.play import previous_summaries, progress_for, round_scene
 from deftly.scenes.calibration import CalibrationScene
 from deftly.scenes.gallery import GalleryScene
+from deftly.scenes.home import HomeScene
+from deftly.scenes.profiles import ProfilesScene
+from deftly.scenes.results import ResultsScene
+from deftly.scenes.settings import SettingsScene
 from engine.app import App
 from engine.scene import Scene
+from engine.sim.hand import PRESETS, SimPatient
+from engine.sim.session import play
+from engine.store.store import Store
 
-ShotFactory = Callable[[App], Scene[object]]
 
-SHOTS: dict[str, ShotFactory] = {
-    "calibration": lambda app: CalibrationScene(),
-    "widgets": lambda app: GalleryScene(),
+@dataclass(frozen=True)
+class Shot:
+    make: Callable[[App, Store], Scene[object]]
+    days: int = 0
+    players: tuple[str, ...] = ("Ann",)
+
+
+def _mid_round(app: App, store: Store, game_id: str, level: str, trials: int,
+               seed: int = 5) -> Scene[object]:
+    """A round scene part-way through, played by a simulated patient."""
+    shell = demo_shell(app, store)
+    scene = round_scene(shell, shell.game(game_id), level, "right", seed=seed)
+    app.scenes.push(scene)
+    controller = scene.controller
+    assert controller is not None
+    policy = controller.spec.make_policy(SimPatient(PRESETS["mild"], seed))
+    t = 0.0
+    while controller.model.progress()[0] < trials and not controller.model.finished:
+        gesture = policy.plan(controller.model, t)
+        for touch in gesture:
+            t = max(t, touch.t_ms)
+            controller.on_touch(touch.at(t))
+        if not gesture:
+            upcoming = controller.model.next_change_ms()
+            t = max(t + 1.0, upcoming) if upcoming else t + 50.0
+            controller.tick(t)
+    upcoming = controller.model.next_change_ms()
+    if upcoming is not None:
+        controller.tick(upcoming)
+    scene._start_ms = app.now_ms() - controller.model.now - 120.0
+    scene._update_progress()
+    return scene
+
+
+def _results(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
+    """The results of a round just played by a simulated patient, after a few days of play."""
+    shell = demo_shell(app, store)
+    game = shell.game(game_id)
+    assert shell.profile is not None
+    progress = progress_for(shell, game, "left")
+    result = play(game.spec, level, SimPatient(PRESETS["mild"], 11), progress, 11,
+                  store=store, hand="left")
+    previous = previous_summaries(shell, game_id, "left", "training", result.session_id)
+    return ResultsScene(shell, result, previous)
+
+
+def _profiles(app: App, store: Store) -> Scene[object]:
+    shell = demo_shell(app, store)
+    shell.profile = None
+    return ProfilesScene(shell, lambda profile: None)
+
+
+SHOTS: dict[str, Shot] = {
+    "calibration": Shot(lambda app, store: CalibrationScene()),
+    "widgets": Shot(lambda app, store: GalleryScene()),
+    "profiles": Shot(_profiles, players=("Ann", "Bertrand", "Chloé", "Dev")),
+    "home": Shot(lambda app, store: HomeScene(demo_shell(app, store)), days=6),
+    "settings": Shot(lambda app, store: SettingsScene(demo_shell(app, store))),
+    "tap": Shot(lambda app, store: _mid_round(app, store, "tap", "big", 12)),
+    "tap-results": Shot(lambda app, store: _results(app, store, "tap", "big"), days=4),
 }
 
 
@@ -25,9 +95,13 @@ def render_shot(name: str, size: tuple[int, int]) -> pygame.Surface:
     """Build the named scene on a headless app and draw it."""
     if name not in SHOTS:
         raise KeyError(name)
+    shot = SHOTS[name]
     app = headless_app(size)
-    app.scenes.push(SHOTS[name](app))
-    return app.render()
+    with demo_store(shot.days, shot.players) as store:
+        scene = shot.make(app, store)
+        if app.scenes.top is not scene:
+            app.scenes.push(scene)
+        return app.render().copy()
 
 
 def save_shot(name: str, size: tuple[int, int], out: Path) -> Path:

@@ -69,7 +69,8 @@ class RoundScene(Scene[RoundResult]):
                                    style="quiet")
         self.progress = ProgressBar(progress, 0.0, "")
         self.widgets = [self.pause_button, self.progress,
-                        Label(title, self.title, size="small", align="right", muted=True)]
+                        Label(title, self.title, size="small", align="right", muted=True,
+                              wrap=False)]
         self.board_rect = rest
 
     def enter(self) -> None:

@@ -49,21 +49,31 @@ def _rendered(text: str, size_px: int, color: Color, bold: bool, wrap_px: int,
 def fit_text(theme: Theme, text: str, rect: RectMM, size_mm: float, color: Color, *,
              bold: bool = False, align: str = "center", min_mm: float | None = None,
              wrap: bool = True) -> pygame.Surface:
-    """Render `text` as large as `size_mm` but small enough to fit `rect` (wrapping if allowed).
+    """Render `text` as large as `size_mm` but small enough to fit `rect`.
 
-    The size never goes below `min_mm` (the theme's small text by default).
+    Lines wrap between words only: the text shrinks (down to `min_mm`, the theme's small
+    size by default) before a word would be split.
     """
     floor = theme.sizes.small if min_mm is None else min_mm
     width_px = max(1, theme.px(rect.w))
     height_px = max(1, theme.px(rect.h))
+    longest = max(text.split(), key=len, default="")
     size = size_mm
     while True:
-        image = render_text(theme, text, size, color, bold=bold,
-                            wrap_px=width_px if wrap else 0, align=align)
-        fits = image.get_width() <= width_px and image.get_height() <= height_px
-        if fits or size <= floor:
+        image = render_text(theme, text, size, color, bold=bold, align=align)
+        if image.get_width() <= width_px and image.get_height() <= height_px:
             return image
-        size = max(floor, size * 0.9)
+        if wrap:
+            font = theme.font(size, bold)
+            if font.size(longest)[0] <= width_px:
+                image = render_text(theme, text, size, color, bold=bold, wrap_px=width_px,
+                                    align=align)
+                if image.get_height() <= height_px:
+                    return image
+        if size <= floor:
+            return render_text(theme, text, size, color, bold=bold,
+                               wrap_px=width_px if wrap else 0, align=align)
+        size = max(floor, size * 0.92)
 
 
 def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size_mm: float,

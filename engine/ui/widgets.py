@@ -84,16 +84,23 @@ class Button(Widget):
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         if not self.visible:
             return
-        pal = theme.palette
-        fill, ink, border = self._colors(theme)
-        rect = self.rect
-        if self.pressed:
-            rect = rect.inset(0.6)
-        draw.panel(surface, theme, rect, fill, border, border_mm=0.8 if self.selected else 0.5)
-        if self.selected:
-            draw.panel(surface, theme, rect.inset(1.2), fill, pal.primary
-                       if self.style != "primary" else pal.on_primary, border_mm=0.6)
-        inner = rect.inset(min(4.0, rect.w * 0.08), min(2.0, rect.h * 0.1))
+        self._content(surface, theme, self._frame(surface, theme))
+
+    def _frame(self, surface: pygame.Surface, theme: Theme) -> RectMM:
+        """Draw the button's body; returns the area left for its content."""
+        fill, _, border = self._colors(theme)
+        rect = self.rect.inset(0.6) if self.pressed else self.rect
+        draw.panel(surface, theme, rect, fill, border, border_mm=0.5)
+        return rect.inset(min(4.0, rect.w * 0.08), min(2.0, rect.h * 0.1))
+
+    def _content(self, surface: pygame.Surface, theme: Theme, inner: RectMM) -> None:
+        """Icon, label and detail inside `inner`."""
+        _, ink, _ = self._colors(theme)
+        if self.selected and not self.icon and inner.w > 18.0:
+            size = min(inner.h * 0.5, 7.0)
+            draw_icon(surface, theme, "check", RectMM(inner.x, inner.y + (inner.h - size) / 2,
+                                                      size, size), ink)
+            inner = RectMM(inner.x + size + 1.5, inner.y, inner.w - size - 1.5, inner.h)
         if self.icon:
             size = min(inner.h * 0.55, 9.0)
             if inner.w > inner.h * 2.2:
@@ -119,6 +126,8 @@ class Button(Widget):
         pal = theme.palette
         if not self.enabled:
             return (pal.background, pal.muted, pal.line)
+        if self.selected:
+            return (pal.primary, pal.on_primary, None)
         if self.color is not None:
             return (self.color, pal.on_primary if not theme.high_contrast else (0, 0, 0),
                     pal.ink if theme.high_contrast else None)
@@ -131,13 +140,38 @@ class Button(Widget):
         return (pal.panel, pal.ink, pal.ink if theme.high_contrast else pal.line)
 
 
+class Tile(Button):
+    """A big square-ish button for choosing (a game, a player): title, a line of detail,
+    and optionally stars or a lock."""
+
+    def __init__(self, rect: RectMM, label: str, on_press: Callable[[], None] | None = None,
+                 *, detail: str | None = None, stars: int | None = None,
+                 locked: bool = False, color: Color | None = None,
+                 selected: bool = False) -> None:
+        super().__init__(rect, label, on_press, detail=detail, color=color,
+                         selected=selected, enabled=not locked)
+        self.stars = stars
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not self.visible:
+            return
+        inner = self._frame(surface, theme)
+        if self.stars is None:
+            self._content(surface, theme, inner)
+            return
+        body, band = inner.take_bottom(min(9.0, inner.h * 0.28))
+        self._content(surface, theme, body)
+        Stars(band, self.stars).draw(surface, theme)
+
+
 class Label(Widget):
     """Text in a box, shrunk or wrapped to fit."""
 
     def __init__(self, rect: RectMM, text: str, *, size: str = "body", bold: bool = False,
                  align: str = "center", valign: str = "center", color: Color | None = None,
-                 muted: bool = False) -> None:
+                 muted: bool = False, wrap: bool = True) -> None:
         super().__init__(rect)
+        self.wrap = wrap
         self.text = text
         self.size = size
         self.bold = bold
@@ -151,7 +185,35 @@ class Label(Widget):
             return
         color = self.color or (theme.palette.muted if self.muted else theme.palette.ink)
         draw.text_in(surface, theme, self.text, self.rect, getattr(theme.sizes, self.size),
-                     color, bold=self.bold, align=self.align, valign=self.valign)
+                     color, bold=self.bold, align=self.align, valign=self.valign,
+                     wrap=self.wrap)
+
+
+class TextField(Widget):
+    """A box showing typed text, or a hint (muted) or a problem (in the miss colour)."""
+
+    def __init__(self, rect: RectMM, text: str = "", hint: str = "", problem: str = "") -> None:
+        super().__init__(rect)
+        self.text = text
+        self.hint = hint
+        self.problem = problem
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not self.visible:
+            return
+        pal = theme.palette
+        draw.panel(surface, theme, self.rect, pal.panel, pal.ink, border_mm=0.5)
+        inner = self.rect.inset(3.0, 1.0)
+        if self.text and not self.problem:
+            used = draw.text_in(surface, theme, self.text, inner, theme.sizes.heading, pal.ink,
+                                bold=True, align="left", wrap=False)
+            caret_x = used.right + theme.px(1.0)
+            pygame.draw.line(surface, pal.primary, (caret_x, used.top),
+                             (caret_x, used.bottom), max(2, theme.px(0.5)))
+        else:
+            color = pal.miss if self.problem else pal.muted
+            draw.text_in(surface, theme, self.problem or self.hint, inner, theme.sizes.body,
+                         color, align="left")
 
 
 class ProgressBar(Widget):

@@ -555,14 +555,14 @@ def _pointing_numbers(trials: list[Trial]) -> dict[str, Any]:
 
 
 MIN_SEQUENCE = 4
-WIDTH_BAND = 0.12
+WIDTH_BAND = 0.2
 
 
 def throughput_groups(trials: list[Trial]) -> list:
     """ISO throughput per distance-width condition, never pooled across conditions.
 
-    With an adaptive width, trials whose widths lie within about 12 % of each other
-    (one band on a log scale) and whose distances round to the same millimetre form one
+    With an adaptive width, trials whose widths fall in the same 20 % band (on a log
+    scale) and whose distances round to the same millimetre form one
     condition; conditions with fewer than MIN_SEQUENCE selections are left out. The first
     trial of a serial round has no defined start and is left out too.
     """

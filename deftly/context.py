@@ -1,0 +1,75 @@
+"""What every shell screen shares: the store, the games, the player, their preferences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
+from typing import Any
+
+from engine.app import App
+from engine.store.store import Profile, Store
+from games.registry import Available, available
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """A player's settings (kept with the player, so each player on a tablet has their own)."""
+
+    sound: bool = True
+    volume: float = 0.7
+    text_scale: float = 1.0
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    self_paced: bool = False
+    plan_minutes: int = 8
+    plan_games: tuple[str, ...] = ()      # empty: every available game
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Preferences:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in (data or {}).items() if k in known}
+        if "plan_games" in values:
+            values["plan_games"] = tuple(values["plan_games"])
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["plan_games"] = list(self.plan_games)
+        return out
+
+
+class Shell:
+    """The product's state while it runs."""
+
+    def __init__(self, store: Store, device: str) -> None:
+        self.store = store
+        self.device = device
+        self.profile: Profile | None = None
+        self.games: list[Available] = available()
+        self.today: Callable[[], datetime] = lambda: datetime.now().astimezone()
+        """The wall-clock date, only for labels, streaks and the calendar (tests set it)."""
+
+    def playable(self) -> list[Available]:
+        return [g for g in self.games if g.levels is not None]
+
+    def game(self, game_id: str) -> Available:
+        return next(g for g in self.games if g.spec.id == game_id)
+
+    @property
+    def prefs(self) -> Preferences:
+        return Preferences.from_dict(self.profile.prefs if self.profile else None)
+
+    def save_prefs(self, prefs: Preferences) -> None:
+        if self.profile is None:
+            return
+        self.profile = replace(self.profile, prefs=prefs.to_dict())
+        self.store.update_profile(self.profile)
+
+    def apply(self, app: App) -> None:
+        """Put the player's preferences into effect (text size, contrast, motion, sound)."""
+        prefs = self.prefs
+        app.set_theme(app.theme.with_preferences(text_scale=prefs.text_scale,
+                                                 high_contrast=prefs.high_contrast,
+                                                 reduced_motion=prefs.reduced_motion))
+        app.audio.configure(prefs.sound, prefs.volume)

@@ -1,0 +1,53 @@
+"""Starting a round from the shell: the game's scene around a RoundController."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from deftly.context import Shell
+from engine.game import RoundSetup
+from engine.i18n import t
+from engine.progress import PlayerProgress
+from engine.round_scene import RoundScene
+from engine.rounds import RoundController
+from games.registry import Available, view_for
+
+_seeds = random.SystemRandom()
+
+
+def progress_for(shell: Shell, game: Available, hand: str) -> PlayerProgress:
+    assert shell.profile is not None and game.levels is not None
+    return PlayerProgress(shell.store, shell.profile.id, game.spec.id, hand, game.levels)
+
+
+def round_scene(shell: Shell, game: Available, level_id: str, hand: str, *,
+                mode: str = "training", seed: int | None = None, variant: str = "") -> RoundScene:
+    """A scene that plays one round and finishes with its RoundResult."""
+    assert game.levels is not None
+    level = game.levels.get(level_id)
+    assert level is not None
+    round_seed = _seeds.randrange(2**31) if seed is None else seed
+
+    def build(width_mm: float, height_mm: float) -> RoundController:
+        setup = RoundSetup(game.spec.id, level_id, round_seed, hand, mode, width_mm, height_mm,
+                           self_paced=shell.prefs.self_paced, variant=variant)
+        return RoundController(game.spec, setup, progress_for(shell, game, hand),
+                               store=shell.store, display=scene.app.profile)
+
+    title = f"{game.spec.name} · {level.name}"
+    scene = RoundScene(build, view_for(game.spec), title, sounds=True)
+    return scene
+
+
+def previous_summaries(shell: Shell, game_id: str, hand: str, mode: str,
+                       before: str | None = None) -> list[dict[str, Any]]:
+    """Summaries of the player's earlier complete rounds of a game with a hand, oldest first."""
+    assert shell.profile is not None
+    return [s.get("summary") or {} for s in shell.store.sessions(shell.profile.id, game_id)
+            if s.get("hand") == hand and s.get("mode") == mode and s.get("status") == "complete"
+            and s.get("id") != before]
+
+
+def hand_label(hand: str) -> str:
+    return t(f"hand.{hand}")

@@ -1,0 +1,64 @@
+"""The shell's screen pattern: a header with Back and a title, content below."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import pygame
+
+from deftly.context import Shell
+from engine.display import RectMM
+from engine.i18n import t
+from engine.scene import Scene
+from engine.ui.widgets import Button, Label, Widget
+
+R = TypeVar("R")
+
+
+class Screen(Scene[R]):
+    """Subclasses set `title` and build their widgets in `build(content)`."""
+
+    title = ""
+    show_back = True
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__()
+        self.shell = shell
+
+    def header_height(self) -> float:
+        return max(self.app.theme.sizes.button_h, self.app.theme.sizes.heading * 1.6)
+
+    def layout(self) -> None:
+        sizes = self.app.theme.sizes
+        board = self.app.board.inset(sizes.margin * 0.75, sizes.margin * 0.5)
+        header, content = board.take_top(self.header_height())
+        _, content = content.take_top(sizes.gap)
+        widgets: list[Widget] = []
+        title_box = header
+        if self.show_back:
+            back = RectMM(header.x, header.y, min(38.0, header.w * 0.3), header.h)
+            widgets.append(Button(back, t("button.back"), self.go_back, icon="back",
+                                  style="quiet"))
+            title_box = RectMM(back.right + sizes.gap, header.y,
+                               header.w - back.w - sizes.gap, header.h)
+        widgets.append(Label(title_box, self.heading(), size="heading", bold=True,
+                             align="left"))
+        self.widgets = widgets + self.build(content)
+
+    def heading(self) -> str:
+        return self.title
+
+    def build(self, content: RectMM) -> list[Widget]:
+        return []
+
+    def go_back(self) -> None:
+        self.finish(None)
+
+    def refresh(self) -> None:
+        """Rebuild the widgets (after data changed)."""
+        self.layout()
+        self.dirty = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.app.theme.palette.background)
+        super().draw(surface)

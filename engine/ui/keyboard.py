@@ -1,0 +1,45 @@
+"""An on-screen keyboard with big keys, for typing a name by touch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from engine.display import RectMM
+from engine.touch import Touch
+from engine.ui.theme import Theme
+from engine.ui.widgets import Button, Widget
+
+ROWS = ("QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-")
+
+
+class Keyboard(Widget):
+    """Letters in three rows, then Space and Erase. Calls `on_key` with a character,
+    " " or "\\b" (erase)."""
+
+    def __init__(self, rect: RectMM, on_key: Callable[[str], None], gap_mm: float = 1.5,
+                 space_label: str = "Space", erase_label: str = "Erase") -> None:
+        super().__init__(rect)
+        rows = rect.rows(4, gap_mm)
+        self.keys: list[Button] = []
+        for chars, row in zip(ROWS, rows, strict=False):
+            width = (row.w - gap_mm * 9) / 10
+            offset = (row.w - (width * len(chars) + gap_mm * (len(chars) - 1))) / 2
+            for i, ch in enumerate(chars):
+                box = RectMM(row.x + offset + i * (width + gap_mm), row.y, width, row.h)
+                self.keys.append(Button(box, ch, lambda c=ch: on_key(c), slop_mm=1.0))
+        space, erase = rows[3].columns(2, gap_mm * 4)
+        self.keys.append(Button(space, space_label, lambda: on_key(" "), slop_mm=1.0))
+        self.keys.append(Button(erase, erase_label, lambda: on_key("\b"), icon="back",
+                                slop_mm=1.0))
+
+    def on_touch(self, touch: Touch) -> bool:
+        changed = False
+        for key in self.keys:  # every key sees every touch (to release its pressed look)
+            changed = key.on_touch(touch) or changed
+        return changed
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        for key in self.keys:
+            key.draw(surface, theme)
