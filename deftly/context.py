@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
+from deftly import days
+from deftly import plan as plan_module
 from engine.app import App
 from engine.store.store import Profile, Store
 from games.registry import Available, available
@@ -65,6 +67,26 @@ class Shell:
             return
         self.profile = replace(self.profile, prefs=prefs.to_dict())
         self.store.update_profile(self.profile)
+
+    # -- today ------------------------------------------------------------------------
+    def sessions(self) -> list[dict[str, Any]]:
+        return self.store.sessions(self.profile.id) if self.profile else []
+
+    def today_sessions(self) -> list[dict[str, Any]]:
+        today = self.today().date()
+        return [s for s in self.sessions() if days.session_day(s) == today]
+
+    def plan(self) -> plan_module.Plan:
+        games = [g.spec.id for g in self.playable()]
+        wanted = [g for g in self.prefs.plan_games if g in games] or games
+        hand = self.profile.affected_hand if self.profile else "right"
+        return plan_module.make_plan(wanted, hand, self.prefs.plan_minutes)
+
+    def plan_progress(self) -> plan_module.PlanProgress:
+        return plan_module.progress(self.plan(), self.today_sessions())
+
+    def streak(self) -> int:
+        return days.streak(days.minutes_by_day(self.sessions()), self.today().date())
 
     def apply(self, app: App) -> None:
         """Put the player's preferences into effect (text size, contrast, motion, sound)."""

@@ -12,6 +12,7 @@ from deftly.paths import data_dir
 from deftly.scenes.calibration import CalibrationScene
 from deftly.scenes.home import HomeScene
 from deftly.scenes.profiles import NewProfileScene, ProfilesScene
+from deftly.scenes.welcome import WelcomeScene
 from engine.app import App
 from engine.audio import Audio
 from engine.display import DisplayProfile
@@ -34,9 +35,13 @@ class Root(Scene[None]):
     def enter(self) -> None:
         for problem in self.shell.store.problems:
             self.app.show_toast(problem, ms=12_000, tone="warning")
-        saved = self.shell.store.get_setting(f"calibration:{self.shell.device}")
+        store = self.shell.store
+        saved = store.get_setting(f"calibration:{self.shell.device}")
         if isinstance(saved, dict):
             self.app.set_theme(self.app.theme.with_profile(DisplayProfile.from_dict(saved)))
+        if not store.profiles() and not store.get_setting("welcome_done"):
+            self.app.scenes.push(WelcomeScene(self.shell))
+        elif isinstance(saved, dict):
             self.next()
         else:
             self.app.scenes.push(CalibrationScene())
@@ -58,7 +63,13 @@ class Root(Scene[None]):
         self.app.scenes.push(HomeScene(self.shell))
 
     def on_result(self, child: Scene[Any], result: Any) -> None:
-        if isinstance(child, CalibrationScene):
+        if isinstance(child, WelcomeScene):
+            if result:
+                self.shell.store.put_setting("welcome_done", True)
+                self.app.scenes.push(CalibrationScene())
+            else:
+                self.app.quit()
+        elif isinstance(child, CalibrationScene):
             if isinstance(result, DisplayProfile):
                 self.shell.store.put_setting(f"calibration:{self.shell.device}",
                                              result.to_dict())

@@ -15,12 +15,14 @@ import pygame
 from deftly.demo import demo_shell, demo_store
 from deftly.launch import headless_app
 from deftly.play import previous_summaries, progress_for, round_scene
+from deftly.scenes.calendar import CalendarScene
 from deftly.scenes.calibration import CalibrationScene
 from deftly.scenes.gallery import GalleryScene
 from deftly.scenes.home import HomeScene
 from deftly.scenes.profiles import ProfilesScene
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.settings import SettingsScene
+from deftly.scenes.welcome import WelcomeScene
 from engine.app import App
 from engine.scene import Scene
 from engine.sim.hand import PRESETS, SimPatient
@@ -84,8 +86,11 @@ SHOTS: dict[str, Shot] = {
     "calibration": Shot(lambda app, store: CalibrationScene()),
     "widgets": Shot(lambda app, store: GalleryScene()),
     "profiles": Shot(_profiles, players=("Ann", "Bertrand", "Chloé", "Dev")),
-    "home": Shot(lambda app, store: HomeScene(demo_shell(app, store)), days=6),
+    "home": Shot(lambda app, store: HomeScene(demo_shell(app, store)), days=3),
     "settings": Shot(lambda app, store: SettingsScene(demo_shell(app, store))),
+    "plan": Shot(lambda app, store: HomeScene(demo_shell(app, store)), days=10),
+    "calendar": Shot(lambda app, store: CalendarScene(demo_shell(app, store)), days=30),
+    "welcome": Shot(lambda app, store: WelcomeScene(demo_shell(app, store))),
     "tap": Shot(lambda app, store: _mid_round(app, store, "tap", "big", 12)),
     "tap-results": Shot(lambda app, store: _results(app, store, "tap", "big"), days=4),
 }

@@ -1,4 +1,4 @@
-"""Home: the player's games, each with its level and last stars, and the way to the rest."""
+"""Home: today's plan as a ring, the games with their level and last stars, and the rest."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from engine.i18n import t
 from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.scene import Scene
-from engine.ui.widgets import Button, Label, Tile, Widget
+from engine.ui.widgets import Button, Label, ProgressRing, Tile, Widget
 from games.registry import Available
 
 
@@ -24,6 +24,7 @@ class HomeScene(Screen[None]):
     def __init__(self, shell) -> None:  # noqa: ANN001
         super().__init__(shell)
         self._last: tuple[Available, str, str, str] | None = None
+        self._plan_mode = False
 
     def heading(self) -> str:
         return t("home.hello", name=self.shell.profile.name if self.shell.profile else "")
@@ -33,24 +34,116 @@ class HomeScene(Screen[None]):
 
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
-        header_right = RectMM(self.app.board.right - sizes.margin * 0.75 - 52.0,
-                              self.app.board.y + sizes.margin * 0.5, 52.0, self.header_height())
-        tiles_area, bottom = content.take_bottom(sizes.button_h + sizes.gap)
-        widgets: list[Widget] = [Button(header_right, t("home.switch"), self.switch_player,
+        board = self.app.board
+        switch = RectMM(board.right - sizes.margin * 0.75 - 52.0, board.y + sizes.margin * 0.5,
+                        52.0, self.header_height())
+        main, bottom = content.take_bottom(sizes.button_h + sizes.gap)
+        widgets: list[Widget] = [Button(switch, t("home.switch"), self.switch_player,
                                         style="quiet")]
+        plan_w = main.w * 0.58 if main.h < 70 else min(max(main.w * 0.4, 58.0), 110.0)
+        plan_box = RectMM(main.x, main.y, plan_w, main.h)
+        games_box = RectMM(main.x + plan_w + sizes.gap * 2, main.y,
+                           main.w - plan_w - sizes.gap * 2, main.h)
+        widgets += self._plan(plan_box)
+        widgets += self._games(games_box)
+        settings, days, _ = bottom.columns(3, sizes.gap)
+        widgets.append(Button(settings, t("home.settings"), self.settings, icon="gear"))
+        widgets.append(Button(days, t("home.calendar"), self.calendar, icon="calendar"))
+        return widgets
+
+    # -- today's plan ----------------------------------------------------------------------
+    def _plan(self, box: RectMM) -> list[Widget]:
+        """Today's plan: a ring of rounds done, the next round, and a big Start button."""
+        sizes = self.app.theme.sizes
+        progress = self.shell.plan_progress()
+        total = progress.plan.rounds_total()
+        done = round(progress.fraction * total)
+        upper, button = box.take_bottom(sizes.button_h)
+        upper = upper.inset(0, sizes.gap / 2)
+        item = progress.next_item()
+        detail = None
+        if item is None:
+            note = t("home.plan_done")
+        else:
+            note = t("home.plan_next", game=self.shell.game(item.game).spec.name,
+                     hand=t(f"hand.{item.hand}").lower())
+        ring = ProgressRing(upper, progress.fraction,
+                            t("home.plan_count", done=done, total=total), t("home.plan_unit"))
+        texts = [(t("home.plan"), "body", True, False), (self._streak_text(), "small", True,
+                                                         False), (note, "small", False, True)]
+        widgets: list[Widget] = [ring]
+        if upper.h >= 70:   # tall: title, streak, ring, then the next round
+            top, rest = upper.take_top(sizes.body * 1.5 + sizes.small * 1.6)
+            rest, bottom = rest.take_bottom(sizes.small * 2.6)
+            ring.rect = rest
+            first, second = top.take_top(sizes.body * 1.5)
+            slots = [first, second, bottom]
+            align = "center"
+        else:               # short screens: the ring on the left, the words beside it
+            side = min(upper.h, upper.w * 0.4)
+            ring.rect = RectMM(upper.x, upper.y + (upper.h - side) / 2, side, side)
+            words = RectMM(upper.x + side + sizes.gap, upper.y,
+                           upper.w - side - sizes.gap, upper.h)
+            first, rest = words.take_top(sizes.body * 1.25)
+            second, third = rest.take_top(sizes.small * 1.35)
+            slots = [first, second, third]
+            align = "left"
+            if item is not None:  # no room for two lines: the next round goes in the button
+                texts[2] = ("", "small", False, True)
+                detail = note.split(": ", 1)[-1]
+        for slot, (text, size, bold, muted) in zip(slots, texts, strict=True):
+            if text:
+                widgets.append(Label(slot, text, size=size, bold=bold, muted=muted,
+                                     align=align, valign="top" if slot is slots[2] else
+                                     "center"))
+        if item is None:
+            widgets.append(Button(button, t("home.plan_more"), self._more))
+        else:
+            label = t("home.plan_start") if done == 0 else t("home.plan_continue")
+            widgets.append(Button(button, label, self.start_plan, style="primary",
+                                  icon="play", detail=detail))
+        return widgets
+
+    def _streak_text(self) -> str:
+        count = self.shell.streak()
+        if count >= 2:
+            return t("home.streak", days=count)
+        if count == 1:
+            today = {s["started_at"][:10] for s in self.shell.today_sessions()}
+            return t("home.streak_one") if today else t("home.streak_yesterday")
+        return ""
+
+    def start_plan(self) -> None:
+        item = self.shell.plan_progress().next_item()
+        if item is None:
+            return
+        self._plan_mode = True
+        self.app.scenes.push(StartScene(self.shell, self.shell.game(item.game), item.hand))
+
+    def _more(self) -> None:
+        playable = self.shell.playable()
+        if playable:
+            self.choose(playable[0])
+
+    # -- games -----------------------------------------------------------------------------
+    def _games(self, box: RectMM) -> list[Widget]:
+        sizes = self.app.theme.sizes
+        widgets: list[Widget] = []
+        area = box
+        if box.h >= 70:
+            title, area = box.take_top(sizes.body * 1.5)
+            widgets.append(Label(title, t("home.games"), bold=True, align="left"))
         games = self.shell.games
         problems = [g.problem for g in games if g.problem]
         if problems:
-            tiles_area, note = tiles_area.take_bottom(sizes.small * 1.4 * len(problems))
+            area, note = area.take_bottom(sizes.small * 1.5 * len(problems))
             for row, text in zip(note.rows(len(problems)), problems, strict=True):
                 widgets.append(Label(row, text, size="small", align="left", muted=True))
-        cols = min(len(games), 3) or 1
+        cols = 1 if area.w < 120 else min(len(games), 3)
         rows = -(-len(games) // cols) or 1
-        cells = [c for r in tiles_area.rows(rows, sizes.gap) for c in r.columns(cols, sizes.gap)]
+        cells = [c for r in area.rows(rows, sizes.gap) for c in r.columns(cols, sizes.gap)]
         for cell, game in zip(cells, games, strict=False):
             widgets.append(self._tile(cell, game))
-        widgets.append(Button(bottom.columns(3, sizes.gap)[0], t("home.settings"),
-                              self.settings, icon="gear"))
         return widgets
 
     def _tile(self, cell: RectMM, game: Available) -> Tile:
@@ -70,6 +163,7 @@ class HomeScene(Screen[None]):
 
     # -- navigation ----------------------------------------------------------------------
     def choose(self, game: Available) -> None:
+        self._plan_mode = False
         self.app.scenes.push(StartScene(self.shell, game))
 
     def play(self, game: Available, level_id: str, hand: str, mode: str) -> None:
@@ -78,24 +172,45 @@ class HomeScene(Screen[None]):
 
     def on_result(self, child: Scene[Any], result: Any) -> None:
         self.refresh()
-        if isinstance(child, StartScene) and result is not None:
-            level_id, hand, mode = result
-            self.play(child.game, level_id, hand, mode)
+        if isinstance(child, StartScene):
+            if result is None:
+                self._plan_mode = False
+            else:
+                level_id, hand, mode = result
+                self.play(child.game, level_id, hand, mode)
         elif isinstance(result, RoundResult):
-            game = self.shell.game(result.setup.game)
-            previous = previous_summaries(self.shell, game.spec.id, result.setup.hand,
-                                          result.setup.mode, before=result.session_id)
-            self.app.scenes.push(ResultsScene(self.shell, result, previous))
-        elif isinstance(child, ResultsScene) and result == "again" and self._last:
+            self._show_results(result)
+        elif isinstance(child, ResultsScene):
+            self._after_results(child, result)
+
+    def _show_results(self, result: RoundResult) -> None:
+        game = self.shell.game(result.setup.game)
+        previous = previous_summaries(self.shell, game.spec.id, result.setup.hand,
+                                      result.setup.mode, before=result.session_id)
+        in_plan = self._plan_mode and self.shell.plan_progress().next_item() is not None
+        self.app.scenes.push(ResultsScene(self.shell, result, previous,
+                                          next_in_plan=in_plan))
+
+    def _after_results(self, child: ResultsScene, result: Any) -> None:
+        if result == "next":
+            self.start_plan()
+        elif result == "again" and self._last:
             game, _, hand, mode = self._last
             level_id = child.result.level.id if mode == "checkup" else \
                 progress_for(self.shell, game, hand).current().id
             self.play(game, level_id, hand, mode)
+        else:
+            self._plan_mode = False
 
     def settings(self) -> None:
         from deftly.scenes.settings import SettingsScene
 
         self.app.scenes.push(SettingsScene(self.shell))
+
+    def calendar(self) -> None:
+        from deftly.scenes.calendar import CalendarScene
+
+        self.app.scenes.push(CalendarScene(self.shell))
 
     def switch_player(self) -> None:
         self.finish(None)

@@ -16,14 +16,16 @@ from engine.ui.widgets import Button, Label, Stars, Widget
 
 
 class ResultsScene(Screen[str]):
-    """Finishes with "again" or "home"."""
+    """Finishes with "next" (the plan's next round), "again" or "home"."""
 
     show_back = False
 
-    def __init__(self, shell, result: RoundResult, previous: list[dict]) -> None:  # noqa: ANN001
+    def __init__(self, shell, result: RoundResult, previous: list[dict],  # noqa: ANN001
+                 next_in_plan: bool = False) -> None:
         super().__init__(shell)
         self.result = result
         self.previous = previous
+        self.next_in_plan = next_in_plan
         self.spec = shell.game(result.setup.game).spec
 
     def heading(self) -> str:
@@ -35,8 +37,10 @@ class ResultsScene(Screen[str]):
         summary = self.result.summary
         body, buttons = content.take_bottom(sizes.button_h + sizes.gap)
         again, home = buttons.rows(1)[0].columns(2, sizes.gap * 2)
+        first = ("next", t("results.next_in_plan")) if self.next_in_plan else \
+            ("again", t("results.again"))
         widgets: list[Widget] = [
-            Button(again, t("results.again"), lambda: self.finish("again"), style="primary",
+            Button(again, first[1], lambda: self.finish(first[0]), style="primary",
                    icon="play"),
             Button(home, t("results.home"), lambda: self.finish("home"), icon="home")]
         left, right = body.columns(2, sizes.gap * 2)
@@ -54,13 +58,28 @@ class ResultsScene(Screen[str]):
         if verdict.unlocked is not None:
             notes.append((t("results.unlocked", level=verdict.unlocked.name), True))
         notes += [(text, False) for text in praise.messages(summary, self.previous)]
+        notes += [(text, False) for text in self._day_notes()]
         if verdict.suggest_easier is not None:
             notes.append((t("results.suggest", level=verdict.suggest_easier.name), False))
+        notes = notes[:3]
         self.banner = right if verdict.unlocked is not None else None
         for row, (note, bold) in zip(right.rows(max(len(notes), 2), sizes.gap), notes,
                                      strict=False):
             widgets.append(Label(row.inset(3, 1), note, align="left", bold=bold))
         return widgets
+
+    def _day_notes(self) -> list[str]:
+        """The streak on the first round of a day; a rest suggestion when tiring."""
+        today = self.shell.today_sessions()
+        notes = []
+        streak = self.shell.streak()
+        if len(today) == 1 and streak >= 2:
+            notes.append(t("praise.streak", days=streak))
+        minutes = sum(float(s.get("duration_ms") or 0) for s in today) / 60_000
+        tired = praise.dropping([s.get("summary") or {} for s in today])
+        if tired or minutes > self.shell.prefs.plan_minutes * 1.5:
+            notes.append(t("praise.rest"))
+        return notes
 
     def on_command(self, command: Command) -> None:
         if command is Command.BACK:

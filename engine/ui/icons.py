@@ -114,9 +114,23 @@ def _home(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
                                       box.width * 2 // 3, box.height // 2 + 1))
 
 
+def _calendar(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
+    w = max(2, box.width // 10)
+    page = pygame.Rect(box.left, box.top + box.height // 8, box.width, box.height * 7 // 8)
+    pygame.draw.rect(surface, color, page, w, border_radius=w)
+    pygame.draw.rect(surface, color, (page.left, page.top, page.width, page.height // 4))
+    cell = max(2, box.width // 7)
+    for row in range(2):
+        for col in range(3):
+            x = page.left + page.width * (col + 1) // 4 - cell // 2
+            y = page.top + page.height * (row * 3 + 5) // 10
+            pygame.draw.rect(surface, color, (x, y, cell, cell))
+
+
 ICONS: dict[str, Callable[[pygame.Surface, pygame.Rect, Color], None]] = {
     "pause": _pause, "play": _play, "back": _back, "check": _check, "close": _close,
     "plus": _plus, "minus": _minus, "sound": _sound, "gear": _gear, "home": _home,
+    "calendar": _calendar,
 }
 
 

@@ -6,6 +6,7 @@ within the button or a few millimetres around it, wherever it wandered before.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -111,7 +112,7 @@ class Button(Widget):
                 inner = RectMM(inner.x, inner.y + size + 1.0, inner.w, inner.h - size - 1.0)
             draw_icon(surface, theme, self.icon, icon_box, ink)
         sizes = theme.sizes
-        if self.detail and inner.h < sizes.body + sizes.small + 1.0:
+        if self.detail and inner.h < (sizes.body + sizes.small) * theme.text_scale + 1.0:
             draw.text_in(surface, theme, f"{self.label} · {self.detail}", inner, sizes.body,
                          ink, bold=True)
         elif self.detail:
@@ -244,6 +245,55 @@ class ProgressBar(Widget):
             caption = RectMM(bar.right, self.rect.y, caption_w, self.rect.h)
             draw.text_in(surface, theme, self.caption, caption, theme.sizes.small, pal.ink,
                          bold=True, align="right", wrap=False)
+
+
+class ProgressRing(Widget):
+    """A ring that fills clockwise from the top, with a caption in the middle."""
+
+    def __init__(self, rect: RectMM, value: float = 0.0, caption: str = "",
+                 detail: str = "") -> None:
+        super().__init__(rect)
+        self.value = value
+        self.caption = caption
+        self.detail = detail
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not self.visible:
+            return
+        pal = theme.palette
+        size = min(self.rect.w, self.rect.h)
+        box = self.rect.centered(size, size)
+        cx, cy = box.center
+        outer = size / 2
+        thickness = max(2.5, size * 0.11)
+        _ring(surface, theme, (cx, cy), outer, thickness, fraction=1.0, color=pal.line)
+        fraction = min(max(self.value, 0.0), 1.0)
+        if fraction > 0:
+            _ring(surface, theme, (cx, cy), outer, thickness, fraction=fraction,
+                  color=pal.good)
+        inner = box.inset(thickness + size * 0.08)
+        if self.detail:
+            top, bottom = inner.take_top(inner.h * 0.6)
+            draw.text_in(surface, theme, self.caption, top, theme.sizes.heading, pal.ink,
+                         bold=True, valign="bottom", wrap=False)
+            draw.text_in(surface, theme, self.detail, bottom, theme.sizes.small, pal.muted,
+                         valign="top")
+        else:
+            draw.text_in(surface, theme, self.caption, inner, theme.sizes.heading, pal.ink,
+                         bold=True, wrap=False)
+
+
+def _ring(surface: pygame.Surface, theme: Theme, centre: tuple[float, float], outer: float,
+          thickness: float, *, fraction: float, color: Color) -> None:
+    """A ring segment from 12 o'clock clockwise, as a filled polygon (smooth at any size)."""
+
+    steps = max(8, int(96 * fraction))
+    cx, cy = centre
+    angles = [-math.pi / 2 + 2 * math.pi * fraction * i / steps for i in range(steps + 1)]
+    inner = outer - thickness
+    points = [(cx + outer * math.cos(a), cy + outer * math.sin(a)) for a in angles]
+    points += [(cx + inner * math.cos(a), cy + inner * math.sin(a)) for a in reversed(angles)]
+    pygame.draw.polygon(surface, color, [theme.profile.point_px(x, y) for x, y in points])
 
 
 class Stars(Widget):

@@ -19,6 +19,7 @@ def pilot(tmp_path):
     clock = ManualClock()
     app = headless_app((1280, 800), clock)
     store.put_setting("calibration:test-device", {"px_per_mm": 5.9, "calibrated": True})
+    store.put_setting("welcome_done", True)  # the welcome has its own test
     shell = start(app, store)
     shell.device = "test-device"
     pilot = Pilot(app, clock)

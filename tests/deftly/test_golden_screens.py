@@ -8,7 +8,7 @@ import pytest
 from deftly.shots import render_shot
 from tests.goldens import assert_matches_golden
 
-SCREENS = ["profiles", "home", "settings", "tap", "tap-results"]
+SCREENS = ["welcome", "profiles", "home", "plan", "calendar", "settings", "tap", "tap-results"]
 
 
 @pytest.mark.parametrize("scene", SCREENS)

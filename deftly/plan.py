@@ -1,0 +1,84 @@
+"""Today's plan: a few minutes of practice across the games, the affected hand first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+MINUTES_PER_ROUND = {"tap": 0.8, "trace": 1.2, "pinch": 1.6}
+"""Minutes a round usually takes, results screen included."""
+DEFAULT_ROUND_MINUTES = 1.0
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    game: str
+    hand: str
+    rounds: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    items: tuple[PlanItem, ...]
+    minutes: float
+
+    def rounds_total(self) -> int:
+        return sum(item.rounds for item in self.items)
+
+
+def make_plan(games: Sequence[str], affected_hand: str, minutes: float) -> Plan:
+    """Spread `minutes` over `games`: about two thirds for the affected hand (first), the
+    rest for the other hand (when one hand is affected). At least one round per game."""
+    if not games:
+        return Plan((), minutes)
+    hands = [affected_hand] if affected_hand in ("both", "none") else \
+        [affected_hand, "right" if affected_hand == "left" else "left"]
+    hands = ["right" if h == "none" else h for h in hands]
+    shares = [1.0] if len(hands) == 1 else [2 / 3, 1 / 3]
+    items = []
+    for hand, share in zip(hands, shares, strict=True):
+        for game in games:
+            per_round = MINUTES_PER_ROUND.get(game, DEFAULT_ROUND_MINUTES)
+            rounds = max(1, round(minutes * share / len(games) / per_round))
+            items.append(PlanItem(game, hand, rounds))
+    return Plan(tuple(items), minutes)
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    plan: Plan
+    done: dict[tuple[str, str], int]
+    minutes_done: float
+
+    @property
+    def fraction(self) -> float:
+        total = self.plan.rounds_total()
+        if not total:
+            return 0.0
+        done = sum(min(self.done.get((i.game, i.hand), 0), i.rounds) for i in self.plan.items)
+        return done / total
+
+    @property
+    def complete(self) -> bool:
+        return self.fraction >= 1.0
+
+    def next_item(self) -> PlanItem | None:
+        for item in self.plan.items:
+            if self.done.get((item.game, item.hand), 0) < item.rounds:
+                return item
+        return None
+
+
+def progress(plan: Plan, today_sessions: Sequence[dict[str, Any]]) -> PlanProgress:
+    """How much of `plan` today's finished training rounds cover."""
+    done: dict[tuple[str, str], int] = {}
+    minutes = 0.0
+    for session in today_sessions:
+        if session.get("status") not in ("complete", "quit"):
+            continue
+        minutes += float(session.get("duration_ms") or 0.0) / 60_000.0
+        if session.get("mode") == "training" and session.get("status") == "complete":
+            key = (str(session.get("game")), str(session.get("hand")))
+            done[key] = done.get(key, 0) + 1
+    return PlanProgress(plan, done, minutes)

@@ -1,0 +1,129 @@
+"""The player's journey, headless, through posted events: first run, today's plan, a round,
+and the streak the next day. Plus settings that take effect and pausing on focus loss."""
+
+from datetime import datetime, timedelta
+
+import pygame
+import pytest
+
+from deftly.launch import headless_app
+from deftly.shell import start
+from engine.clock import ManualClock
+from engine.round_scene import RoundScene
+from engine.store.store import Store
+from engine.ui.theme import HIGH_CONTRAST
+from tests.pilot import Pilot
+
+DAY_ONE = datetime.fromisoformat("2026-11-20T10:00:00+01:00")
+
+
+@pytest.fixture
+def journey(tmp_path):
+    pygame.event.clear()
+    store = Store.open(tmp_path / "data")
+    today = {"now": DAY_ONE}
+    store.label = lambda: today["now"].isoformat(timespec="seconds")
+    clock = ManualClock()
+    app = headless_app((1280, 800), clock)
+    pilot = Pilot(app, clock)
+
+    def launch():
+        pilot.shell = start(app, store)
+        pilot.shell.today = lambda: today["now"]
+        pilot.run(20)
+
+    pilot.store, pilot.today, pilot.launch = store, today, launch
+    yield pilot
+    store.close()
+
+
+def returning_player(pilot):
+    pilot.store.put_setting("welcome_done", True)
+    pilot.store.add_profile("Ann")
+    pilot.launch()
+    pilot.store.put_setting(f"calibration:{pilot.shell.device}", {"px_per_mm": 5.9})
+    pilot.press("Done")
+    pilot.press("Ann")
+
+
+def play_round(pilot):
+    scene = pilot.top
+    assert isinstance(scene, RoundScene)
+    model = scene.controller.model
+    while not model.finished:
+        pilot.run(20)
+        if getattr(model, "target", None) is not None and model._selection is None:
+            pilot.tap_mm(scene.board_rect.x + model.target.x_mm,
+                         scene.board_rect.y + model.target.y_mm)
+    pilot.run(50)
+
+
+def test_first_run_plan_round_and_the_streak_the_next_day(journey):
+    pilot = journey
+    pilot.launch()
+    assert type(pilot.top).__name__ == "WelcomeScene"
+    pilot.press("Next")
+    pilot.press("Next")
+    pilot.press("Let's start")
+    assert type(pilot.top).__name__ == "CalibrationScene"
+    pilot.press("Bigger")
+    pilot.press("Done")
+    pilot.type("Rosa")
+    pilot.press("Next")
+    pilot.press("Right hand")
+    pilot.press("Right hand")
+    pilot.press("R")
+    home = pilot.top
+    assert type(home).__name__ == "HomeScene"
+    assert pilot.store.get_setting(f"calibration:{pilot.shell.device}")["calibrated"]
+    pilot.press("Start")                         # today's plan
+    assert pilot.button("Right").selected
+    pilot.press("Start")                         # the round
+    play_round(pilot)
+    assert type(pilot.top).__name__ == "ResultsScene"
+    pilot.press("Next in plan")
+    assert type(pilot.top).__name__ == "StartScene"
+    pilot.press("Back")
+    assert pilot.shell.streak() == 1
+    # the next day
+    pilot.today["now"] = DAY_ONE + timedelta(days=1)
+    home.refresh()
+    pilot.press("Start")
+    pilot.press("Start")
+    play_round(pilot)
+    assert pilot.shell.streak() == 2
+    notes = [w.text for w in pilot.top.widgets if hasattr(w, "text")]
+    assert any("2 days in a row" in n for n in notes)
+    pilot.press("Home")
+    pilot.press("My days")
+    assert type(pilot.top).__name__ == "CalendarScene"
+    pilot.press("Back")
+    assert pilot.top is home
+
+
+def test_settings_take_effect_and_are_kept_per_player(journey):
+    pilot = journey
+    returning_player(pilot)
+    pilot.press("Settings")
+    (label,) = [w for w in pilot.top.widgets if getattr(w, "text", "") == "High contrast"]
+    (contrast_on,) = [b for b in pilot.buttons() if b.label == "On" and
+                      b.rect.y <= label.rect.center[1] <= b.rect.bottom]
+    pilot.tap_mm(*contrast_on.rect.center)
+    assert pilot.app.theme.palette is HIGH_CONTRAST
+    pilot.press("+")                              # volume up
+    assert pilot.shell.prefs.high_contrast and pilot.shell.prefs.volume == 1.0
+    stored = pilot.store.find_profile("Ann").prefs
+    assert stored["high_contrast"] is True
+
+
+def test_losing_focus_pauses_the_round(journey):
+    pilot = journey
+    returning_player(pilot)
+    pilot.press("Tap the dots")
+    pilot.press("Start")
+    scene = pilot.top
+    pygame.event.post(pygame.event.Event(pygame.WINDOWFOCUSLOST))
+    pilot.run(20)
+    assert scene.paused and type(pilot.top).__name__ == "ChoiceOverlay"
+    pilot.press("Carry on")
+    assert not scene.paused and pilot.top is scene
