@@ -19,9 +19,10 @@ from deftly.scenes.calendar import CalendarScene
 from deftly.scenes.calibration import CalibrationScene
 from deftly.scenes.gallery import GalleryScene
 from deftly.scenes.home import HomeScene
-from deftly.scenes.profiles import ProfilesScene
+from deftly.scenes.profiles import NewProfileScene, ProfilesScene
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.settings import SettingsScene
+from deftly.scenes.start import StartScene
 from deftly.scenes.welcome import WelcomeScene
 from engine.app import App
 from engine.scene import Scene
@@ -76,6 +77,23 @@ def _results(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
     return ResultsScene(shell, result, previous)
 
 
+def _start(app: App, store: Store) -> Scene[object]:
+    shell = demo_shell(app, store)
+    return StartScene(shell, shell.game("tap"))
+
+
+def _new_player(app: App, store: Store) -> Scene[object]:
+    scene = NewProfileScene(demo_shell(app, store))
+    scene.name = "Rosa"
+    return scene
+
+
+def _paused(app: App, store: Store) -> Scene[object]:
+    scene = _mid_round(app, store, "tap", "big", 6)
+    scene.pause()
+    return app.scenes.top  # the overlay over the round
+
+
 def _profiles(app: App, store: Store) -> Scene[object]:
     shell = demo_shell(app, store)
     shell.profile = None
@@ -91,6 +109,9 @@ SHOTS: dict[str, Shot] = {
     "plan": Shot(lambda app, store: HomeScene(demo_shell(app, store)), days=10),
     "calendar": Shot(lambda app, store: CalendarScene(demo_shell(app, store)), days=30),
     "welcome": Shot(lambda app, store: WelcomeScene(demo_shell(app, store))),
+    "start": Shot(_start, days=3),
+    "new-player": Shot(_new_player),
+    "pause": Shot(_paused),
     "tap": Shot(lambda app, store: _mid_round(app, store, "tap", "big", 12)),
     "tap-results": Shot(lambda app, store: _results(app, store, "tap", "big"), days=4),
 }

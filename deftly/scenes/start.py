@@ -33,12 +33,17 @@ class StartScene(Screen[tuple[str, str, str]]):
         go_w = min(max(content.w * 0.28, 40.0), 70.0)
         left = RectMM(content.x, content.y, content.w - go_w - sizes.gap * 2, content.h)
         go = RectMM(left.right + sizes.gap * 2, content.y, go_w, content.h)
-        hand_label, rest = left.take_top(sizes.body * 1.6)
+        short = left.h < 80
+        label_h = sizes.small * 1.3 if short else sizes.body * 1.6
+        hand_label, rest = left.take_top(label_h)
         hand_row, rest = rest.take_top(sizes.button_h)
-        _, rest = rest.take_top(sizes.gap)
-        level_label, level_area = rest.take_top(sizes.body * 1.6)
-        widgets: list[Widget] = [Label(hand_label, t("start.hand"), align="left", bold=True),
-                                 Label(level_label, t("start.level"), align="left", bold=True)]
+        _, rest = rest.take_top(sizes.gap * (0.5 if short else 1))
+        level_label, level_area = rest.take_top(label_h)
+        label_size = "small" if short else "body"
+        widgets: list[Widget] = [Label(hand_label, t("start.hand"), align="left", bold=True,
+                                       size=label_size),
+                                 Label(level_label, t("start.level"), align="left", bold=True,
+                                       size=label_size)]
         for box, hand in zip(hand_row.columns(3, sizes.gap), HANDS, strict=True):
             widgets.append(Button(box, t(f"hand.{hand}.short"), lambda h=hand: self.pick_hand(h),
                                   selected=hand == self.hand))
@@ -46,15 +51,16 @@ class StartScene(Screen[tuple[str, str, str]]):
         options = len(states) + 1
         cols = 3 if options > 4 else options
         rows = -(-options // cols)
-        row_h = min(sizes.button_h * 1.2, (level_area.h - sizes.gap * (rows - 1)) / rows)
-        grid = RectMM(level_area.x, level_area.y, level_area.w,
-                      row_h * rows + sizes.gap * (rows - 1))
-        cells = [c for r in grid.rows(rows, sizes.gap) for c in r.columns(cols, sizes.gap)]
+        gap = sizes.gap * (0.6 if short else 1)
+        row_h = max(sizes.touch_min + 0.5,
+                    min(sizes.button_h * 1.2, (level_area.h - gap * (rows - 1)) / rows))
+        grid = RectMM(level_area.x, level_area.y, level_area.w, row_h * rows + gap * (rows - 1))
+        cells = [c for r in grid.rows(rows, gap) for c in r.columns(cols, gap)]
         for cell, state in zip(cells, states, strict=False):
             chosen = self.mode == "training" and state.level.id == self.level_id
             widgets.append(Button(cell, state.level.name,
                                   lambda lv=state.level.id: self.pick_level(lv),
-                                  detail=None if state.open else t("start.locked"),
+                                  icon=None if state.open else "lock",
                                   enabled=state.open, selected=chosen))
         checkup = self.game.levels.checkup
         widgets.append(Button(cells[len(states)], t("start.checkup"),

@@ -127,10 +127,20 @@ def _calendar(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
             pygame.draw.rect(surface, color, (x, y, cell, cell))
 
 
+def _lock(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
+    w = max(2, box.width // 8)
+    body = pygame.Rect(box.left + box.width // 8, box.centery - box.height // 10,
+                       box.width * 3 // 4, box.height * 6 // 10)
+    shackle = pygame.Rect(box.left + box.width // 4, box.top, box.width // 2,
+                          box.height * 3 // 5)
+    pygame.draw.rect(surface, color, shackle, w, border_radius=box.width // 4)
+    pygame.draw.rect(surface, color, body, border_radius=w)
+
+
 ICONS: dict[str, Callable[[pygame.Surface, pygame.Rect, Color], None]] = {
     "pause": _pause, "play": _play, "back": _back, "check": _check, "close": _close,
     "plus": _plus, "minus": _minus, "sound": _sound, "gear": _gear, "home": _home,
-    "calendar": _calendar,
+    "calendar": _calendar, "lock": _lock,
 }
 
 

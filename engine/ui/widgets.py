@@ -97,14 +97,15 @@ class Button(Widget):
     def _content(self, surface: pygame.Surface, theme: Theme, inner: RectMM) -> None:
         """Icon, label and detail inside `inner`."""
         _, ink, _ = self._colors(theme)
-        if self.selected and not self.icon and inner.w > 18.0:
+        if self.selected and not self.icon and inner.w > 30.0:
             size = min(inner.h * 0.5, 7.0)
             draw_icon(surface, theme, "check", RectMM(inner.x, inner.y + (inner.h - size) / 2,
                                                       size, size), ink)
             inner = RectMM(inner.x + size + 1.5, inner.y, inner.w - size - 1.5, inner.h)
         if self.icon:
             size = min(inner.h * 0.55, 9.0)
-            if inner.w > inner.h * 2.2:
+            stacked_h = size + 1.0 + theme.sizes.body * theme.text_scale * 1.3
+            if inner.w > inner.h * 2.2 or inner.h < stacked_h:
                 icon_box = RectMM(inner.x, inner.y + (inner.h - size) / 2, size, size)
                 inner = RectMM(inner.x + size + 2.0, inner.y, inner.w - size - 2.0, inner.h)
             else:

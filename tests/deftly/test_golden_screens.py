@@ -8,7 +8,8 @@ import pytest
 from deftly.shots import render_shot
 from tests.goldens import assert_matches_golden
 
-SCREENS = ["welcome", "profiles", "home", "plan", "calendar", "settings", "tap", "tap-results"]
+SCREENS = ["welcome", "profiles", "new-player", "home", "plan", "calendar", "settings",
+           "start", "tap", "pause", "tap-results"]
 
 
 @pytest.mark.parametrize("scene", SCREENS)
