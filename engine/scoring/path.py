@@ -17,6 +17,25 @@ ORDER_WINDOW = 3
 """Stretches this close together may be reached in any order (jitter at their borders)."""
 
 
+def timed(t_ms: ArrayLike, values: ArrayLike, width: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Times and values (rows of `width`, or 1-D for width 1) where both are finite."""
+    t = np.asarray(t_ms, dtype=float).ravel()
+    v = np.asarray(values, dtype=float)
+    v = v.ravel() if width == 1 else v.reshape(-1, width)
+    n = min(len(t), len(v))
+    t, v = t[:n], v[:n]
+    keep = np.isfinite(t) & (np.isfinite(v) if width == 1 else np.isfinite(v).all(axis=1))
+    return t[keep], v[keep]
+
+
+def increasing(t: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted by time, keeping the first of samples that share a time."""
+    order = np.argsort(t, kind="stable")
+    t, values = t[order], values[order]
+    distinct = np.r_[True, np.diff(t) > 0] if len(t) else np.empty(0, dtype=bool)
+    return t[distinct], values[distinct]
+
+
 def as_points(xy: ArrayLike) -> np.ndarray:
     """(N, 2) float array of the finite rows of `xy`."""
     pts = np.asarray(xy, dtype=float).reshape(-1, 2)
@@ -100,12 +119,7 @@ def completion(xy: ArrayLike, t_ms: ArrayLike, reference: Polyline, tolerance_mm
     within `tolerance_mm` reached it no earlier than every stretch more than
     `ORDER_WINDOW` stretches before it: a trace drawn backwards covers almost nothing.
     """
-    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
-    t = np.asarray(t_ms, dtype=float).ravel()
-    n = min(len(pts), len(t))
-    pts, t = pts[:n], t[:n]
-    keep = np.isfinite(pts).all(axis=1) & np.isfinite(t)
-    pts, t = pts[keep], t[keep]
+    t, pts = timed(t_ms, xy)
     if not len(pts) or reference.empty or reference.length <= 0:
         return NAN if reference.empty or reference.length <= 0 else 0.0
     count = bins or int(np.clip(reference.length / 2.0, 20, 400))
@@ -141,18 +155,8 @@ def mean_speed(xy: ArrayLike, t_ms: ArrayLike) -> float:
 def speed_profile(xy: ArrayLike, t_ms: ArrayLike, rate_hz: float = 100.0
                   ) -> tuple[np.ndarray, float]:
     """Speed (units/s) resampled uniformly at `rate_hz`; returns (speeds, rate)."""
-    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
-    t = np.asarray(t_ms, dtype=float).ravel()
-    n = min(len(pts), len(t))
-    pts, t = pts[:n], t[:n]
-    keep = np.isfinite(pts).all(axis=1) & np.isfinite(t)
-    pts, t = pts[keep], t[keep]
-    if len(t) < 3:
-        return np.empty(0), rate_hz
-    order = np.argsort(t, kind="stable")
-    pts, t = pts[order], t[order] / 1000.0
-    distinct = np.r_[True, np.diff(t) > 0]
-    pts, t = pts[distinct], t[distinct]
+    t, pts = increasing(*timed(t_ms, xy))
+    t = t / 1000.0
     if len(t) < 3:
         return np.empty(0), rate_hz
     grid = np.arange(t[0], t[-1], 1.0 / rate_hz)
@@ -166,18 +170,8 @@ def speed_profile(xy: ArrayLike, t_ms: ArrayLike, rate_hz: float = 100.0
 
 def resample(t_ms: ArrayLike, values: ArrayLike, rate_hz: float = 100.0) -> np.ndarray:
     """`values` sampled at irregular times, linearly resampled at `rate_hz`."""
-    t = np.asarray(t_ms, dtype=float).ravel() / 1000.0
-    v = np.asarray(values, dtype=float).ravel()
-    n = min(len(t), len(v))
-    t, v = t[:n], v[:n]
-    keep = np.isfinite(t) & np.isfinite(v)
-    t, v = t[keep], v[keep]
-    if len(t) < 2:
-        return np.empty(0)
-    order = np.argsort(t, kind="stable")
-    t, v = t[order], v[order]
-    distinct = np.r_[True, np.diff(t) > 0]
-    t, v = t[distinct], v[distinct]
+    t, v = increasing(*timed(t_ms, values, width=1))
+    t = t / 1000.0
     if len(t) < 2:
         return np.empty(0)
     return np.interp(np.arange(t[0], t[-1], 1.0 / rate_hz), t, v)

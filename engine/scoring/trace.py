@@ -18,6 +18,7 @@ from engine.scoring.path import (
     mean_speed,
     path_length,
     speed_profile,
+    timed,
 )
 from engine.scoring.result import Metrics
 from engine.scoring.smoothness import sparc
@@ -61,12 +62,7 @@ def score_trace(t_ms: ArrayLike, xy: ArrayLike, *, reference: Polyline | None = 
     The tremor signal is the signed deviation from the reference, else the offset from
     the axis, else the spiral's radius residual.
     """
-    t = np.asarray(t_ms, dtype=float).ravel()
-    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
-    n = min(len(t), len(pts))
-    t, pts = t[:n], pts[:n]
-    keep = np.isfinite(t) & np.isfinite(pts).all(axis=1)
-    t, pts = t[keep], pts[keep]
+    t, pts = timed(t_ms, xy)
     duration = float(t.max() - t.min()) if t.size >= 2 else math.nan
     speed, rate = speed_profile(pts, t)
     dev = comp = offsets = fit = None
