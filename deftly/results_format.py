@@ -52,6 +52,11 @@ LINES: dict[str, tuple[str, Formatter]] = {
                                                 "value")),
     "longest_correct": ("results.longest", _number("longest_correct",
                                                    "results.longest_value", "value")),
+    "time_inside_share": ("results.time_inside_share", _percent("time_inside_share")),
+    "deviation_mean_mm": ("results.deviation_mean_mm", _number(
+        "deviation_mean_mm", "results.deviation_value", "mm")),
+    "mean_speed_mm_per_s": ("results.mean_speed_mm_per_s", _number(
+        "mean_speed_mm_per_s", "results.speed_value", "value")),
 }
 
 

@@ -65,6 +65,24 @@ def _mid_round(app: App, store: Store, game_id: str, level: str, trials: int,
     return scene
 
 
+def _mid_round_partial(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
+    """A trace half drawn: one shape done, the next part-way (the finger lifted)."""
+    scene = _mid_round(app, store, game_id, level, 1, seed=9)
+    controller = scene.controller
+    model = controller.model
+    trial = model.trial
+    policy = controller.spec.make_policy(SimPatient(PRESETS["moderate"], 4))
+    gesture = policy.plan(model, model.now)
+    for touch in gesture[: len(gesture) * 3 // 5]:
+        controller.on_touch(touch)
+    if trial is not None and gesture:
+        last = gesture[len(gesture) * 3 // 5 - 1]
+        controller.on_touch(type(last)(last.finger, type(last.phase)("up"), last.x_mm,
+                                       last.y_mm, last.t_ms + 10))
+    scene._start_ms = app.now_ms() - model.now - 200.0
+    return scene
+
+
 def _results(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
     """The results of a round just played by a simulated patient, after a few days of play."""
     shell = demo_shell(app, store)
@@ -74,7 +92,7 @@ def _results(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
     result = play(game.spec, level, SimPatient(PRESETS["mild"], 11), progress, 11,
                   store=store, hand="left")
     previous = previous_summaries(shell, game_id, "left", "training", result.session_id)
-    return ResultsScene(shell, result, previous)
+    return ResultsScene(shell, result, previous, animate=False)
 
 
 def _start(app: App, store: Store) -> Scene[object]:
@@ -114,6 +132,8 @@ SHOTS: dict[str, Shot] = {
     "pause": Shot(_paused),
     "tap": Shot(lambda app, store: _mid_round(app, store, "tap", "big", 12)),
     "tap-results": Shot(lambda app, store: _results(app, store, "tap", "big"), days=4),
+    "trace": Shot(lambda app, store: _mid_round_partial(app, store, "trace", "letters")),
+    "trace-results": Shot(lambda app, store: _results(app, store, "trace", "spiral"), days=2),
 }
 
 

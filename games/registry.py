@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import Any
 
 from engine.game import GameSpec
 from engine.levels.schema import LevelError, LevelSet
 
-GAME_MODULES = ["games.tap.spec"]
+GAME_MODULES = ["games.tap.spec", "games.trace.spec"]
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,12 @@ def view_for(game: GameSpec) -> object:
     """The game's view object (imports pygame; only the shell calls this)."""
     module, _, name = str(game.extra["view"]).partition(":")
     return getattr(importlib.import_module(module), name)()
+
+
+def preview_for(game: GameSpec) -> Any:
+    """The game's results preview painter, if it has one (imports pygame)."""
+    target = game.extra.get("preview")
+    if not target:
+        return None
+    module, _, name = str(target).partition(":")
+    return getattr(importlib.import_module(module), name)

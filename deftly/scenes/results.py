@@ -13,6 +13,9 @@ from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.ui import draw
 from engine.ui.widgets import Button, Label, Stars, Widget
+from games.registry import preview_for
+
+PREVIEW_MS = 2500.0
 
 
 class ResultsScene(Screen[str]):
@@ -21,12 +24,23 @@ class ResultsScene(Screen[str]):
     show_back = False
 
     def __init__(self, shell, result: RoundResult, previous: list[dict],  # noqa: ANN001
-                 next_in_plan: bool = False) -> None:
+                 next_in_plan: bool = False, animate: bool = True) -> None:
         super().__init__(shell)
         self.result = result
         self.previous = previous
         self.next_in_plan = next_in_plan
         self.spec = shell.game(result.setup.game).spec
+        self.preview = preview_for(self.spec)
+        self.preview_rect: RectMM | None = None
+        self.animate = animate
+        self.shown_at = 0.0
+
+    def enter(self) -> None:
+        self.shown_at = self.app.now_ms() - (0.0 if self.animate else PREVIEW_MS)
+
+    def update(self, t_ms: float) -> None:
+        if self.preview is not None and t_ms - self.shown_at < PREVIEW_MS + 100:
+            self.dirty = True
 
     def heading(self) -> str:
         return t("results.title") if self.result.status == "complete" else \
@@ -44,8 +58,11 @@ class ResultsScene(Screen[str]):
                    icon="play"),
             Button(home, t("results.home"), lambda: self.finish("home"), icon="home")]
         left, right = body.columns(2, sizes.gap * 2)
-        star_band, left = left.take_top(min(22.0, left.h * 0.32))
-        widgets.append(Stars(star_band.inset(2, 1), praise.stars(summary)))
+        board = self.app.board
+        stars_w = min(70.0, board.w * 0.4)
+        star_band = RectMM(board.right - sizes.margin * 0.75 - stars_w,
+                           board.y + sizes.margin * 0.5, stars_w, self.header_height())
+        widgets.append(Stars(star_band.inset(1, 1.5), praise.stars(summary)))
         row_h = min(left.h / 4, sizes.body * 2.2)
         for i, (label, value) in enumerate(result_lines(self.spec, summary)):
             row = RectMM(left.x, left.y + i * row_h, left.w, row_h)
@@ -62,9 +79,13 @@ class ResultsScene(Screen[str]):
         if verdict.suggest_easier is not None:
             notes.append((t("results.suggest", level=verdict.suggest_easier.name), False))
         notes = notes[:3]
+        notes = notes[:3]
+        if self.preview is not None:
+            self.preview_rect, right = right.take_top(right.h * 0.6)
+            notes = notes[:2] if right.h > 30 else notes[:1]
         self.banner = right if verdict.unlocked is not None else None
-        for row, (note, bold) in zip(right.rows(max(len(notes), 2), sizes.gap), notes,
-                                     strict=False):
+        slots = max(len(notes), 1 if self.preview is not None else 2)
+        for row, (note, bold) in zip(right.rows(slots, sizes.gap), notes, strict=False):
             widgets.append(Label(row.inset(3, 1), note, align="left", bold=bold))
         return widgets
 
@@ -90,5 +111,10 @@ class ResultsScene(Screen[str]):
         if self.banner is not None:
             pal = self.app.theme.palette
             draw.panel(surface, self.app.theme, self.banner, pal.panel, pal.star, border_mm=1.2)
+        if self.preview is not None and self.preview_rect is not None:
+            pal = self.app.theme.palette
+            draw.panel(surface, self.app.theme, self.preview_rect, pal.panel, pal.line)
+            self.preview(surface, self.app.theme, self.preview_rect.inset(3.0), self.result,
+                         self.app.now_ms() - self.shown_at)
         for widget in self.widgets:
             widget.draw(surface, self.app.theme)

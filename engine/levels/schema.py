@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,8 @@ class ParamSpec:
     choices: tuple[str, ...] = ()
     default: Value | None = None
     harder: str = ""                 # "smaller" or "larger": which way makes the task harder
+    validate: Callable[[Any], None] | None = None
+    """An extra check that raises ValueError("expected ...") (e.g. known shape names)."""
 
     def check(self, value: Any) -> Value:
         """The value, converted; raises ValueError with what was expected."""
@@ -43,6 +45,8 @@ class ParamSpec:
                 raise ValueError("expected text")
             if self.choices and value not in self.choices:
                 raise ValueError(f"expected one of {', '.join(self.choices)}")
+            if self.validate is not None:
+                self.validate(value)
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(self._range_text())

@@ -98,3 +98,69 @@ def _radius_residual(pts: np.ndarray, fit: SpiralFit) -> np.ndarray:
     design = np.column_stack([theta, np.ones_like(theta)])
     coef, *_ = np.linalg.lstsq(design, radius, rcond=None)
     return radius - design @ coef
+
+
+@dataclass(frozen=True, slots=True)
+class StrokesScore(Metrics):
+    """A drawing of several strokes, each traced against its own reference."""
+
+    samples: int
+    duration_ms: float
+    length_mm: float
+    mean_speed_mm_per_s: float
+    sparc: float
+    tremor: Tremor
+    deviation_mean_mm: float
+    deviation_max_mm: float
+    inside_share: float
+    time_inside_share: float
+    completion: float
+    spiral: SpiralFit | None = None
+
+    def to_dict(self, prefix: str = "") -> dict[str, object]:
+        out = Metrics.to_dict(self, prefix)
+        return {k: v for k, v in out.items() if v is not None or k != f"{prefix}spiral"}
+
+
+def score_strokes(t_ms: ArrayLike, xy: ArrayLike, stroke_of: ArrayLike,
+                  references: list[Polyline], corridor_mm: float,
+                  spiral_center: ArrayLike | None = None) -> StrokesScore:
+    """Score samples drawn stroke by stroke: `stroke_of[i]` says which reference sample i
+    belongs to. Deviation and completion are per stroke (completion weighted by length);
+    speed, smoothness and tremor use the whole drawing in time order."""
+    t = np.asarray(t_ms, dtype=float).ravel()
+    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+    which = np.asarray(stroke_of, dtype=int).ravel()
+    n = min(len(t), len(pts), len(which))
+    t, pts, which = t[:n], pts[:n], which[:n]
+    keep = np.isfinite(t) & np.isfinite(pts).all(axis=1)
+    t, pts, which = t[keep], pts[keep], which[keep]
+    signed = np.full(len(t), np.nan)
+    distance = np.full(len(t), np.nan)
+    weights = np.clip(np.diff(t, append=t[-1] if len(t) else 0.0), 0.0, None)
+    covered = 0.0
+    total = sum(r.length for r in references) or math.nan
+    for index, reference in enumerate(references):
+        mine = which == index
+        if not mine.any() or reference.empty:
+            continue
+        projection = project(pts[mine], reference)
+        signed[mine] = projection.signed
+        distance[mine] = projection.distance
+        covered += reference.length * completion(pts[mine], t[mine], reference,
+                                                 corridor_mm / 2.0, projection=projection)
+    scored = np.isfinite(distance)
+    inside = scored & (distance <= corridor_mm / 2.0)
+    speed, rate = speed_profile(pts, t)
+    fit = spiral_fit(pts, spiral_center) if spiral_center is not None else None
+    time_total = float(weights[scored].sum())
+    return StrokesScore(
+        len(t), float(t.max() - t.min()) if len(t) >= 2 else math.nan,
+        path_length(pts), mean_speed(pts, t), sparc(speed, rate),
+        tremor(t[scored], signed[scored]) if scored.sum() > 2 else Tremor(math.nan, math.nan),
+        float(distance[scored].mean()) if scored.any() else math.nan,
+        float(distance[scored].max()) if scored.any() else math.nan,
+        float(inside[scored].mean()) if scored.any() else math.nan,
+        float(weights[inside].sum() / time_total) if time_total > 0 else (
+            float(inside[scored].mean()) if scored.any() else math.nan),
+        covered / total if math.isfinite(total) and total > 0 else math.nan, fit)

@@ -55,13 +55,13 @@ class HandModel:
 
 
 PRESETS: dict[str, HandModel] = {
-    "healthy": HandModel("healthy", 290, 30, 60, 80, 140, 1.4, 0.08, 9.0, 70, 0.5, 0.0,
+    "healthy": HandModel("healthy", 290, 30, 60, 80, 140, 1.4, 0.08, 9.0, 70, 0.9, 0.0,
                          0.004, True, 1.0, 0.0, 7.0),
-    "mild": HandModel("mild", 350, 45, 90, 120, 200, 2.6, 0.5, 6.0, 45, 1.0, 0.05, 0.01,
+    "mild": HandModel("mild", 350, 45, 90, 120, 200, 2.6, 0.5, 6.0, 45, 1.5, 0.05, 0.01,
                       True, 2.0, 0.01, 6.0),
-    "moderate": HandModel("moderate", 430, 60, 140, 170, 290, 4.2, 1.2, 5.5, 28, 1.8, 0.15,
+    "moderate": HandModel("moderate", 430, 60, 140, 170, 290, 4.2, 1.2, 5.5, 28, 2.3, 0.15,
                           0.02, True, 3.5, 0.03, 5.0),
-    "severe": HandModel("severe", 540, 90, 220, 250, 420, 6.5, 2.4, 5.0, 16, 2.8, 0.3, 0.03,
+    "severe": HandModel("severe", 540, 90, 220, 250, 420, 6.5, 2.4, 5.0, 16, 3.4, 0.3, 0.03,
                         False, 5.5, 0.06, 4.0),
 }
 

@@ -1,0 +1,1 @@
+"""Trace: pencil-control practice on lines, curves, spirals and letters."""
