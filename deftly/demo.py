@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,12 +19,16 @@ DEMO_TODAY = datetime.fromisoformat("2026-11-21T09:00:00+01:00")
 DEMO_DEVICE = "demo"
 
 
-@contextmanager
-def demo_store(days: int = 0, players: tuple[str, ...] = ("Ann",),
-               patient: str = "moderate") -> Iterator[Store]:
-    """A store in a temporary folder; the first player has `days` days of simulated play."""
-    with tempfile.TemporaryDirectory(prefix="deftly-demo-") as folder:
-        store = Store.open(Path(folder))
+_TEMPLATES: dict[tuple[int, tuple[str, ...], str], Path] = {}
+
+
+def _template(days: int, players: tuple[str, ...], patient: str) -> Path:
+    """A demo data folder built once per process (simulating days of play takes seconds)."""
+    key = (days, players, patient)
+    if key not in _TEMPLATES:
+        folder = Path(tempfile.mkdtemp(prefix="deftly-demo-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        store = Store.open(folder)
         try:
             store.label = lambda: "2026-10-01T10:00:00+01:00"
             first = None
@@ -35,6 +41,23 @@ def demo_store(days: int = 0, players: tuple[str, ...] = ("Ann",),
                 for _ in fill_days(store, first.id, patient, days, seed=3, hand="left",
                                    today=DEMO_TODAY):
                     pass
+        finally:
+            store.close()
+        _TEMPLATES[key] = folder
+    return _TEMPLATES[key]
+
+
+@contextmanager
+def demo_store(days: int = 0, players: tuple[str, ...] = ("Ann",),
+               patient: str = "moderate") -> Iterator[Store]:
+    """A store in a fresh temporary folder; the first player has `days` days of
+    simulated play (copied from a template built once per process)."""
+    with tempfile.TemporaryDirectory(prefix="deftly-demo-") as folder:
+        target = Path(folder) / "data"
+        shutil.copytree(_template(days, players, patient), target,
+                        ignore=shutil.ignore_patterns("deftly.lock"))
+        store = Store.open(target)
+        try:
             yield store
         finally:
             store.close()

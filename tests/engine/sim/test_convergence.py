@@ -2,6 +2,7 @@
 trials, and more able hands end at harder settings. Run for every game."""
 
 import statistics
+from functools import cache
 
 import pytest
 
@@ -17,12 +18,16 @@ def first_level(game):
     return game.levels.levels[0]
 
 
+@cache
+def run(game_id, preset, seed):
+    game = next(g for g in all_specs() if g.id == game_id)
+    return converge(game, first_level(game).id, PRESETS[preset], 40, seed)
+
+
 @pytest.mark.parametrize("game", all_specs(), ids=lambda g: g.id)
 def test_every_preset_settles_near_80_percent_within_40_trials(game):
-    level = first_level(game)
     for name in ORDER:
-        rates = [converge(game, level.id, PRESETS[name], 40, seed).running_rate()
-                 for seed in SEEDS]
+        rates = [run(game.id, name, seed).running_rate() for seed in SEEDS]
         inside = sum(abs(r - 0.8) <= 0.05 for r in rates)
         assert abs(statistics.median(rates) - 0.8) <= 0.05, (name, rates)
         assert inside >= 4, (name, rates)
@@ -33,8 +38,8 @@ def test_a_more_able_hand_ends_at_a_harder_setting(game):
     level = first_level(game)
     finals = {}
     for name in ORDER:
-        finals[name] = statistics.median(converge(game, level.id, PRESETS[name], 40,
-                                                  seed).values[-1] for seed in SEEDS)
+        finals[name] = statistics.median(run(game.id, name, seed).values[-1]
+                                         for seed in SEEDS)
     harder_when_smaller = level.adapt.hard < level.adapt.easy
     ordered = [finals[n] for n in ORDER]
     if harder_when_smaller:
