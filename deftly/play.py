@@ -16,9 +16,11 @@ from games.registry import Available, view_for
 _seeds = random.SystemRandom()
 
 
-def progress_for(shell: Shell, game: Available, hand: str) -> PlayerProgress:
+def progress_for(shell: Shell, game: Available, hand: str, variant: str = ""
+                 ) -> PlayerProgress:
     assert shell.profile is not None and game.levels is not None
-    return PlayerProgress(shell.store, shell.profile.id, game.spec.id, hand, game.levels)
+    return PlayerProgress(shell.store, shell.profile.id, game.spec.id, hand, game.levels,
+                          variant)
 
 
 def round_scene(shell: Shell, game: Available, level_id: str, hand: str, *,
@@ -32,21 +34,31 @@ def round_scene(shell: Shell, game: Available, level_id: str, hand: str, *,
     def build(width_mm: float, height_mm: float) -> RoundController:
         setup = RoundSetup(game.spec.id, level_id, round_seed, hand, mode, width_mm, height_mm,
                            self_paced=shell.prefs.self_paced, variant=variant)
-        return RoundController(game.spec, setup, progress_for(shell, game, hand),
+        return RoundController(game.spec, setup, progress_for(shell, game, hand, variant),
                                store=shell.store, display=scene.app.profile)
 
     title = f"{game.spec.name} · {level.name}"
-    scene = RoundScene(build, view_for(game.spec), title, sounds=True)
+    if variant:
+        title += f" · {t('start.one_finger')}"
+    scene = RoundScene(build, view_for(game.spec), title, sounds=True, short_title=level.name)
     return scene
 
 
 def previous_summaries(shell: Shell, game_id: str, hand: str, mode: str,
-                       before: str | None = None) -> list[dict[str, Any]]:
-    """Summaries of the player's earlier complete rounds of a game with a hand, oldest first."""
+                       before: str | None = None, variant: str = "") -> list[dict[str, Any]]:
+    """Summaries of the player's earlier complete rounds of a game with a hand, played the
+    same way (one-finger rounds are never compared with pinch rounds), oldest first."""
     assert shell.profile is not None
     return [s.get("summary") or {} for s in shell.store.sessions(shell.profile.id, game_id)
             if s.get("hand") == hand and s.get("mode") == mode and s.get("status") == "complete"
-            and s.get("id") != before]
+            and s.get("id") != before and (s.get("variant") or "") == variant]
+
+
+def last_variant(shell: Shell, game_id: str) -> str:
+    """How the player last played a game ("" or e.g. "one-finger")."""
+    assert shell.profile is not None
+    sessions = shell.store.sessions(shell.profile.id, game_id)
+    return str(sessions[-1].get("variant") or "") if sessions else ""
 
 
 def hand_label(hand: str) -> str:

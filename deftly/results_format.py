@@ -38,6 +38,13 @@ def _percent(key: str) -> Formatter:
     return format_
 
 
+def _seconds(key: str) -> Formatter:
+    def format_(s: dict[str, Any]) -> str | None:
+        value = _finite(s, key)
+        return None if value is None else t("results.seconds_value", s=value / 1000.0)
+    return format_
+
+
 LINES: dict[str, tuple[str, Formatter]] = {
     "hits": ("results.hits", _hits),
     "success_rate": ("results.rate", _percent("success_rate")),
@@ -53,6 +60,14 @@ LINES: dict[str, tuple[str, Formatter]] = {
     "longest_correct": ("results.longest", _number("longest_correct",
                                                    "results.longest_value", "value")),
     "time_inside_share": ("results.time_inside_share", _percent("time_inside_share")),
+    "total_time_ms": ("results.total_time_ms", _seconds("total_time_ms")),
+    "time_per_peg_ms": ("results.time_per_peg_ms", _seconds("time_per_peg_ms")),
+    "time_to_match_ms": ("results.time_to_match_ms", _seconds("time_to_match_ms")),
+    "drops": ("results.drops", _number("drops", "results.count_value", "value")),
+    "placement_error_mm": ("results.placement_error_mm", _number(
+        "placement_error_mm", "results.spread_value", "mm")),
+    "aperture_error_mm": ("results.aperture_error_mm", _number(
+        "aperture_error_mm", "results.spread_value", "mm")),
     "deviation_mean_mm": ("results.deviation_mean_mm", _number(
         "deviation_mean_mm", "results.deviation_value", "mm")),
     "mean_speed_mm_per_s": ("results.mean_speed_mm_per_s", _number(

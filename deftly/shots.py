@@ -132,6 +132,10 @@ SHOTS: dict[str, Shot] = {
     "pause": Shot(_paused),
     "tap": Shot(lambda app, store: _mid_round(app, store, "tap", "big", 12)),
     "tap-results": Shot(lambda app, store: _results(app, store, "tap", "big"), days=4),
+    "pinch": Shot(lambda app, store: _mid_round(app, store, "pinch", "big-pegs", 3, seed=2)),
+    "pinch-size": Shot(lambda app, store: _mid_round(app, store, "pinch", "size", 2)),
+    "pinch-results": Shot(lambda app, store: _results(app, store, "pinch", "big-pegs"),
+                          days=2),
     "trace": Shot(lambda app, store: _mid_round_partial(app, store, "trace", "letters")),
     "trace-results": Shot(lambda app, store: _results(app, store, "trace", "spiral"), days=2),
 }

@@ -50,9 +50,12 @@ class Rounds:
 
     def run(self, backend: StateBackend, profile_id: str, store: Store | None,
             emit: Callable[[dict[str, Any]], None] | None) -> list[RoundResult]:
-        patient = SimPatient(preset(self.patient), self.seed)
+        hand_model = preset(self.patient)
+        patient = SimPatient(hand_model, self.seed)
+        choose = self.spec.extra.get("sim_variant")
+        variant = choose(hand_model) if choose else ""
         progress = PlayerProgress(backend, profile_id, self.spec.id, self.hand,
-                                  self.spec.levels)
+                                  self.spec.levels, variant)
         results = []
         for r in range(self.rounds):
             level = self.level or progress.current().id
@@ -65,7 +68,7 @@ class Rounds:
 
             results.append(play(self.spec, level, patient, progress, self.seed * 1000 + r,
                                 mode=self.mode, store=store, hand=self.hand,
-                                on_trial=on_trial))
+                                variant=variant, on_trial=on_trial))
         return results
 
 
@@ -99,16 +102,19 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
             label["at"] = date.replace(hour=10, minute=0, second=0, microsecond=0)
             rounds = 0
             for spec in games:
-                progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels)
+                choose = spec.extra.get("sim_variant")
+                variant = choose(patient.hand) if choose else ""
+                progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels,
+                                          variant)
                 for r in range(ROUNDS_PER_GAME_PER_DAY):
                     label["at"] += timedelta(minutes=2)
                     play(spec, progress.current().id, patient, progress, seed + day * 97 + r,
-                         store=store, hand=hand)
+                         store=store, hand=hand, variant=variant)
                     rounds += 1
                 if played_days % 7 == 1:
                     label["at"] += timedelta(minutes=2)
                     play(spec, spec.levels.checkup.id, patient, progress, seed + day,
-                         mode="checkup", store=store, hand=hand)
+                         mode="checkup", store=store, hand=hand, variant=variant)
                     rounds += 1
             yield f"{date:%Y-%m-%d}: {rounds} rounds"
     finally:

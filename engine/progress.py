@@ -64,16 +64,19 @@ class RoundVerdict:
 
 class PlayerProgress:
     def __init__(self, backend: StateBackend, profile_id: str, game: str, hand: str,
-                 levels: LevelSet) -> None:
+                 levels: LevelSet, variant: str = "") -> None:
         self.backend = backend
         self.profile_id = profile_id
         self.game = game
         self.hand = hand
         self.levels = levels
+        self.variant = variant
 
     @property
     def _key(self) -> str:
-        return f"{self.profile_id}|{self.game}|{self.hand}"
+        """Progress is kept per player, game, hand and way of playing (e.g. one finger)."""
+        base = f"{self.profile_id}|{self.game}|{self.hand}"
+        return f"{base}|{self.variant}" if self.variant else base
 
     def _record(self) -> dict[str, Any]:
         return dict(self.backend.get_state("progress", self._key) or {})

@@ -18,6 +18,7 @@ from engine.input.sdl import Command
 from engine.rounds import RoundController, RoundResult
 from engine.scene import Scene
 from engine.touch import Phase, Touch
+from engine.ui import draw
 from engine.ui.overlay import ChoiceOverlay
 from engine.ui.theme import Theme
 from engine.ui.widgets import Button, Label, ProgressBar
@@ -37,11 +38,12 @@ BuildController = Callable[[float, float], RoundController]
 
 class RoundScene(Scene[RoundResult]):
     def __init__(self, build: BuildController, view: GameView, title: str,
-                 sounds: bool = True) -> None:
+                 sounds: bool = True, short_title: str = "") -> None:
         super().__init__()
         self.build = build
         self.view = view
         self.title = title
+        self.short_title = short_title or title
         self.sounds = sounds
         self.controller: RoundController | None = None
         self.board_rect = RectMM(0, 0, 1, 1)
@@ -69,9 +71,16 @@ class RoundScene(Scene[RoundResult]):
                                    style="quiet")
         self.progress = ProgressBar(progress, 0.0, "")
         self.widgets = [self.pause_button, self.progress,
-                        Label(title, self.title, size="small", align="right", muted=True,
-                              wrap=False)]
+                        Label(title, self._title_for(title), size="small", align="right",
+                              muted=True, wrap=False)]
         self.board_rect = rest
+
+    def _title_for(self, box: RectMM) -> str:
+        """The full title if it fits its box at the small text size, else the short one."""
+        theme = self.app.theme
+        width = draw.render_text(theme, self.title, theme.sizes.small, theme.palette.muted
+                                 ).get_width()
+        return self.title if width <= theme.px(box.w) else self.short_title
 
     def enter(self) -> None:
         self.controller = self.build(self.board_rect.w, self.board_rect.h)

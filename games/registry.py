@@ -9,7 +9,7 @@ from typing import Any
 from engine.game import GameSpec
 from engine.levels.schema import LevelError, LevelSet
 
-GAME_MODULES = ["games.tap.spec", "games.trace.spec"]
+GAME_MODULES = ["games.tap.spec", "games.trace.spec", "games.pinch.spec"]
 
 
 @dataclass(frozen=True)

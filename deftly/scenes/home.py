@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from deftly import praise
-from deftly.play import previous_summaries, progress_for, round_scene
+from deftly.play import last_variant, previous_summaries, progress_for, round_scene
 from deftly.scenes.base import Screen
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.start import StartScene
@@ -23,7 +23,7 @@ class HomeScene(Screen[None]):
 
     def __init__(self, shell) -> None:  # noqa: ANN001
         super().__init__(shell)
-        self._last: tuple[Available, str, str, str] | None = None
+        self._last: tuple[Available, str, str, str, str] | None = None
         self._plan_mode = False
 
     def heading(self) -> str:
@@ -150,8 +150,10 @@ class HomeScene(Screen[None]):
         if game.levels is None:
             return Tile(cell, game.spec.name, detail=t("home.unavailable"), locked=True)
         hand = self._hand()
-        level = progress_for(self.shell, game, hand).current()
-        history = previous_summaries(self.shell, game.spec.id, hand, "training")
+        variant = last_variant(self.shell, game.spec.id)
+        level = progress_for(self.shell, game, hand, variant).current()
+        history = previous_summaries(self.shell, game.spec.id, hand, "training",
+                                     variant=variant)
         stars = praise.stars(history[-1]) if history else None
         detail = level.name if history else t("home.new_game")
         return Tile(cell, game.spec.name, lambda g=game: self.choose(g), detail=detail,
@@ -166,9 +168,11 @@ class HomeScene(Screen[None]):
         self._plan_mode = False
         self.app.scenes.push(StartScene(self.shell, game))
 
-    def play(self, game: Available, level_id: str, hand: str, mode: str) -> None:
-        self._last = (game, level_id, hand, mode)
-        self.app.scenes.push(round_scene(self.shell, game, level_id, hand, mode=mode))
+    def play(self, game: Available, level_id: str, hand: str, mode: str,
+             variant: str = "") -> None:
+        self._last = (game, level_id, hand, mode, variant)
+        self.app.scenes.push(round_scene(self.shell, game, level_id, hand, mode=mode,
+                                         variant=variant))
 
     def on_result(self, child: Scene[Any], result: Any) -> None:
         self.refresh()
@@ -176,8 +180,8 @@ class HomeScene(Screen[None]):
             if result is None:
                 self._plan_mode = False
             else:
-                level_id, hand, mode = result
-                self.play(child.game, level_id, hand, mode)
+                level_id, hand, mode, variant = result
+                self.play(child.game, level_id, hand, mode, variant)
         elif isinstance(result, RoundResult):
             self._show_results(result)
         elif isinstance(child, ResultsScene):
@@ -186,7 +190,8 @@ class HomeScene(Screen[None]):
     def _show_results(self, result: RoundResult) -> None:
         game = self.shell.game(result.setup.game)
         previous = previous_summaries(self.shell, game.spec.id, result.setup.hand,
-                                      result.setup.mode, before=result.session_id)
+                                      result.setup.mode, before=result.session_id,
+                                      variant=result.setup.variant)
         in_plan = self._plan_mode and self.shell.plan_progress().next_item() is not None
         self.app.scenes.push(ResultsScene(self.shell, result, previous,
                                           next_in_plan=in_plan))
@@ -195,10 +200,10 @@ class HomeScene(Screen[None]):
         if result == "next":
             self.start_plan()
         elif result == "again" and self._last:
-            game, _, hand, mode = self._last
+            game, _, hand, mode, variant = self._last
             level_id = child.result.level.id if mode == "checkup" else \
-                progress_for(self.shell, game, hand).current().id
-            self.play(game, level_id, hand, mode)
+                progress_for(self.shell, game, hand, variant).current().id
+            self.play(game, level_id, hand, mode, variant)
         else:
             self._plan_mode = False
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deftly.play import progress_for
+from deftly.play import last_variant, progress_for
 from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
@@ -12,8 +12,8 @@ from games.registry import Available
 HANDS = ("left", "right", "both")
 
 
-class StartScene(Screen[tuple[str, str, str]]):
-    """Finishes with (level id, hand, mode), or None for Back."""
+class StartScene(Screen[tuple[str, str, str, str]]):
+    """Finishes with (level id, hand, mode, variant), or None for Back."""
 
     def __init__(self, shell, game: Available, hand: str | None = None) -> None:  # noqa: ANN001
         super().__init__(shell)
@@ -21,8 +21,13 @@ class StartScene(Screen[tuple[str, str, str]]):
         profile = shell.profile
         self.hand = hand or (profile.affected_hand if profile and profile.affected_hand in HANDS
                              else "right")
-        self.level_id = progress_for(shell, game, self.hand).current().id
+        self.variants: tuple[str, ...] = tuple(game.spec.extra.get("variants", ("",)))
+        self.variant = last_variant(shell, game.spec.id) if len(self.variants) > 1 else ""
+        self.level_id = self._progress().current().id
         self.mode = "training"
+
+    def _progress(self):
+        return progress_for(self.shell, self.game, self.hand, self.variant)
 
     def heading(self) -> str:
         return t("start.title", game=self.game.spec.name)
@@ -33,29 +38,54 @@ class StartScene(Screen[tuple[str, str, str]]):
         go_w = min(max(content.w * 0.28, 40.0), 70.0)
         left = RectMM(content.x, content.y, content.w - go_w - sizes.gap * 2, content.h)
         go = RectMM(left.right + sizes.gap * 2, content.y, go_w, content.h)
-        short = left.h < 80
-        label_h = sizes.small * 1.3 if short else sizes.body * 1.6
-        hand_label, rest = left.take_top(label_h)
-        hand_row, rest = rest.take_top(sizes.button_h)
-        _, rest = rest.take_top(sizes.gap * (0.5 if short else 1))
-        level_label, level_area = rest.take_top(label_h)
-        label_size = "small" if short else "body"
-        widgets: list[Widget] = [Label(hand_label, t("start.hand"), align="left", bold=True,
-                                       size=label_size),
-                                 Label(level_label, t("start.level"), align="left", bold=True,
-                                       size=label_size)]
+        rows_needed = 3 + (len(self.variants) > 1)
+        labelled = left.h >= rows_needed * (sizes.button_h + sizes.body * 1.6) + 8
+        gap = sizes.gap * (1 if labelled else 0.5)
+        row_h = sizes.button_h if labelled else max(sizes.touch_min + 1.5, sizes.button_h * 0.88)
+        widgets: list[Widget] = []
+        rest = left
+
+        def section(title: str) -> None:
+            nonlocal rest
+            if labelled:
+                label, rest = rest.take_top(sizes.body * 1.6)
+                widgets.append(Label(label, title, align="left", bold=True))
+
+        section(t("start.hand"))
+        hand_row, rest = rest.take_top(row_h)
+        _, rest = rest.take_top(gap)
+        word = ".short" if labelled else ""
         for box, hand in zip(hand_row.columns(3, sizes.gap), HANDS, strict=True):
-            widgets.append(Button(box, t(f"hand.{hand}.short"), lambda h=hand: self.pick_hand(h),
+            widgets.append(Button(box, t(f"hand.{hand}{word}"), lambda h=hand: self.pick_hand(h),
                                   selected=hand == self.hand))
-        states = progress_for(self.shell, self.game, self.hand).states()
+        if len(self.variants) > 1:
+            section(t("start.mode"))
+            variant_row, rest = rest.take_top(row_h)
+            _, rest = rest.take_top(gap)
+            names = {"": t("start.pinch"), "one-finger": t("start.one_finger")}
+            for box, variant in zip(variant_row.columns(len(self.variants), sizes.gap),
+                                    self.variants, strict=True):
+                widgets.append(Button(box, names.get(variant, variant),
+                                      lambda v=variant: self.pick_variant(v),
+                                      selected=variant == self.variant))
+        section(t("start.level"))
+        widgets += self._levels(rest, gap)
+        widgets.append(Button(go.centered(go.w, min(go.h, 60.0)), t("start.go"), self.go,
+                              style="primary", icon="play"))
+        return widgets
+
+    def _levels(self, area: RectMM, gap: float) -> list[Widget]:
+        sizes = self.app.theme.sizes
+        assert self.game.levels is not None
+        states = self._progress().states()
         options = len(states) + 1
         cols = 3 if options > 4 else options
         rows = -(-options // cols)
-        gap = sizes.gap * (0.6 if short else 1)
         row_h = max(sizes.touch_min + 0.5,
-                    min(sizes.button_h * 1.2, (level_area.h - gap * (rows - 1)) / rows))
-        grid = RectMM(level_area.x, level_area.y, level_area.w, row_h * rows + gap * (rows - 1))
+                    min(sizes.button_h * 1.2, (area.h - gap * (rows - 1)) / rows))
+        grid = RectMM(area.x, area.y, area.w, row_h * rows + gap * (rows - 1))
         cells = [c for r in grid.rows(rows, gap) for c in r.columns(cols, gap)]
+        widgets: list[Widget] = []
         for cell, state in zip(cells, states, strict=False):
             chosen = self.mode == "training" and state.level.id == self.level_id
             widgets.append(Button(cell, state.level.name,
@@ -66,13 +96,17 @@ class StartScene(Screen[tuple[str, str, str]]):
         widgets.append(Button(cells[len(states)], t("start.checkup"),
                               lambda: self.pick_level(checkup.id, "checkup"),
                               selected=self.mode == "checkup"))
-        widgets.append(Button(go.centered(go.w, min(go.h, 60.0)), t("start.go"), self.go,
-                              style="primary", icon="play"))
         return widgets
 
     def pick_hand(self, hand: str) -> None:
         self.hand = hand
-        self.level_id = progress_for(self.shell, self.game, hand).current().id
+        self.level_id = self._progress().current().id
+        self.mode = "training"
+        self.refresh()
+
+    def pick_variant(self, variant: str) -> None:
+        self.variant = variant
+        self.level_id = self._progress().current().id
         self.mode = "training"
         self.refresh()
 
@@ -81,4 +115,4 @@ class StartScene(Screen[tuple[str, str, str]]):
         self.refresh()
 
     def go(self) -> None:
-        self.finish((self.level_id, self.hand, self.mode))
+        self.finish((self.level_id, self.hand, self.mode, self.variant))

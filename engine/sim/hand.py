@@ -96,6 +96,10 @@ class SimPatient:
     def rest(self) -> None:
         self.minutes_played = 0.0
 
+    def breather(self) -> None:
+        """A short pause between rounds (the results screen): half the fatigue goes."""
+        self.minutes_played *= 0.5
+
     def note_time(self, ms: float) -> None:
         self.minutes_played += max(ms, 0.0) / 60_000.0
 

@@ -61,24 +61,31 @@ def play(spec: GameSpec, level_id: str, patient: SimPatient, progress: PlayerPro
         controller._collect = collect  # type: ignore[method-assign]
     end = play_round(controller, spec.make_policy(patient))
     patient.note_time(end)
-    return controller.finish(end)
+    result = controller.finish(end)
+    patient.breather()
+    return result
 
 
 def converge(spec: GameSpec, level_id: str, hand_model: HandModel, trials: int = 40,
              seed: int = 0, backend: StateBackend | None = None) -> Convergence:
-    """Play training rounds of one level until `trials` trials, keeping the staircase."""
+    """Play training rounds of one level until `trials` trials that move the staircase,
+    keeping its state between rounds (as a player's days would)."""
+    choose = spec.extra.get("sim_variant")
+    variant = choose(hand_model) if choose else ""
     progress = PlayerProgress(backend or MemoryBackend(), "sim", spec.id, "right",
-                              spec.levels)
+                              spec.levels, variant)
     patient = SimPatient(hand_model, seed)
     result = Convergence()
     round_seed = seed * 1000
     while len(result.outcomes) < trials:
         level = spec.levels.get(level_id)
         assert level is not None
-        played = play(spec, level_id, patient, progress, round_seed)
+        played = play(spec, level_id, patient, progress, round_seed, variant=variant)
         round_seed += 1
         result.rounds.append(played)
         for trial in played.trials:
+            if not trial.get("counts_for_staircase", True):
+                continue
             if len(result.outcomes) < trials:
                 result.values.append(float(trial["level_value"]))
                 result.outcomes.append(bool(trial["success"]))

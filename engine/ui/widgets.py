@@ -103,7 +103,7 @@ class Button(Widget):
                                                       size, size), ink)
             inner = RectMM(inner.x + size + 1.5, inner.y, inner.w - size - 1.5, inner.h)
         if self.icon:
-            size = min(inner.h * 0.55, 9.0)
+            size = min(inner.h * 0.55, 9.0, max(4.0, inner.w * 0.16))
             stacked_h = size + 1.0 + theme.sizes.body * theme.text_scale * 1.3
             if inner.w > inner.h * 2.2 or inner.h < stacked_h:
                 icon_box = RectMM(inner.x, inner.y + (inner.h - size) / 2, size, size)

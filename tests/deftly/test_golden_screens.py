@@ -9,7 +9,8 @@ from deftly.shots import render_shot
 from tests.goldens import assert_matches_golden
 
 SCREENS = ["welcome", "profiles", "new-player", "home", "plan", "calendar", "settings",
-           "start", "tap", "pause", "tap-results", "trace", "trace-results"]
+           "start", "tap", "pause", "tap-results", "trace", "trace-results", "pinch",
+           "pinch-size", "pinch-results"]
 
 
 @pytest.mark.parametrize("scene", SCREENS)
