@@ -72,7 +72,7 @@ class HomeScene(Screen[None]):
         texts = [(t("home.plan"), "body", True, False), (self._streak_text(), "small", True,
                                                          False), (note, "small", False, True)]
         widgets: list[Widget] = [ring]
-        if upper.h >= 70:   # tall: title, streak, ring, then the next round
+        if upper.h >= 60:   # tall: title, streak, ring, then the next round
             top, rest = upper.take_top(sizes.body * 1.5 + sizes.small * 1.6)
             rest, bottom = rest.take_bottom(sizes.small * 2.6)
             ring.rect = rest
@@ -154,6 +154,8 @@ class HomeScene(Screen[None]):
         level = progress_for(self.shell, game, hand, variant).current()
         history = previous_summaries(self.shell, game.spec.id, hand, "training",
                                      variant=variant)
+        if cell.h < 22.0:   # short tiles: just the game's name, big and clear
+            return Tile(cell, game.spec.name, lambda g=game: self.choose(g))
         stars = praise.stars(history[-1]) if history else None
         detail = level.name if history else t("home.new_game")
         return Tile(cell, game.spec.name, lambda g=game: self.choose(g), detail=detail,
