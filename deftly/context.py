@@ -41,6 +41,17 @@ class Preferences:
         return out
 
 
+def prefs_of(profile: Profile | None) -> Preferences:
+    return Preferences.from_dict(profile.prefs if profile else None)
+
+
+def save_prefs(store: Store, profile: Profile, prefs: Preferences) -> Profile:
+    """Store a player's new preferences; returns the updated profile."""
+    profile = replace(profile, prefs=prefs.to_dict())
+    store.update_profile(profile)
+    return profile
+
+
 class Shell:
     """The product's state while it runs."""
 
@@ -60,13 +71,11 @@ class Shell:
 
     @property
     def prefs(self) -> Preferences:
-        return Preferences.from_dict(self.profile.prefs if self.profile else None)
+        return prefs_of(self.profile)
 
     def save_prefs(self, prefs: Preferences) -> None:
-        if self.profile is None:
-            return
-        self.profile = replace(self.profile, prefs=prefs.to_dict())
-        self.store.update_profile(self.profile)
+        if self.profile is not None:
+            self.profile = save_prefs(self.store, self.profile, prefs)
 
     # -- today ------------------------------------------------------------------------
     def sessions(self) -> list[dict[str, Any]]:

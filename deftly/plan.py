@@ -9,6 +9,15 @@ from typing import Any
 MINUTES_PER_ROUND = {"tap": 0.8, "trace": 1.2, "pinch": 1.6}
 """Minutes a round usually takes, results screen included."""
 DEFAULT_ROUND_MINUTES = 1.0
+PLAN_MINUTES = (4, 20)
+"""The shortest and longest daily plan a player or therapist can choose, in minutes."""
+PLAN_STEP = 2
+
+
+def step_minutes(minutes: int, direction: int) -> int:
+    """The plan length one step shorter (-1) or longer (+1), within PLAN_MINUTES."""
+    low, high = PLAN_MINUTES
+    return min(max(minutes + direction * PLAN_STEP, low), high)
 
 
 @dataclass(frozen=True)

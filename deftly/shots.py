@@ -118,6 +118,56 @@ def _profiles(app: App, store: Store) -> Scene[object]:
     return ProfilesScene(shell, lambda profile: None)
 
 
+def _therapist(app: App, store: Store, tab: str = "trends") -> Scene[object]:
+    from deftly.scenes.therapist.area import TherapistArea
+
+    shell = demo_shell(app, store)
+    assert shell.profile is not None
+    return TherapistArea(shell, shell.profile, tab)
+
+
+def _therapist_players(app: App, store: Store) -> Scene[object]:
+    from deftly.scenes.therapist.players import TherapistPlayers
+
+    return TherapistPlayers(demo_shell(app, store))
+
+
+def _therapist_round(app: App, store: Store) -> Scene[object]:
+    from deftly.scenes.therapist.session import SessionScene
+
+    shell = demo_shell(app, store)
+    sessions = [s for s in shell.sessions() if s.get("game") == "tap"]
+    return SessionScene(shell, sessions[-1])
+
+
+def _pin(app: App, store: Store) -> Scene[object]:
+    from deftly.scenes.pin import PinScene
+
+    scene = PinScene(demo_shell(app, store))
+    scene.entered = "12"
+    return scene
+
+
+def _replay(app: App, store: Store) -> Scene[object]:
+    """A recorded pinch round, watched from the middle."""
+    from deftly.scenes.replay import replay_scene
+    from engine.store.recording import read_recording
+    from games.registry import spec
+
+    shell = demo_shell(app, store)
+    session = [s for s in shell.sessions() if s.get("game") == "pinch"][-1]
+    path = store.recording_path(session)
+    assert path is not None
+    scene = replay_scene(spec("pinch"), read_recording(path))
+    app.scenes.push(scene)
+    scene.clock.playing = False
+    scene.clock.t_ms = scene.clock.end_ms * 0.4
+    scene.update(0.0)
+    return scene
+
+
+THERAPIST_DAYS = 42
+
 SHOTS: dict[str, Shot] = {
     "calibration": Shot(lambda app, store: CalibrationScene()),
     "widgets": Shot(lambda app, store: GalleryScene()),
@@ -138,6 +188,22 @@ SHOTS: dict[str, Shot] = {
                           days=2),
     "trace": Shot(lambda app, store: _mid_round_partial(app, store, "trace", "letters")),
     "trace-results": Shot(lambda app, store: _results(app, store, "trace", "spiral"), days=2),
+    "therapist": Shot(_therapist_players, days=THERAPIST_DAYS,
+                      players=("Ann", "Bertrand", "Chloé")),
+    "therapist-pin": Shot(_pin),
+    "therapist-trends": Shot(_therapist, days=THERAPIST_DAYS),
+    "therapist-days": Shot(lambda app, store: _therapist(app, store, "days"),
+                           days=THERAPIST_DAYS),
+    "therapist-levels": Shot(lambda app, store: _therapist(app, store, "levels"),
+                             days=THERAPIST_DAYS),
+    "therapist-rounds": Shot(lambda app, store: _therapist(app, store, "rounds"),
+                             days=THERAPIST_DAYS),
+    "therapist-programme": Shot(lambda app, store: _therapist(app, store, "programme"),
+                                days=THERAPIST_DAYS),
+    "therapist-export": Shot(lambda app, store: _therapist(app, store, "export"),
+                             days=THERAPIST_DAYS),
+    "therapist-round": Shot(_therapist_round, days=THERAPIST_DAYS),
+    "replay": Shot(_replay, days=2),
 }
 
 

@@ -115,9 +115,8 @@ class RoundController:
                            self.session_id, recording, trace)
 
 
-def replay_model(spec: GameSpec, header: dict[str, Any], touches: list[Touch],
-                 end_ms: float | None) -> tuple[GameModel, list[Trial]]:
-    """Rebuild a recorded round's model and feed it the recorded touches."""
+def rebuild_model(spec: GameSpec, header: dict[str, Any]) -> GameModel:
+    """A recorded round's model as it was at the start (same setup, seed, difficulty)."""
     from engine.levels.staircase import Staircase
 
     setup = RoundSetup.from_dict(header["setup"])
@@ -129,7 +128,13 @@ def replay_model(spec: GameSpec, header: dict[str, Any], touches: list[Touch],
             level.adapt, float(header.get("target_success") or 0.8), header["staircase"]))
     else:
         difficulty = Fixed(level)
-    model = spec.make_model(setup, difficulty)
+    return spec.make_model(setup, difficulty)
+
+
+def replay_model(spec: GameSpec, header: dict[str, Any], touches: list[Touch],
+                 end_ms: float | None) -> tuple[GameModel, list[Trial]]:
+    """Rebuild a recorded round's model and feed it the recorded touches."""
+    model = rebuild_model(spec, header)
     trials: list[Trial] = []
     for touch in touches:
         model.on_touch(touch)

@@ -23,7 +23,12 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.json:
         print(json.dumps(replay(args.file), indent=1, allow_nan=False))
         return 0
+    from deftly.commands.common import CommandError
+    from deftly.launch import LaunchError
     from deftly.scenes.replay import watch
 
     spec, recording = load(args.file)
-    return watch(spec, recording, args.replay_size)
+    try:
+        return watch(spec, recording, args.replay_size)
+    except LaunchError as error:
+        raise CommandError(str(error), 2) from error

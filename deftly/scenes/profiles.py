@@ -14,6 +14,7 @@ from engine.store.errors import StoreError
 from engine.store.store import Profile
 from engine.ui import draw
 from engine.ui.keyboard import Keyboard
+from engine.ui.table import pager
 from engine.ui.theme import OKABE_ITO, Theme
 from engine.ui.widgets import Button, Label, TextField, Widget
 
@@ -68,17 +69,32 @@ class ProfilesScene(Screen[Profile]):
         widgets: list[Widget] = []
         if pages > 1:
             grid, nav = content.take_bottom(sizes.button_h + sizes.gap)
-            prev, label, nxt = nav.columns(3, sizes.gap)
-            widgets += [Button(prev, "◀", lambda: self.turn(-1), enabled=self.page > 0),
-                        Label(label, f"{self.page + 1} / {pages}", muted=True),
-                        Button(nxt, "▶", lambda: self.turn(1), enabled=self.page < pages - 1)]
+            widgets += pager(nav, self.page, pages, self.turn, sizes.gap)
         cells = [c for row in grid.rows(rows, sizes.gap) for c in row.columns(cols, sizes.gap)]
         for cell, profile in zip(cells, shown, strict=False):
             widgets.append(PlayerTile(cell, profile, lambda p=profile: self.on_chosen(p)))
-        new_cell = cells[len(shown)] if len(shown) < len(cells) else cells[-1]
-        widgets.append(Button(new_cell, t("profiles.new"), self.new_player, icon="plus",
-                              detail=t("profiles.new_detail"), style="primary"))
-        return widgets
+        last_cell = cells[len(shown)] if len(shown) < len(cells) else cells[-1]
+        widgets.append(self.last_tile(last_cell))
+        return widgets + self.corner_buttons()
+
+    def last_tile(self, cell: RectMM) -> Widget:
+        """The tile after the players: add a new player."""
+        return Button(cell, t("profiles.new"), self.new_player, icon="plus",
+                      detail=t("profiles.new_detail"), style="primary")
+
+    def corner_buttons(self) -> list[Widget]:
+        """A quiet door to the therapist area, top right (it asks for the PIN)."""
+        sizes = self.app.theme.sizes
+        board = self.app.board
+        w = min(48.0, board.w * 0.3)
+        box = RectMM(board.right - sizes.margin * 0.75 - w, board.y + sizes.margin * 0.5, w,
+                     self.header_height())
+        return [Button(box, t("therapist.door"), self.therapist, icon="lock", style="quiet")]
+
+    def therapist(self) -> None:
+        from deftly.scenes.pin import PinScene
+
+        self.app.scenes.push(PinScene(self.shell))
 
     def turn(self, step: int) -> None:
         self.page += step
@@ -88,11 +104,15 @@ class ProfilesScene(Screen[Profile]):
         self.app.scenes.push(NewProfileScene(self.shell))
 
     def on_result(self, child, result) -> None:  # noqa: ANN001
+        from deftly.scenes.pin import PinScene
+
+        self.refresh()
         if isinstance(result, Profile):
-            self.refresh()
             self.on_chosen(result)
-        else:
-            self.refresh()
+        elif isinstance(child, PinScene) and result is True:
+            from deftly.scenes.therapist.players import TherapistPlayers
+
+            self.app.scenes.push(TherapistPlayers(self.shell))
 
     def on_command(self, command: Command) -> None:
         if command is Command.BACK:

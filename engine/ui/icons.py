@@ -57,6 +57,15 @@ def _back(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
     pygame.draw.circle(surface, color, tip, w // 2)
 
 
+def _next(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
+    """A chevron pointing right: this opens something."""
+    w = max(2, box.width // 6)
+    left = box.left + box.width // 4
+    pygame.draw.lines(surface, color, False, [(left, box.top), (box.right - box.width // 4,
+                                                               box.centery),
+                                              (left, box.bottom)], w)
+
+
 def _check(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
     w = max(2, box.width // 6)
     points = [(box.left, box.centery), (box.left + box.width // 3, box.bottom),
@@ -140,7 +149,7 @@ def _lock(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
 ICONS: dict[str, Callable[[pygame.Surface, pygame.Rect, Color], None]] = {
     "pause": _pause, "play": _play, "back": _back, "check": _check, "close": _close,
     "plus": _plus, "minus": _minus, "sound": _sound, "gear": _gear, "home": _home,
-    "calendar": _calendar, "lock": _lock,
+    "calendar": _calendar, "lock": _lock, "next": _next,
 }
 
 

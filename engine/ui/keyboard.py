@@ -1,4 +1,4 @@
-"""An on-screen keyboard with big keys, for typing a name by touch."""
+"""On-screen keys: a keyboard for typing a name and a keypad for a PIN, with big keys."""
 
 from __future__ import annotations
 
@@ -14,7 +14,25 @@ from engine.ui.widgets import Button, Widget
 ROWS = ("QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-")
 
 
-class Keyboard(Widget):
+class KeyGroup(Widget):
+    """Buttons that act as one widget; every key sees every touch."""
+
+    def __init__(self, rect: RectMM) -> None:
+        super().__init__(rect)
+        self.keys: list[Button] = []
+
+    def on_touch(self, touch: Touch) -> bool:
+        changed = False
+        for key in self.keys:  # every key sees every touch (to release its pressed look)
+            changed = key.on_touch(touch) or changed
+        return changed
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        for key in self.keys:
+            key.draw(surface, theme)
+
+
+class Keyboard(KeyGroup):
     """Letters in three rows, then Space and Erase. Calls `on_key` with a character,
     " " or "\\b" (erase)."""
 
@@ -22,7 +40,6 @@ class Keyboard(Widget):
                  space_label: str = "Space", erase_label: str = "Erase") -> None:
         super().__init__(rect)
         rows = rect.rows(4, gap_mm)
-        self.keys: list[Button] = []
         for chars, row in zip(ROWS, rows, strict=False):
             width = (row.w - gap_mm * 9) / 10
             offset = (row.w - (width * len(chars) + gap_mm * (len(chars) - 1))) / 2
@@ -34,12 +51,20 @@ class Keyboard(Widget):
         self.keys.append(Button(erase, erase_label, lambda: on_key("\b"), icon="back",
                                 slop_mm=1.0))
 
-    def on_touch(self, touch: Touch) -> bool:
-        changed = False
-        for key in self.keys:  # every key sees every touch (to release its pressed look)
-            changed = key.on_touch(touch) or changed
-        return changed
 
-    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
-        for key in self.keys:
-            key.draw(surface, theme)
+class Keypad(KeyGroup):
+    """Digits like a phone (1-2-3 on top), then Erase, 0 and OK. Calls `on_key` with a
+    digit, "\\b" (erase) or "\\n" (OK)."""
+
+    def __init__(self, rect: RectMM, on_key: Callable[[str], None], *, gap_mm: float = 2.0,
+                 erase_label: str = "Erase", ok_label: str = "OK", enabled: bool = True
+                 ) -> None:
+        super().__init__(rect)
+        labels = [*"123456789", "\b", "0", "\n"]
+        cells = [c for row in rect.rows(4, gap_mm) for c in row.columns(3, gap_mm)]
+        for cell, key in zip(cells, labels, strict=True):
+            text = {"\b": erase_label, "\n": ok_label}.get(key, key)
+            self.keys.append(Button(cell, text, lambda k=key: on_key(k), slop_mm=1.0,
+                                    style="primary" if key == "\n" else "secondary",
+                                    icon="back" if key == "\b" else None,
+                                    enabled=enabled))

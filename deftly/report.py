@@ -1,0 +1,227 @@
+"""The therapist's report: for each game played, the trend charts and a table of the main
+metrics per week, as one PDF page (or one PNG image) per game.
+
+matplotlib is imported only here, only when a report is made, with its file-only Agg
+backend (no display needed). The charts mirror the in-app ones: training days as dots
+with their 7-day mean, check-ups as diamonds, changes beyond the noise as triangles,
+and dashed lines where a level was unlocked.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from deftly import days as days_module
+from deftly import trends
+from engine import __version__
+from engine.i18n import t
+from engine.resources import resource_path
+from engine.store.atomic import write_atomic
+from engine.store.store import Profile, Store
+from games.registry import all_specs
+
+PAGE_IN = (11.69, 8.27)          # A4 landscape
+TABLE_WEEKS = 10
+COLORS = {"training": "#56B4E9", "mean": "#0072B2", "checkup": "#E69F00",
+          "better": "#009E73", "worse": "#D55E00", "guide": "#5A6270"}
+HAND_STYLES = ("-", "--", ":")
+
+
+class ReportError(Exception):
+    """A report that cannot be made, in one line (no rounds in the range, bad path)."""
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date | None = None
+    last: date | None = None
+
+    def holds(self, day: date | None) -> bool:
+        return day is not None and (self.first is None or day >= self.first) and \
+            (self.last is None or day <= self.last)
+
+
+def sessions_in(store: Store, profile: Profile, period: Period) -> list[dict[str, Any]]:
+    return [s for s in store.sessions(profile.id)
+            if s.get("status") == "complete" and period.holds(days_module.session_day(s))]
+
+
+def games_played(sessions: list[dict[str, Any]]) -> list[str]:
+    """Games with rounds in the period, in the order the home screen shows them."""
+    played = {s.get("game") for s in sessions}
+    return [spec.id for spec in all_specs() if spec.id in played]
+
+
+def write_report(store: Store, profile: Profile, out: Path, period: Period = Period(),
+                 today: date | None = None) -> list[Path]:
+    """Write the report; a .pdf gets one page per game, a .png one image per game
+    (named `<stem>-<game>.png`). Returns the files written."""
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".png"):
+        raise ReportError(f"{out}: the report is written as .pdf or .png")
+    sessions = sessions_in(store, profile, period)
+    games = games_played(sessions)
+    if not games:
+        raise ReportError(f"{profile.name} has no finished rounds "
+                          f"{_period_words(period)}; nothing to report")
+    events = store.events(profile.id, "unlock")
+    figures = [_page(profile, game, sessions, events, period, today or date.today())
+               for game in games]
+    if suffix == ".pdf":
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        buffer = io.BytesIO()
+        with PdfPages(buffer, metadata={"Title": f"Deftly report: {profile.name}",
+                                        "Creator": f"Deftly {__version__}"}) as pdf:
+            for figure in figures:
+                pdf.savefig(figure)
+        _write(out, buffer.getvalue())
+        return [out]
+    written = []
+    for game, figure in zip(games, figures, strict=True):
+        path = out.with_name(f"{out.stem}-{game}.png")
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=110)
+        _write(path, buffer.getvalue())
+        written.append(path)
+    return written
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    except OSError as error:
+        raise ReportError(f"cannot write {path}: {error.strerror or error}") from error
+
+
+def _period_words(period: Period) -> str:
+    if period.first and period.last:
+        return f"from {period.first} to {period.last}"
+    if period.first:
+        return f"since {period.first}"
+    if period.last:
+        return f"up to {period.last}"
+    return "yet"
+
+
+# -- one page ------------------------------------------------------------------------------
+def _figure():
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib import font_manager
+    from matplotlib.figure import Figure
+
+    fonts = resource_path("assets/fonts")
+    for name in ("AtkinsonHyperlegible_400Regular.ttf", "AtkinsonHyperlegible_700Bold.ttf"):
+        font_manager.fontManager.addfont(str(fonts / name))
+    matplotlib.rcParams["font.family"] = "Atkinson Hyperlegible"
+    matplotlib.rcParams["font.size"] = 9
+    return Figure(figsize=PAGE_IN)
+
+
+def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
+          events: list[dict[str, Any]], period: Period, today: date):
+    from games.registry import spec as game_spec
+
+    spec = game_spec(game)
+    mine = [s for s in sessions if s.get("game") == game]
+    days_played = sorted({d for s in mine if (d := days_module.session_day(s))})
+    first = period.first or days_played[0]
+    last = period.last or max(days_played[-1], min(today, days_played[-1]))
+    figure = _figure()
+    metrics = trends.METRICS.get(game, ())
+    grid = figure.add_gridspec(len(metrics) + 1, 1, height_ratios=[1.0] * len(metrics) + [1.1],
+                               left=0.07, right=0.98, top=0.88, bottom=0.04, hspace=0.45)
+    minutes = days_module.minutes_by_day(mine)
+    span = (last - first).days + 1
+    figure.suptitle(f"{profile.name} · {spec.name} · {first:%d %b %Y} – {last:%d %b %Y}",
+                    x=0.07, y=0.97, ha="left", fontsize=15, fontweight="bold")
+    figure.text(0.07, 0.925, t("report.subtitle", hand=t(f"hand.{profile.affected_hand}"),
+                               played=len(days_played), span=span,
+                               minutes=sum(minutes.values()) / max(len(days_played), 1)),
+                fontsize=9.5)
+    figure.text(0.07, 0.9, t("report.how_to_read"), fontsize=8.5, color=COLORS["guide"])
+    hands = trends.hands_played(mine, game)
+    unlocked = trends.unlocks(events, game)
+    for row, metric in enumerate(metrics):
+        axes = figure.add_subplot(grid[row])
+        for style, hand in zip(HAND_STYLES, hands, strict=False):
+            series = trends.series([s for s in mine if s.get("hand") == hand], metric)
+            _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
+        for u in unlocked:
+            if first <= u.day <= last:
+                axes.axvline(u.day, color=COLORS["guide"], linestyle=(0, (3, 3)), linewidth=0.8)
+                if row == 0:
+                    axes.annotate(u.name, (u.day, 1.0), xycoords=("data", "axes fraction"),
+                                  fontsize=7, color=COLORS["guide"], rotation=0,
+                                  xytext=(2, 2), textcoords="offset points")
+        axes.set_xlim(first, last)
+        axes.set_ylabel(f"{metric.unit}")
+        axes.set_title(t(metric.label) + (f" · {t('report.checkups_only')}"
+                                          if metric.checkup_only else ""),
+                       loc="left", fontsize=10, fontweight="bold")
+        axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        if len(hands) > 1 and row == 0:
+            axes.legend(loc="upper right", fontsize=7, frameon=False)
+    _table(figure.add_subplot(grid[len(metrics)]), game, mine, hands)
+    return figure
+
+
+def _plot(axes, series: trends.Series, style: str, hand: str) -> None:  # noqa: ANN001
+    label = f" ({hand})" if hand else ""
+    if series.training:
+        axes.plot([p.day for p in series.training], [p.value for p in series.training], "o",
+                  color=COLORS["training"], markersize=2.5, label=t("legend.training") + label)
+        axes.plot([p.day for p in series.rolling], [p.value for p in series.rolling], style,
+                  color=COLORS["mean"], linewidth=1.6, label=t("legend.mean") + label)
+    if series.checkups:
+        axes.plot([p.day for p in series.checkups], [p.value for p in series.checkups],
+                  "D" + style, color=COLORS["checkup"], markeredgecolor="#1B2230",
+                  markersize=5, linewidth=0.8, label=t("legend.checkup") + label)
+    for m in series.markers:
+        axes.plot([m.day], [1.02], "^" if m.change > 0 else "v",
+                  transform=axes.get_xaxis_transform(), clip_on=False, markersize=7,
+                  color=COLORS["better" if m.better else "worse"],
+                  markerfacecolor=COLORS["better"] if m.better else "none")
+
+
+def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) -> None:  # noqa: ANN001
+    """The last weeks' main numbers: training means and the week's check-up."""
+    axes.axis("off")
+    metrics = trends.METRICS.get(game, ())
+    header = [t("report.week")] + ([t("report.hand")] if len(hands) > 1 else []) + [
+        t("report.rounds"), t("report.minutes")]
+    header += [f"{t(m.label)} ({m.unit})" for m in metrics if not m.checkup_only]
+    header += [f"{t('report.checkup_short')}: {t(m.label)}" for m in metrics]
+    dated = []
+    for hand in hands:
+        for week in trends.weekly_table(sessions, game, hand)[-TABLE_WEEKS:]:
+            row = [f"{week.week:%d %b %Y}"] + ([t(f"hand.{hand}")] if len(hands) > 1 else [])
+            row += [str(week.rounds), f"{week.minutes:.0f}"]
+            row += [_number(m, week.values[m.key]) for m in metrics if not m.checkup_only]
+            row += [_number(m, week.checkups[m.key]) for m in metrics]
+            dated.append((week.week, hand, row))
+    rows = [row for _, _, row in sorted(dated)][-TABLE_WEEKS * max(1, len(hands)):]
+    if not rows:
+        return
+    table = axes.table(cellText=rows, colLabels=header, loc="upper left", cellLoc="center")
+    table.auto_set_font_size(False)
+    table.set_fontsize(7)
+    table.scale(1.0, 1.15)
+    for (r, _), cell in table.get_celld().items():
+        cell.set_edgecolor("#DDDDDD")
+        if r == 0:
+            cell.set_text_props(fontweight="bold", wrap=True)
+            cell.set_height(cell.get_height() * 1.9)
+
+
+def _number(metric: trends.TrendMetric, value: float | None) -> str:
+    return "–" if value is None else metric.format(value).rsplit(" ", 1)[0]

@@ -1,0 +1,85 @@
+"""Rows of choices (a name, its value, and buttons), laid out in pages and columns.
+
+Used by the player's settings and by the therapist's programme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from engine.display import RectMM
+from engine.i18n import t
+from engine.ui.theme import Sizes
+from engine.ui.widgets import Button, Label, Widget
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+    options: list[tuple[str, bool, Callable[[], None]]]   # (text, chosen, action)
+
+
+def toggle(label: str, value: bool, set_value: Callable[[bool], None]) -> Row:
+    """An On / Off row."""
+    return Row(label, t("settings.on") if value else t("settings.off"),
+               [(t("settings.on"), value, lambda: set_value(True)),
+                (t("settings.off"), not value, lambda: set_value(False))])
+
+
+@dataclass
+class RowPages:
+    """Which page of rows is shown; `layout` returns the widgets for that page."""
+
+    page: int = 0
+    pages: int = 1
+
+    def layout(self, content: RectMM, items: Sequence[Row | Button], sizes: Sizes,
+               turn: Callable[[], None], columns: int | None = None) -> list[Widget]:
+        row_h = max(sizes.touch_min + 1.5, sizes.button_h * 0.85)
+        gap = sizes.gap * 0.75
+        cols = columns or (2 if content.w >= 200 else 1)
+        per_col = max(1, int((content.h + gap) // (row_h + gap)))
+        widgets: list[Widget] = []
+        self.pages = 1
+        if len(items) > per_col * cols:
+            per_col = max(1, int((content.h - row_h) // (row_h + gap)))
+            self.pages = -(-len(items) // (per_col * cols))
+            content, nav = content.take_bottom(row_h)
+            label, button = nav.columns(2, sizes.gap)
+            widgets.append(Label(label, t("settings.page", page=self.page + 1,
+                                          pages=self.pages), muted=True, align="left"))
+            last = self.page >= self.pages - 1
+            widgets.append(Button(button, t("settings.first") if last else t("settings.more"),
+                                  turn))
+        self.page = min(self.page, self.pages - 1)
+        per_page = per_col * cols
+        shown = items[self.page * per_page:(self.page + 1) * per_page]
+        boxes = content.columns(cols, sizes.gap * 3)
+        for i, item in enumerate(shown):
+            col = boxes[i // per_col]
+            box = RectMM(col.x, col.y + (i % per_col) * (row_h + gap), col.w, row_h)
+            widgets += place(item, box, sizes)
+        return widgets
+
+    def turn(self) -> None:
+        self.page = (self.page + 1) % max(1, self.pages)
+
+
+def place(item: Row | Button, box: RectMM, sizes: Sizes) -> list[Widget]:
+    """A row: its name and value on the left, its buttons on the right."""
+    if isinstance(item, Button):
+        item.rect = box
+        return [item]
+    name = RectMM(box.x, box.y, box.w * 0.5 if item.options else box.w, box.h)
+    buttons = RectMM(box.x + box.w * 0.52, box.y, box.w * 0.48, box.h)
+    out: list[Widget] = [Label(RectMM(name.x, name.y, name.w, name.h * 0.55), item.label,
+                               align="left", bold=True, valign="bottom"),
+                         Label(RectMM(name.x, name.y + name.h * 0.55, name.w, name.h * 0.45),
+                               item.value, size="small", align="left", muted=True,
+                               valign="top")]
+    for cell, (text, chosen, action) in zip(buttons.columns(len(item.options), sizes.gap),
+                                            item.options, strict=True):
+        out.append(Button(cell, text, action, selected=chosen))
+    return out

@@ -1,0 +1,103 @@
+"""One player's page in the therapist area: a row of tabs over the chosen tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from deftly.context import Preferences, prefs_of, save_prefs
+from deftly.scenes.base import Screen
+from engine.display import RectMM
+from engine.i18n import t
+from engine.scene import Scene
+from engine.store.store import Profile
+from engine.ui.widgets import Button, Widget
+
+
+class Tab:
+    """A part of the area. Subclasses build widgets into `content` and may draw more."""
+
+    key = ""
+
+    def __init__(self, area: TherapistArea) -> None:
+        self.area = area
+
+    @property
+    def app(self):  # noqa: ANN201
+        return self.area.app
+
+    def build(self, content: RectMM) -> list[Widget]:
+        return []
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Drawn after the widgets."""
+
+    def on_result(self, child: Scene[Any], result: Any) -> None:
+        """A scene this tab opened has finished."""
+
+
+class TherapistArea(Screen[None]):
+    """Sessions and events are read once when the area opens (and after changes)."""
+
+    def __init__(self, shell, profile: Profile, tab: str = "trends") -> None:  # noqa: ANN001
+        super().__init__(shell)
+        self.profile = profile
+        self.reload()
+        from deftly.scenes.therapist.tabs import TABS
+
+        self.tabs = {cls.key: cls(self) for cls in TABS}
+        self.tab = self.tabs[tab]
+        self._later: list[Callable[[], None]] = []
+
+    @property
+    def prefs(self) -> Preferences:
+        return prefs_of(self.profile)
+
+    def save_prefs(self, prefs: Preferences) -> None:
+        self.profile = save_prefs(self.shell.store, self.profile, prefs)
+        if self.shell.profile is not None and self.shell.profile.id == self.profile.id:
+            self.shell.profile = self.profile
+
+    def reload(self) -> None:
+        store = self.shell.store
+        self.sessions = store.sessions(self.profile.id)
+        self.events = store.events(self.profile.id)
+
+    def heading(self) -> str:
+        return t("therapist.player", name=self.profile.name)
+
+    def build(self, content: RectMM) -> list[Widget]:
+        sizes = self.app.theme.sizes
+        bar, rest = content.take_top(max(sizes.touch_min, sizes.button_h * 0.75))
+        _, rest = rest.take_top(sizes.gap)
+        widgets: list[Widget] = []
+        for box, (key, tab) in zip(bar.columns(len(self.tabs), sizes.gap / 2),
+                                   self.tabs.items(), strict=True):
+            widgets.append(Button(box, t(f"therapist.tab.{key}"),
+                                  lambda k=key: self.show(k), selected=tab is self.tab,
+                                  style="quiet"))
+        return widgets + self.tab.build(rest)
+
+    def show(self, key: str) -> None:
+        self.tab = self.tabs[key]
+        self.refresh()
+
+    def later(self, job: Callable[[], None]) -> None:
+        """Run `job` after the next frame is drawn (slow work behind a "working" note)."""
+        self._later.append(job)
+
+    def update(self, t_ms: float) -> None:
+        if self._later and not self.dirty:
+            jobs, self._later = self._later, []
+            for job in jobs:
+                job()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        self.tab.draw(surface)
+
+    def on_result(self, child: Scene[Any], result: Any) -> None:
+        self.tab.on_result(child, result)
+        self.refresh()

@@ -1,0 +1,75 @@
+"""The programme: the daily plan's games and length, time limits, and level control."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from deftly.plan import step_minutes
+from deftly.scenes.rows import Row, RowPages, toggle
+from deftly.scenes.therapist.area import Tab
+from deftly.scenes.therapist.game_levels import GameLevelsScene
+from engine.display import RectMM
+from engine.i18n import t
+from engine.ui.widgets import Button, Widget
+from games.registry import Available
+
+
+class ProgrammeTab(Tab):
+    key = "programme"
+
+    def __init__(self, area) -> None:  # noqa: ANN001
+        super().__init__(area)
+        self.pages = RowPages()
+
+    def rows(self) -> list[Row | Button]:
+        prefs = self.area.prefs
+        games = self.area.shell.playable()
+        chosen = [g.spec.id for g in games if not prefs.plan_games
+                  or g.spec.id in prefs.plan_games]
+        names = ", ".join(t(f"{g}.short") for g in chosen)
+        rows: list[Row | Button] = [
+            Row(t("programme.length"), t("settings.plan_minutes", minutes=prefs.plan_minutes),
+                [("−", False, lambda: self._minutes(-1)), ("+", False, lambda: self._minutes(1))]),
+            Row(t("programme.games"), names,
+                [(t(f"{g.spec.id}.short"), g.spec.id in chosen,
+                  lambda g=g.spec.id: self._game(g))
+                 for g in games]),
+            toggle(t("programme.self_paced"), prefs.self_paced,
+                   lambda on: self._set(self_paced=on)),
+        ]
+        rows.append(Row(t("programme.levels"), t("programme.levels_detail"),
+                        [(t(f"{g.spec.id}.short"), False, lambda g=g: self._levels(g))
+                         for g in games]))
+        return rows
+
+    def _levels(self, game: Available) -> None:
+        self.app.scenes.push(GameLevelsScene(self.area.shell, self.area.profile, game,
+                                             self.area.events))
+
+    def build(self, content: RectMM) -> list[Widget]:
+        return self.pages.layout(content, self.rows(), self.app.theme.sizes, self._turn,
+                                 columns=1)
+
+    def _turn(self) -> None:
+        self.pages.turn()
+        self.area.refresh()
+
+    def _set(self, **changes: Any) -> None:
+        self.area.save_prefs(replace(self.area.prefs, **changes))
+        self.area.refresh()
+
+    def _minutes(self, direction: int) -> None:
+        self._set(plan_minutes=step_minutes(self.area.prefs.plan_minutes, direction))
+
+    def _game(self, game: str) -> None:
+        """Add a game to the plan or take it out (the plan keeps at least one game)."""
+        every = [g.spec.id for g in self.area.shell.playable()]
+        chosen = [g for g in every if not self.area.prefs.plan_games
+                  or g in self.area.prefs.plan_games]
+        chosen = [g for g in chosen if g != game] if game in chosen else \
+            [g for g in every if g in chosen or g == game]
+        if not chosen:
+            self.app.show_toast(t("programme.one_game"))
+            return
+        self._set(plan_games=tuple(chosen) if len(chosen) < len(every) else ())

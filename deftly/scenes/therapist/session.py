@@ -1,0 +1,131 @@
+"""One round for the therapist: its numbers, every trial, and a button to watch it."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from deftly.results_format import result_lines
+from deftly.scenes.base import Screen
+from engine.display import RectMM
+from engine.i18n import t
+from engine.store.recording import RecordingError, read_recording
+from engine.ui.table import Column, Table, page_count, pager
+from engine.ui.widgets import Button, Label, Widget
+from games.registry import spec as game_spec
+
+TRIAL_KEYS = ("level_value", "reaction_ms", "movement_ms", "endpoint_error_mm", "time_ms",
+              "placement_error_mm", "deviation_mean_mm", "time_inside_share", "completion",
+              "frequency_per_s", "interval_ms_cv_percent", "aperture_error_mm",
+              "time_to_match_ms", "correct_taps", "drops")
+MAX_COLUMNS = 6
+UNITS = {"ms": "ms", "mm": "mm", "share": "%", "per_s": "/s", "percent": "%"}
+
+
+def column_title(key: str, adapted: str | None = None) -> str:
+    """"reaction_ms" -> "reaction (ms)"; the adapted value is named after its parameter."""
+    if key == "level_value" and adapted:
+        key = adapted
+    for suffix, unit in UNITS.items():
+        if key.endswith(f"_{suffix}"):
+            return f"{key[:-len(suffix) - 1].replace('_', ' ')} ({unit})"
+    return key.replace("_", " ")
+
+
+def cell(key: str, value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return "–" if value is None else t("session.yes" if value else "session.no")
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        if key.endswith("_share") or key == "completion":
+            return f"{value * 100:.0f}"
+        return f"{value:.0f}" if abs(value) >= 100 or key.endswith("_ms") else f"{value:.1f}"
+    return str(value) if not isinstance(value, float) else "–"
+
+
+def outcome(trial: dict[str, Any]) -> str:
+    """"several_fingers" -> "several fingers"; yes/no where a game names no outcome."""
+    text = trial.get("outcome")
+    return str(text).replace("_", " ") if text else cell("success", trial.get("success"))
+
+
+def trial_columns(trials: list[dict[str, Any]]) -> list[str]:
+    """The trial numbers worth showing for these trials (those present), at most a few."""
+    present = [k for k in TRIAL_KEYS
+               if any(isinstance(tr.get(k), (int, float)) for tr in trials)]
+    return present[:MAX_COLUMNS]
+
+
+def headline_value(session: dict[str, Any]) -> str:
+    """The round's success as a percentage (every game reports it)."""
+    rate = (session.get("summary") or {}).get("success_rate")
+    return f"{rate * 100:.0f} %" if isinstance(rate, (int, float)) and math.isfinite(rate) \
+        else "–"
+
+
+class SessionScene(Screen[None]):
+    def __init__(self, shell, session: dict[str, Any]) -> None:  # noqa: ANN001
+        super().__init__(shell)
+        self.session = session
+        self.spec = game_spec(str(session.get("game")))
+        self.trials = shell.store.trials(str(session["id"]), session)
+        self.page = 0
+
+    def heading(self) -> str:
+        level = self.session.get("level_name") or self.session.get("level")
+        return f"{self.spec.name} · {level} · {str(self.session.get('started_at'))[:10]}"
+
+    def build(self, content: RectMM) -> list[Widget]:
+        sizes = self.app.theme.sizes
+        facts, rest = content.take_top(sizes.small * 2.8)
+        lines = result_lines(self.spec, self.session.get("summary") or {})
+        text = " · ".join([t(f"hand.{self.session.get('hand')}")] +
+                          [f"{label}: {value}" for label, value in lines])
+        widgets: list[Widget] = [Label(facts, text, size="small", align="left")]
+        nav_h = max(sizes.touch_min, sizes.button_h * 0.7)
+        table_box, nav = rest.take_bottom(nav_h)
+        row_h = max(sizes.small * 1.5, 7.0)
+        per_page = max(1, int((table_box.h - sizes.gap - sizes.small * 1.7) // row_h))
+        pages = page_count(len(self.trials), per_page)
+        self.page = min(self.page, pages - 1)
+        keys = trial_columns(self.trials)
+        level = self.spec.levels.get(str(self.session.get("level")))
+        adapted = level.adapt.param if level and level.adapt else None
+        columns = [Column("#", 0.4), Column(t("session.outcome"), 1.0)] + [
+            Column(column_title(k, adapted), 1.0, "right") for k in keys]
+        shown = self.trials[self.page * per_page:(self.page + 1) * per_page]
+        rows = [[str(int(tr.get("index", i)) + 1), outcome(tr)] + [cell(k, tr.get(k)) for k in keys]
+                for i, tr in enumerate(shown)]
+        if rows:
+            widgets.append(Table(table_box.inset(0, sizes.gap / 4), columns, rows, row_h=row_h))
+        else:
+            widgets.append(Label(table_box, t("session.no_trials"), muted=True))
+        watch_w = min(70.0, nav.w * 0.4)
+        watch = RectMM(nav.right - watch_w, nav.y, watch_w, nav.h)
+        widgets.append(Button(watch, t("session.watch"), self.watch, icon="play",
+                              style="primary", enabled=self._recording() is not None))
+        if pages > 1:
+            widgets += pager(RectMM(nav.x, nav.y, min(100.0, nav.w - watch_w - sizes.gap),
+                                    nav.h), self.page, pages, self.turn, sizes.gap)
+        return widgets
+
+    def _recording(self) -> Path | None:
+        path = self.shell.store.recording_path(self.session)
+        return path if path is not None and path.exists() else None
+
+    def turn(self, step: int) -> None:
+        self.page += step
+        self.refresh()
+
+    def watch(self) -> None:
+        from deftly.scenes.replay import replay_scene
+
+        path = self._recording()
+        try:
+            recording = read_recording(path)
+            scene = replay_scene(self.spec, recording)
+        except (RecordingError, KeyError, ValueError, TypeError) as error:
+            self.app.show_toast(t("session.cannot_replay", problem=str(error)[:120]),
+                                tone="warning")
+            return
+        self.app.scenes.push(scene)

@@ -1,0 +1,258 @@
+"""Trends for the therapist: one series per game, hand, way of playing and metric.
+
+Each day's value is the median of that day's rounds. Check-up rounds form their own
+series: the same fixed task every week, so they are the comparable measure (training
+rounds adapt their difficulty to keep success near 80 %). The rolling mean covers the
+last 7 days. A change is marked only when it is larger than the metric's noise:
+
+    noise  s = sqrt(sum(d_i^2) / (2 (n - 1)))     from successive differences d_i
+    marker when |mean_now - mean_before| > 2.576 * s * sqrt(1/k_now + 1/k_before)
+
+where "now" is a calendar week of training days (or one check-up) and "before" the two
+weeks (or two check-ups) before it. Successive differences keep a slow trend out of the
+noise. The first LEARNING_DAYS days of a game are learning the game, not recovery: no
+markers there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from deftly.days import session_day
+
+LEARNING_DAYS = 14
+ROLLING_DAYS = 7
+Z = 2.576     # 99 %: a year of weekly comparisons should not fill the chart with false alarms
+
+
+@dataclass(frozen=True)
+class TrendMetric:
+    key: str                 # key in a round summary
+    label: str               # text key for the label
+    unit: str                # "%", "ms", "s", "mm", "bits/s"
+    higher_is_better: bool
+    scale: float = 1.0       # shown value = stored value * scale
+    checkup_only: bool = False   # meaningful only on the fixed check-up task
+
+    def format(self, value: float | None) -> str:
+        """The value with its unit, at a sensible precision ("84 %", "1.2 s")."""
+        if value is None or not math.isfinite(value):
+            return "–"
+        decimals = {"%": 0, "ms": 0, "s": 1, "mm": 1, "bits/s": 2}.get(self.unit, 1)
+        return f"{value:.{decimals}f} {self.unit}"
+
+
+METRICS: dict[str, tuple[TrendMetric, ...]] = {
+    "tap": (TrendMetric("hit_rate", "trend.hit_rate", "%", True, 100.0),
+            TrendMetric("reaction_ms_median", "trend.reaction", "ms", False),
+            TrendMetric("throughput_bits_per_s", "trend.throughput", "bits/s", True)),
+    "trace": (TrendMetric("time_inside_share", "trend.inside", "%", True, 100.0),
+              TrendMetric("deviation_mean_mm", "trend.deviation", "mm", False)),
+    "pinch": (TrendMetric("success_rate", "trend.placed", "%", True, 100.0),
+              TrendMetric("time_per_peg_ms", "trend.peg_time", "s", False, 0.001),
+              TrendMetric("total_time_ms", "trend.board_time", "s", False, 0.001,
+                          checkup_only=True)),
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    day: date
+    value: float
+    level: str = ""      # the level(s) played that day: a change of level is not recovery
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change beyond the noise: from `day` on, the mean moved by `change`."""
+
+    day: date
+    change: float
+    checkup: bool
+    better: bool
+
+
+@dataclass
+class Series:
+    metric: TrendMetric
+    training: list[Point] = field(default_factory=list)
+    checkups: list[Point] = field(default_factory=list)
+    rolling: list[Point] = field(default_factory=list)
+    markers: list[Change] = field(default_factory=list)
+    noise: float = math.nan
+
+    @property
+    def empty(self) -> bool:
+        return not self.training and not self.checkups
+
+
+def _value(summary: dict[str, Any], metric: TrendMetric) -> float | None:
+    value = summary.get(metric.key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value) * metric.scale
+    return None
+
+
+def daily(sessions: Iterable[dict[str, Any]], metric: TrendMetric, mode: str
+          ) -> list[Point]:
+    by_day: dict[date, list[float]] = {}
+    levels: dict[date, set[str]] = {}
+    for s in sessions:
+        if s.get("mode") != mode or s.get("status") != "complete":
+            continue
+        day = session_day(s)
+        value = _value(s.get("summary") or {}, metric)
+        if day is not None and value is not None:
+            by_day.setdefault(day, []).append(value)
+            levels.setdefault(day, set()).add(str(s.get("level")))
+    return [Point(d, statistics.median(v), "+".join(sorted(levels[d])))
+            for d, v in sorted(by_day.items())]
+
+
+def rolling_mean(points: list[Point], days: int = ROLLING_DAYS) -> list[Point]:
+    out = []
+    for i, p in enumerate(points):
+        window = [q.value for q in points[max(0, i - days + 1):i + 1]
+                  if (p.day - q.day).days < days]
+        out.append(Point(p.day, sum(window) / len(window)))
+    return out
+
+
+def day_to_day_noise(points: list[Point]) -> float:
+    """Within-person noise from successive differences (robust to a slow trend)."""
+    values = [p.value for p in points]
+    if len(values) < 3:
+        return math.nan
+    diffs = [b - a for a, b in itertools.pairwise(values)]
+    return math.sqrt(sum(d * d for d in diffs) / (2 * len(diffs)))
+
+
+def _week(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def change_markers(points: list[Point], noise: float, metric: TrendMetric, *,
+                   checkup: bool = False, first_day: date | None = None) -> list[Change]:
+    """Where the mean moved beyond the noise: each training week (or each check-up)
+    against the two weeks (or check-ups) before it, all at the same level."""
+    if not points or not math.isfinite(noise) or noise <= 0:
+        return []
+    first = first_day or points[0].day
+    groups: dict[date, list[Point]] = {}
+    for p in points:
+        groups.setdefault(p.day if checkup else _week(p.day), []).append(p)
+    starts = sorted(groups)
+    markers = []
+    for i, start in enumerate(starts):
+        if (start - first).days < LEARNING_DAYS or i < 2:
+            continue
+        window = groups[starts[i - 2]] + groups[starts[i - 1]] + groups[start]
+        if len({p.level for p in window}) > 1:
+            continue   # a new level changes the numbers; that is not a change in the hand
+        before = [p.value for p in groups[starts[i - 2]] + groups[starts[i - 1]]]
+        now = [p.value for p in groups[start]]
+        change = statistics.mean(now) - statistics.mean(before)
+        threshold = Z * noise * math.sqrt(1 / len(now) + 1 / len(before))
+        if abs(change) > threshold:
+            markers.append(Change(start, change, checkup,
+                                  (change > 0) == metric.higher_is_better))
+    return markers
+
+
+def series(sessions: list[dict[str, Any]], metric: TrendMetric) -> Series:
+    """One metric's training and check-up series, rolling mean and change markers."""
+    days = [d for s in sessions if (d := session_day(s)) is not None]
+    first = min(days) if days else None
+    training = [] if metric.checkup_only else daily(sessions, metric, "training")
+    checkups = daily(sessions, metric, "checkup")
+    noise = day_to_day_noise(training)
+    markers = change_markers(training, noise, metric, first_day=first) + change_markers(
+        checkups, day_to_day_noise(checkups), metric, checkup=True, first_day=first)
+    return Series(metric, training, checkups, rolling_mean(training),
+                  sorted(markers, key=lambda m: m.day), noise)
+
+
+def game_trends(sessions: list[dict[str, Any]], game: str, hand: str | None = None,
+                variant: str | None = None) -> list[Series]:
+    """Every metric's series for one game (one hand and way of playing, if given)."""
+    chosen = _chosen(sessions, game, hand, variant)
+    return [series(chosen, metric) for metric in METRICS.get(game, ())]
+
+
+def _chosen(sessions: list[dict[str, Any]], game: str, hand: str | None,
+            variant: str | None) -> list[dict[str, Any]]:
+    return [s for s in sessions if s.get("game") == game
+            and (hand is None or s.get("hand") == hand)
+            and (variant is None or (s.get("variant") or "") == variant)]
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    day: date
+    game: str
+    hand: str
+    level: str
+    name: str
+
+
+def unlocks(events: Iterable[dict[str, Any]], game: str | None = None,
+            hand: str | None = None) -> list[Unlocked]:
+    """Level unlock events, oldest first (from the store's `unlock` events)."""
+    out = []
+    for e in events:
+        day = session_day({"started_at": e.get("at")})
+        if e.get("kind", "unlock") != "unlock" or day is None:
+            continue
+        if (game is None or e.get("game") == game) and (hand is None or e.get("hand") == hand):
+            out.append(Unlocked(day, str(e.get("game")), str(e.get("hand")),
+                                str(e.get("level")), str(e.get("level_name") or e.get("level"))))
+    return out
+
+
+def hands_played(sessions: list[dict[str, Any]], game: str) -> list[str]:
+    return sorted({str(s.get("hand")) for s in sessions if s.get("game") == game})
+
+
+def variants_played(sessions: list[dict[str, Any]], game: str) -> list[str]:
+    return sorted({str(s.get("variant") or "") for s in sessions if s.get("game") == game})
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    week: date
+    rounds: int
+    minutes: float
+    values: dict[str, float | None]     # training mean (check-up mean for check-up metrics)
+    checkups: dict[str, float | None]   # the week's check-up mean, if one was played
+
+
+def _mean_of(sessions: list[dict[str, Any]], metric: TrendMetric) -> float | None:
+    found = [v for s in sessions if (v := _value(s.get("summary") or {}, metric)) is not None]
+    return statistics.mean(found) if found else None
+
+
+def weekly_table(sessions: list[dict[str, Any]], game: str, hand: str | None = None,
+                 variant: str | None = None) -> list[WeekRow]:
+    """Per week (Monday to Sunday): rounds, minutes, and each metric's mean."""
+    weeks: dict[date, list[dict[str, Any]]] = {}
+    for s in _chosen(sessions, game, hand, variant):
+        day = session_day(s)
+        if day is not None and s.get("status") == "complete":
+            weeks.setdefault(_week(day), []).append(s)
+    rows = []
+    for week, items in sorted(weeks.items()):
+        training = [s for s in items if s.get("mode") == "training"]
+        checkups = [s for s in items if s.get("mode") == "checkup"]
+        metrics = METRICS.get(game, ())
+        values = {m.key: _mean_of(checkups if m.checkup_only else training, m)
+                  for m in metrics}
+        minutes = sum(float(s.get("duration_ms") or 0) for s in items) / 60_000.0
+        rows.append(WeekRow(week, len(items), minutes, values,
+                            {m.key: _mean_of(checkups, m) for m in metrics}))
+    return rows

@@ -1,0 +1,193 @@
+"""A fast line chart for trends: dots, lines, diamonds, change markers and guides.
+
+The x axis is any number (the shell uses day ordinals) with labels the caller supplies;
+the y axis gets "nice" ticks. Everything is drawn with plain pygame primitives, so a
+year of daily points draws in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from engine.display import RectMM
+from engine.ui import draw
+from engine.ui.theme import Color, Theme
+
+XY = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Points drawn one way: "dots" (small), "line" (joined), "diamonds" (large, edged)."""
+
+    kind: str
+    points: Sequence[XY]
+    color: Color
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A mark at x: a change beyond the noise (an arrow) or a guide (a dashed line)."""
+
+    x: float
+    label: str
+    color: Color
+    up: bool | None = None      # None: a guide line, not a change
+    filled: bool = True         # a hollow arrow reads differently without colour
+
+
+@dataclass
+class ChartData:
+    layers: list[Layer] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    x_range: tuple[float, float] = (0.0, 1.0)
+    x_labels: list[tuple[float, str]] = field(default_factory=list)
+    unit: str = ""
+    y_format: str = "{:g}"
+    x_labels_shown: bool = True    # False: ticks only (charts stacked over one date axis)
+
+
+def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
+    """Round tick values covering [lo, hi] (steps of 1, 2, 2.5 or 5 times a power of 10)."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return []
+    if hi <= lo:
+        hi = lo + (abs(lo) * 0.1 or 1.0)
+    raw = (hi - lo) / max(count, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.floor(lo / step) * step
+    ticks = []
+    value = first
+    while value <= hi + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < hi:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+def y_bounds(data: ChartData, count: int = 4) -> tuple[float, float]:
+    """The y range the ticks span, from every layer's values."""
+    values = [y for layer in data.layers for _, y in layer.points if math.isfinite(y)]
+    if not values:
+        return (0.0, 1.0)
+    ticks = nice_ticks(min(values), max(values), count)
+    return (ticks[0], ticks[-1])
+
+
+class Plot:
+    """Maps data to pixels inside a pixel rectangle."""
+
+    def __init__(self, box: pygame.Rect, x_range: tuple[float, float],
+                 y_range: tuple[float, float]) -> None:
+        self.box = box
+        self.x0, x1 = x_range
+        self.y0, y1 = y_range
+        self.sx = box.w / ((x1 - self.x0) or 1.0)
+        self.sy = box.h / ((y1 - self.y0) or 1.0)
+
+    def px(self, x: float, y: float) -> tuple[int, int]:
+        return (round(self.box.x + (x - self.x0) * self.sx),
+                round(self.box.bottom - (y - self.y0) * self.sy))
+
+
+def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartData) -> None:
+    """Axes, ticks and labels, then the layers and flags, inside `rect`."""
+    pal = theme.palette
+    sizes = theme.sizes
+    small = sizes.small
+    top = max(small * 0.9, 3.0)     # room for the change arrows and the top tick label
+    bottom = small * 1.8 if data.x_labels_shown else small * 0.6
+    plot_h = rect.h - top - bottom
+    count = max(2, min(5, int(plot_h // (small * 1.3))))
+    lo, hi = y_bounds(data, count)
+    ticks = nice_ticks(lo, hi, count)
+    labels = [data.y_format.format(v) for v in ticks]
+    label_w = max((draw.render_text(theme, s, small, pal.muted).get_width() for s in labels),
+                  default=0)
+    label_mm = max(theme.profile.mm(label_w) + 2.0, 14.0)   # stacked charts line up
+    plot_mm = RectMM(rect.x + label_mm, rect.y + top, rect.w - label_mm - 1.0, plot_h)
+    box = pygame.Rect(theme.profile.rect_px(plot_mm))
+    plot = Plot(box, data.x_range, (lo, hi))
+    thin = max(1, theme.px(0.25))
+    for value, text in zip(ticks, labels, strict=True):
+        _, y = plot.px(data.x_range[0], value)
+        pygame.draw.line(surface, pal.line, (box.x, y), (box.right, y), thin)
+        image = draw.render_text(theme, text, small, pal.muted)
+        surface.blit(image, (box.x - image.get_width() - theme.px(1.5),
+                             y - image.get_height() // 2))
+    for x, text in data.x_labels:
+        px, _ = plot.px(x, lo)
+        pygame.draw.line(surface, pal.line, (px, box.bottom), (px, box.bottom + theme.px(1)),
+                         thin)
+        if not data.x_labels_shown:
+            continue
+        image = draw.render_text(theme, text, small, pal.muted)
+        left = min(max(px - image.get_width() // 2, box.x), box.right - image.get_width())
+        surface.blit(image, (left, box.bottom + theme.px(1.2)))
+    pygame.draw.line(surface, pal.muted, (box.x, box.bottom), (box.right, box.bottom), thin)
+    for flag in data.flags:
+        if flag.up is None:
+            _guide(surface, theme, plot, flag)
+    clip = surface.get_clip()
+    surface.set_clip(box.inflate(theme.px(3), theme.px(3)))
+    for layer in data.layers:
+        _layer(surface, theme, plot, layer)
+    surface.set_clip(clip)
+    for flag in data.flags:
+        if flag.up is not None:
+            _arrow(surface, theme, plot, flag)
+
+
+def _layer(surface: pygame.Surface, theme: Theme, plot: Plot, layer: Layer) -> None:
+    points = [plot.px(x, y) for x, y in layer.points if math.isfinite(y)]
+    if not points:
+        return
+    if layer.kind == "line":
+        if len(points) > 1:
+            pygame.draw.lines(surface, layer.color, False, points, max(2, theme.px(0.7)))
+        return
+    if layer.kind == "dots":
+        r = max(2, theme.px(0.6))
+        for p in points:
+            pygame.draw.circle(surface, layer.color, p, r)
+        return
+    r = max(4, theme.px(1.5))
+    edge = theme.palette.ink
+    for x, y in points:
+        diamond = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+        pygame.draw.polygon(surface, layer.color, diamond)
+        pygame.draw.polygon(surface, edge, diamond, max(1, theme.px(0.3)))
+
+
+def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag) -> None:
+    x, _ = plot.px(flag.x, plot.y0)
+    dash = max(3, theme.px(1.2))
+    for y in range(plot.box.y, plot.box.bottom, dash * 2):
+        pygame.draw.line(surface, flag.color, (x, y), (x, min(y + dash, plot.box.bottom)),
+                         max(1, theme.px(0.3)))
+    if flag.label:
+        image = draw.render_text(theme, flag.label, theme.sizes.small * 0.85, flag.color)
+        left = min(x + theme.px(0.8), plot.box.right - image.get_width())
+        surface.blit(image, (left, plot.box.y))
+
+
+def _arrow(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag) -> None:
+    """A triangle on the top edge pointing up (value rose) or down (value fell)."""
+    x, _ = plot.px(flag.x, plot.y0)
+    size = max(5, theme.px(2.0))
+    top = plot.box.y - size
+    if flag.up:
+        points = [(x, top), (x + size, top + size), (x - size, top + size)]
+    else:
+        points = [(x - size, top), (x + size, top), (x, top + size)]
+    if flag.filled:
+        pygame.draw.polygon(surface, flag.color, points)
+        pygame.draw.polygon(surface, theme.palette.ink, points, max(1, theme.px(0.25)))
+    else:
+        pygame.draw.polygon(surface, flag.color, points, max(2, theme.px(0.6)))
