@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels", "bench.games"]
+SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels", "bench.games",
+            "bench.therapist"]
 
 
 def main(argv: list[str]) -> None:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from deftly.commands import analyze, doctor, export, profiles, replay, shot, sim
+from deftly.commands import analyze, doctor, export, profiles, replay, report, shot, sim
 from deftly.commands.common import CommandError, fail
 from engine import __version__
 
@@ -48,6 +48,7 @@ def build_parser() -> OneLineParser:
     export.register(commands)
     sim.register(commands)
     replay.register(commands, _size)
+    report.register(commands)
     return parser
 
 

@@ -10,8 +10,9 @@ and dashed lines where a level was unlocked.
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from engine.store.store import Profile, Store
 from games.registry import all_specs
 
 PAGE_IN = (11.69, 8.27)          # A4 landscape
-TABLE_WEEKS = 10
+TABLE_WEEKS = 8
 COLORS = {"training": "#56B4E9", "mean": "#0072B2", "checkup": "#E69F00",
           "better": "#009E73", "worse": "#D55E00", "guide": "#5A6270"}
 HAND_STYLES = ("-", "--", ":")
@@ -127,6 +128,8 @@ def _figure():
 
 def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
           events: list[dict[str, Any]], period: Period, today: date):
+    from matplotlib import dates as mdates
+
     from games.registry import spec as game_spec
 
     spec = game_spec(game)
@@ -136,8 +139,8 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     last = period.last or max(days_played[-1], min(today, days_played[-1]))
     figure = _figure()
     metrics = trends.METRICS.get(game, ())
-    grid = figure.add_gridspec(len(metrics) + 1, 1, height_ratios=[1.0] * len(metrics) + [1.1],
-                               left=0.07, right=0.98, top=0.88, bottom=0.04, hspace=0.45)
+    grid = figure.add_gridspec(len(metrics) + 1, 1, height_ratios=[1.0] * len(metrics) + [1.2],
+                               left=0.07, right=0.98, top=0.84, bottom=0.03, hspace=0.5)
     minutes = days_module.minutes_by_day(mine)
     span = (last - first).days + 1
     figure.suptitle(f"{profile.name} · {spec.name} · {first:%d %b %Y} – {last:%d %b %Y}",
@@ -146,7 +149,8 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
                                played=len(days_played), span=span,
                                minutes=sum(minutes.values()) / max(len(days_played), 1)),
                 fontsize=9.5)
-    figure.text(0.07, 0.9, t("report.how_to_read"), fontsize=8.5, color=COLORS["guide"])
+    figure.text(0.07, 0.905, textwrap.fill(t("report.how_to_read"), 170), fontsize=8,
+                color=COLORS["guide"], va="top")
     hands = trends.hands_played(mine, game)
     unlocked = trends.unlocks(events, game)
     for row, metric in enumerate(metrics):
@@ -154,14 +158,17 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
         for style, hand in zip(HAND_STYLES, hands, strict=False):
             series = trends.series([s for s in mine if s.get("hand") == hand], metric)
             _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
-        for u in unlocked:
-            if first <= u.day <= last:
-                axes.axvline(u.day, color=COLORS["guide"], linestyle=(0, (3, 3)), linewidth=0.8)
-                if row == 0:
-                    axes.annotate(u.name, (u.day, 1.0), xycoords=("data", "axes fraction"),
-                                  fontsize=7, color=COLORS["guide"], rotation=0,
-                                  xytext=(2, 2), textcoords="offset points")
-        axes.set_xlim(first, last)
+        shown = [u for u in unlocked if first <= u.day <= last]
+        for i, u in enumerate(shown):
+            axes.axvline(u.day, color=COLORS["guide"], linestyle=(0, (3, 3)), linewidth=0.8)
+            if row == 0:   # names staggered so neighbours do not overlap
+                axes.annotate(u.name, (u.day, 1.0), xycoords=("data", "axes fraction"),
+                              fontsize=7, color=COLORS["guide"],
+                              xytext=(2, 2 + 8 * (i % 2)), textcoords="offset points")
+        axes.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
+        locator = mdates.AutoDateLocator(maxticks=9)
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         axes.set_ylabel(f"{metric.unit}")
         axes.set_title(t(metric.label) + (f" · {t('report.checkups_only')}"
                                           if metric.checkup_only else ""),
@@ -200,7 +207,8 @@ def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) ->
     header = [t("report.week")] + ([t("report.hand")] if len(hands) > 1 else []) + [
         t("report.rounds"), t("report.minutes")]
     header += [f"{t(m.label)} ({m.unit})" for m in metrics if not m.checkup_only]
-    header += [f"{t('report.checkup_short')}: {t(m.label)}" for m in metrics]
+    header += [f"{t('report.checkup_short')}: {t(m.label)} ({m.unit})" for m in metrics]
+    header = [textwrap.fill(h, 18) for h in header]
     dated = []
     for hand in hands:
         for week in trends.weekly_table(sessions, game, hand)[-TABLE_WEEKS:]:
@@ -212,15 +220,16 @@ def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) ->
     rows = [row for _, _, row in sorted(dated)][-TABLE_WEEKS * max(1, len(hands)):]
     if not rows:
         return
-    table = axes.table(cellText=rows, colLabels=header, loc="upper left", cellLoc="center")
+    table = axes.table(cellText=rows, colLabels=header, cellLoc="center",
+                       bbox=[0.0, 0.0, 1.0, 1.0])
     table.auto_set_font_size(False)
-    table.set_fontsize(7)
-    table.scale(1.0, 1.15)
+    table.set_fontsize(7.5)
+    header_h = 2.2 / (len(rows) + 2.2)
     for (r, _), cell in table.get_celld().items():
         cell.set_edgecolor("#DDDDDD")
+        cell.set_height(header_h if r == 0 else (1.0 - header_h) / len(rows))
         if r == 0:
-            cell.set_text_props(fontweight="bold", wrap=True)
-            cell.set_height(cell.get_height() * 1.9)
+            cell.set_text_props(fontweight="bold")
 
 
 def _number(metric: trends.TrendMetric, value: float | None) -> str:

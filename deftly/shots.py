@@ -167,6 +167,12 @@ def _replay(app: App, store: Store) -> Scene[object]:
 
 
 THERAPIST_DAYS = 42
+THERAPIST_PLAYERS = ("Ann", "Bertrand", "Chloé")   # one demo folder for all these shots
+
+
+def _therapist_shot(make: Callable[[App, Store], Scene[object]]) -> Shot:
+    return Shot(make, days=THERAPIST_DAYS, players=THERAPIST_PLAYERS)
+
 
 SHOTS: dict[str, Shot] = {
     "calibration": Shot(lambda app, store: CalibrationScene()),
@@ -188,21 +194,16 @@ SHOTS: dict[str, Shot] = {
                           days=2),
     "trace": Shot(lambda app, store: _mid_round_partial(app, store, "trace", "letters")),
     "trace-results": Shot(lambda app, store: _results(app, store, "trace", "spiral"), days=2),
-    "therapist": Shot(_therapist_players, days=THERAPIST_DAYS,
-                      players=("Ann", "Bertrand", "Chloé")),
+    "therapist": _therapist_shot(_therapist_players),
+    "therapist-trends": _therapist_shot(_therapist),
+    "therapist-days": _therapist_shot(lambda app, store: _therapist(app, store, "days")),
+    "therapist-levels": _therapist_shot(lambda app, store: _therapist(app, store, "levels")),
+    "therapist-rounds": _therapist_shot(lambda app, store: _therapist(app, store, "rounds")),
+    "therapist-programme": _therapist_shot(
+        lambda app, store: _therapist(app, store, "programme")),
+    "therapist-export": _therapist_shot(lambda app, store: _therapist(app, store, "export")),
+    "therapist-round": _therapist_shot(_therapist_round),
     "therapist-pin": Shot(_pin),
-    "therapist-trends": Shot(_therapist, days=THERAPIST_DAYS),
-    "therapist-days": Shot(lambda app, store: _therapist(app, store, "days"),
-                           days=THERAPIST_DAYS),
-    "therapist-levels": Shot(lambda app, store: _therapist(app, store, "levels"),
-                             days=THERAPIST_DAYS),
-    "therapist-rounds": Shot(lambda app, store: _therapist(app, store, "rounds"),
-                             days=THERAPIST_DAYS),
-    "therapist-programme": Shot(lambda app, store: _therapist(app, store, "programme"),
-                                days=THERAPIST_DAYS),
-    "therapist-export": Shot(lambda app, store: _therapist(app, store, "export"),
-                             days=THERAPIST_DAYS),
-    "therapist-round": Shot(_therapist_round, days=THERAPIST_DAYS),
     "replay": Shot(_replay, days=2),
 }
 

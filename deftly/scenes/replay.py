@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from engine.game import GameSpec
+from engine.i18n import t
 from engine.replay_scene import ReplayScene
 from engine.rounds import rebuild_model
 from engine.store.recording import Recording
@@ -19,7 +20,8 @@ def replay_scene(spec: GameSpec, recording: Recording, title: str = "") -> Repla
     level = spec.levels.get(str(header.get("level")))
     return ReplayScene(lambda: rebuild_model(spec, header), view_for(spec),
                        recording.touches, recording.end_ms or 0.0, board,
-                       title or f"{spec.name} · {level.name if level else header.get('level')}")
+                       title or f"{t(f'{spec.id}.short')} · "
+                                f"{level.name if level else header.get('level')}")
 
 
 def watch(spec: GameSpec, recording: Recording, size: tuple[int, int] | None) -> int:

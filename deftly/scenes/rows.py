@@ -79,7 +79,7 @@ def place(item: Row | Button, box: RectMM, sizes: Sizes) -> list[Widget]:
                          Label(RectMM(name.x, name.y + name.h * 0.55, name.w, name.h * 0.45),
                                item.value, size="small", align="left", muted=True,
                                valign="top")]
-    for cell, (text, chosen, action) in zip(buttons.columns(len(item.options), sizes.gap),
-                                            item.options, strict=True):
+    cells = buttons.columns(len(item.options), sizes.gap) if item.options else []
+    for cell, (text, chosen, action) in zip(cells, item.options, strict=True):
         out.append(Button(cell, text, action, selected=chosen))
     return out

@@ -55,29 +55,23 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     """Round tick values covering [lo, hi] (steps of 1, 2, 2.5 or 5 times a power of 10)."""
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return []
-    if hi <= lo:
+    if hi - lo <= 1e-9 * max(1.0, abs(lo), abs(hi)):    # one value: a range around it
         hi = lo + (abs(lo) * 0.1 or 1.0)
     raw = (hi - lo) / max(count, 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    first = math.floor(lo / step) * step
-    ticks = []
-    value = first
-    while value <= hi + step * 1e-9:
-        ticks.append(round(value, 10))
-        value += step
-    if ticks[-1] < hi:
-        ticks.append(round(value, 10))
-    return ticks
+    first = math.floor(lo / step)
+    last = math.ceil(hi / step)
+    # i * step, not a running sum, and 12 significant digits: no 0.30000000000000004
+    return [float(f"{i * step:.12g}") for i in range(first, last + 1)]
 
 
-def y_bounds(data: ChartData, count: int = 4) -> tuple[float, float]:
-    """The y range the ticks span, from every layer's values."""
+def y_ticks(data: ChartData, count: int = 4) -> list[float]:
+    """Tick values covering every layer's values; the first and last bound the plot."""
     values = [y for layer in data.layers for _, y in layer.points if math.isfinite(y)]
     if not values:
-        return (0.0, 1.0)
-    ticks = nice_ticks(min(values), max(values), count)
-    return (ticks[0], ticks[-1])
+        return [0.0, 1.0]
+    return nice_ticks(min(values), max(values), count)
 
 
 class Plot:
@@ -101,24 +95,30 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
     pal = theme.palette
     sizes = theme.sizes
     small = sizes.small
-    top = max(small * 0.9, 3.0)     # room for the change arrows and the top tick label
-    bottom = small * 1.8 if data.x_labels_shown else small * 0.6
+    tick_mm = small * 0.85
+    half = theme.profile.mm(draw.render_text(theme, "0", tick_mm, pal.muted).get_height()) / 2
+    top = max(half + 0.5, 3.0)      # room for the top tick label and the change arrows
+    bottom = small * 1.8 if data.x_labels_shown else half + 0.5
     plot_h = rect.h - top - bottom
-    count = max(2, min(5, int(plot_h // (small * 1.3))))
-    lo, hi = y_bounds(data, count)
-    ticks = nice_ticks(lo, hi, count)
+    count = max(2, min(5, int(plot_h // (half * 2.6))))
+    ticks = y_ticks(data, count)
+    lo, hi = ticks[0], ticks[-1]
     labels = [data.y_format.format(v) for v in ticks]
-    label_w = max((draw.render_text(theme, s, small, pal.muted).get_width() for s in labels),
+    label_w = max((draw.render_text(theme, s, tick_mm, pal.muted).get_width() for s in labels),
                   default=0)
     label_mm = max(theme.profile.mm(label_w) + 2.0, 14.0)   # stacked charts line up
     plot_mm = RectMM(rect.x + label_mm, rect.y + top, rect.w - label_mm - 1.0, plot_h)
     box = pygame.Rect(theme.profile.rect_px(plot_mm))
     plot = Plot(box, data.x_range, (lo, hi))
     thin = max(1, theme.px(0.25))
-    for value, text in zip(ticks, labels, strict=True):
+    spacing = box.h / max(len(ticks) - 1, 1)
+    stride = max(1, math.ceil(theme.px(half * 2.2) / max(spacing, 1.0)))
+    for i, (value, text) in enumerate(zip(ticks, labels, strict=True)):
         _, y = plot.px(data.x_range[0], value)
         pygame.draw.line(surface, pal.line, (box.x, y), (box.right, y), thin)
-        image = draw.render_text(theme, text, small, pal.muted)
+        if i % stride:
+            continue   # too close to the label below: the grid line alone
+        image = draw.render_text(theme, text, tick_mm, pal.muted)
         surface.blit(image, (box.x - image.get_width() - theme.px(1.5),
                              y - image.get_height() // 2))
     for x, text in data.x_labels:

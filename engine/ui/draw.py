@@ -71,6 +71,9 @@ def fit_text(theme: Theme, text: str, rect: RectMM, size_mm: float, color: Color
                 if image.get_height() <= height_px:
                     return image
         if size <= floor:
+            while wrap and size > floor * 0.7 and \
+                    theme.font(size, bold).size(longest)[0] > width_px:
+                size *= 0.92   # a little smaller still, rather than split a word
             return render_text(theme, text, size, color, bold=bold,
                                wrap_px=width_px if wrap else 0, align=align)
         size = max(floor, size * 0.92)

@@ -10,7 +10,8 @@ from tests.goldens import assert_matches_golden
 
 SCREENS = ["welcome", "profiles", "new-player", "home", "plan", "calendar", "settings",
            "start", "tap", "pause", "tap-results", "trace", "trace-results", "pinch",
-           "pinch-size", "pinch-results"]
+           "pinch-size", "pinch-results", "therapist-pin", "therapist", "therapist-trends",
+           "therapist-round", "replay"]
 
 
 @pytest.mark.parametrize("scene", SCREENS)

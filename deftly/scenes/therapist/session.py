@@ -21,12 +21,17 @@ TRIAL_KEYS = ("level_value", "reaction_ms", "movement_ms", "endpoint_error_mm", 
               "time_to_match_ms", "correct_taps", "drops")
 MAX_COLUMNS = 6
 UNITS = {"ms": "ms", "mm": "mm", "share": "%", "per_s": "/s", "percent": "%"}
+SHORTER = {"endpoint_error_mm": "error_mm", "placement_error_mm": "error_mm",
+           "aperture_error_mm": "error_mm", "movement_ms": "move_ms",
+           "deviation_mean_mm": "deviation_mm", "time_inside_share": "inside_share",
+           "interval_ms_cv_percent": "rhythm_cv_percent", "time_to_match_ms": "match_ms"}
 
 
 def column_title(key: str, adapted: str | None = None) -> str:
     """"reaction_ms" -> "reaction (ms)"; the adapted value is named after its parameter."""
     if key == "level_value" and adapted:
         key = adapted
+    key = SHORTER.get(key, key)
     for suffix, unit in UNITS.items():
         if key.endswith(f"_{suffix}"):
             return f"{key[:-len(suffix) - 1].replace('_', ' ')} ({unit})"

@@ -44,7 +44,10 @@ def date_ticks(first: date, last: date) -> list[tuple[date, str]]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     months = [m for m in months if m >= first]
     every = max(1, -(-len(months) // 7))
-    return [(m, f"{m:%b}" if m.month != 1 else f"{m:%b %Y}") for m in months[::every]]
+    shown = months[::every]
+    # the year on the first label and wherever it changes
+    return [(m, f"{m:%b %Y}" if i == 0 or m.year != shown[i - 1].year else f"{m:%b}")
+            for i, m in enumerate(shown)]
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,7 @@ class TrendsTab(Tab):
                          lambda v=v: self._set(variant=v)) for v in variants]
         keys = list(RANGES)
         following = keys[(keys.index(self.range) + 1) % len(keys)]
-        options.append((t("trend.showing", range=t(f"trend.range.{self.range}")), False,
+        options.append((t(f"trend.range.{self.range}"), False,
                         lambda: self._set(range=following)))
         return options
 
@@ -231,18 +234,25 @@ def _title(surface: pygame.Surface, theme: Theme, box: RectMM, item: trends.Seri
 
 
 def draw_legend(surface: pygame.Surface, theme: Theme, box: RectMM, colors: Colors) -> None:
-    """What the marks mean, in one line under the charts."""
+    """What the marks mean, in one line under the charts (smaller text if need be)."""
     items = [("dots", colors.training, t("legend.training")),
              ("line", colors.mean, t("legend.mean")),
              ("diamonds", colors.checkup, t("legend.checkup")),
              ("up", colors.better, t("legend.better")),
              ("down", colors.worse, t("legend.worse")),
              ("guide", colors.guide, t("legend.level"))]
-    x = box.x
+    text_mm = theme.sizes.small * 0.9
     size = theme.sizes.small * 0.8
+
+    def width(text_size: float) -> float:
+        return sum(size + 5.0 + theme.profile.mm(draw.render_text(
+            theme, text, text_size, theme.palette.muted).get_width()) for *_, text in items)
+
+    text_mm *= max(0.65, min(1.0, box.w / width(text_mm)))
+    x = box.x
     cy = box.y + box.h / 2
     for kind, color, text in items:
-        image = draw.render_text(theme, text, theme.sizes.small * 0.9, theme.palette.muted)
+        image = draw.render_text(theme, text, text_mm, theme.palette.muted)
         if x + size + 1.0 + theme.profile.mm(image.get_width()) > box.right:
             break
         _symbol(surface, theme, kind, color, (x + size / 2, cy), size)

@@ -1,0 +1,89 @@
+"""The report file: it opens, and has one page (PDF) or one image (PNG) per game played."""
+
+from datetime import date
+
+import pygame
+import pytest
+from pypdf import PdfReader
+
+from deftly.cli import main
+from deftly.demo import DEMO_TODAY, demo_store
+from deftly.report import PAGE_IN, Period, ReportError, write_report
+from engine.progress import PlayerProgress
+from engine.sim.hand import PRESETS, SimPatient
+from engine.sim.session import play
+from engine.store.store import Store
+from games.registry import spec
+
+GAMES = {"tap": "Tap the dots", "trace": "Trace the lines", "pinch": "Pegs and pinches"}
+
+
+@pytest.fixture(scope="module")
+def played():
+    """Four days of all three games (a check-up of each on the first day)."""
+    with demo_store(4) as store:
+        yield store
+
+
+def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
+    profile = played.profiles()[0]
+    (path,) = write_report(played, profile, tmp_path / "report.pdf", today=DEMO_TODAY.date())
+    reader = PdfReader(path)
+    assert len(reader.pages) == 3
+    for page, name in zip(reader.pages, GAMES.values(), strict=True):
+        text = page.extract_text()
+        assert profile.name in text and name in text
+        assert "Week of" in text                       # the weekly table is on the page
+    assert reader.metadata.title == f"Deftly report: {profile.name}"
+
+
+def test_png_gives_one_image_per_game(played, tmp_path):
+    profile = played.profiles()[0]
+    paths = write_report(played, profile, tmp_path / "ann.png", today=DEMO_TODAY.date())
+    assert [p.name for p in paths] == ["ann-tap.png", "ann-trace.png", "ann-pinch.png"]
+    for path in paths:
+        image = pygame.image.load(str(path))
+        assert image.get_size() == (int(PAGE_IN[0] * 110), int(PAGE_IN[1] * 110))
+
+
+def test_only_games_played_in_the_period_get_a_page(tmp_path):
+    with Store.open(tmp_path / "data") as store:
+        profile = store.add_profile("Tess", "right")
+        tap = spec("tap")
+        progress = PlayerProgress(store, profile.id, "tap", "right", tap.levels)
+        for seed in range(2):
+            play(tap, "big", SimPatient(PRESETS["mild"], seed), progress, seed, store=store)
+        (path,) = write_report(store, profile, tmp_path / "tess.pdf")
+        assert len(PdfReader(path).pages) == 1
+        with pytest.raises(ReportError, match="no finished rounds from 2001-01-01"):
+            write_report(store, profile, tmp_path / "old.pdf",
+                         Period(date(2001, 1, 1), date(2001, 12, 31)))
+        assert not (tmp_path / "old.pdf").exists()
+
+
+def test_other_file_types_are_refused_in_one_line(played, tmp_path):
+    with pytest.raises(ReportError, match=r"\.pdf or \.png"):
+        write_report(played, played.profiles()[0], tmp_path / "report.docx")
+
+
+def test_the_command_writes_the_report_and_explains_problems(tmp_path, capsys):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        profile = store.add_profile("Una", "left")
+        pinch = spec("pinch")
+        progress = PlayerProgress(store, profile.id, "pinch", "left", pinch.levels)
+        play(pinch, "big-pegs", SimPatient(PRESETS["mild"], 1), progress, 1, store=store,
+             hand="left")
+    out = tmp_path / "una.pdf"
+    assert main(["report", "--profile", "Una", "--out", str(out), "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert len(PdfReader(out).pages) == 1
+    code = main(["report", "--profile", "Una", "--out", str(out), "--data-dir", str(data),
+                 "--from", "2030-01-01"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "nothing to report" in err
+    code = main(["report", "--profile", "Nobody", "--out", str(out), "--data-dir", str(data)])
+    assert code == 1 and "no player called 'Nobody'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "--profile", "Una", "--out", str(out), "--from", "yesterday"])
+    assert exit_.value.code == 2

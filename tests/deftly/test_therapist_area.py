@@ -1,0 +1,253 @@
+"""The therapist area end to end: the PIN door, the tabs on simulated play, programme
+changes that reach the player's levels and plan, round replay, and export."""
+
+import pygame
+import pytest
+
+from deftly.context import Shell, prefs_of
+from deftly.demo import demo_shell, demo_store
+from deftly.export_folders import export_folders, new_export_dir, removable_roots
+from deftly.launch import headless_app
+from deftly.pin import PinGuard
+from deftly.scenes.pin import PinScene
+from deftly.scenes.therapist.area import TherapistArea
+from deftly.scenes.therapist.export_tab import export_everything
+from deftly.scenes.therapist.game_levels import GameLevelsScene
+from deftly.scenes.therapist.players import TherapistPlayers
+from deftly.scenes.therapist.session import SessionScene
+from deftly.scenes.therapist.trends_tab import date_ticks
+from deftly.shell import start
+from engine.clock import ManualClock
+from engine.progress import PlayerProgress
+from engine.replay_scene import ReplayScene
+from engine.store.store import Store
+from tests.pilot import Pilot
+
+
+def _pilot(store, size=(1280, 800)):
+    pygame.event.clear()
+    clock = ManualClock()
+    app = headless_app(size, clock)
+    pilot = Pilot(app, clock)
+    pilot.store = store
+    return pilot
+
+
+@pytest.fixture
+def door(tmp_path):
+    store = Store.open(tmp_path / "data")
+    store.put_setting("calibration:test-device", {"px_per_mm": 5.9, "calibrated": True})
+    store.put_setting("welcome_done", True)
+    store.add_profile("Ann", "left")
+    pilot = _pilot(store)
+    shell = start(pilot.app, store)
+    shell.device = "test-device"
+    pilot.run(50)
+    pilot.press("Done")                  # calibration
+    pilot.run(50)
+    yield pilot
+    store.close()
+
+
+def enter_pin(pilot, digits):
+    for digit in digits:
+        pilot.press(digit)
+    pilot.press("OK")
+    pilot.run(20)
+
+
+def test_a_pin_is_chosen_on_first_use_then_asked_for(door):
+    door.press("Therapist")
+    assert isinstance(door.top, PinScene) and door.top.step == "choose"
+    enter_pin(door, "12")                               # too short
+    assert door.top.step == "choose" and "4 to 8 digits" in door.top.message
+    enter_pin(door, "2468")
+    assert door.top.step == "confirm"
+    enter_pin(door, "2469")                             # a slip: choose again
+    assert door.top.step == "choose" and "different" in door.top.message
+    enter_pin(door, "2468")
+    enter_pin(door, "2468")
+    assert isinstance(door.top, TherapistPlayers)
+    door.press("Ann")
+    assert isinstance(door.top, TherapistArea)
+    door.press("Back")
+    door.press("Back")
+    assert type(door.top).__name__ == "ProfilesScene"
+    door.press("Therapist")
+    assert door.top.step == "check"
+    enter_pin(door, "2468")
+    assert isinstance(door.top, TherapistPlayers)
+
+
+def test_wrong_pins_lock_the_keypad_for_a_while(door):
+    PinGuard(door.store).set_pin("1357")
+    door.press("Therapist")
+    for _ in range(3):
+        enter_pin(door, "0000")
+    scene = door.top
+    assert isinstance(scene, PinScene)
+    assert "wait 5 s" in " ".join(getattr(w, "text", "") for w in scene.widgets).lower()
+    assert not door.button("1").enabled                 # the keypad is off while waiting
+    scene.on_text("1357")                               # a keyboard cannot skip the wait
+    scene.submit()
+    assert door.top is scene
+
+
+def test_a_player_cannot_open_the_area_without_the_pin(door):
+    PinGuard(door.store).set_pin("1357")
+    door.press("Therapist")
+    door.press("Back")
+    assert type(door.top).__name__ == "ProfilesScene"
+
+
+# -- the area on simulated play ----------------------------------------------------------------
+@pytest.fixture
+def area():
+    with demo_store(4) as store:
+        pilot = _pilot(store)
+        shell = demo_shell(pilot.app, store)
+        scene = TherapistArea(shell, shell.profile)
+        pilot.app.scenes.push(scene)
+        pilot.run(20)
+        yield pilot, scene
+
+
+def test_every_tab_draws_on_simulated_play(area):
+    pilot, scene = area
+    for tab in ("Days", "Levels", "Rounds", "Programme", "Export", "Trends"):
+        pilot.press(tab)
+        assert pilot.button(tab).selected
+        pilot.app.render()
+    trends = scene.tab
+    assert trends.game == "tap" and trends.hand == "left"
+    assert {s.metric.key for _, s in trends.charts} >= {"hit_rate"}
+    pilot.press("Trace")
+    assert trends.game == "trace" and trends.charts
+    assert all(not s.empty for _, s in trends.charts)
+    pilot.press("3 months")
+    assert trends.range == "1y"
+
+
+def test_programme_changes_reach_the_players_plan(area):
+    pilot, scene = area
+    pilot.press("Programme")
+    pilot.press("+")
+    pilot.press("Pegs")                                 # take the peg game out of the plan
+    pilot.press("On")                                   # no time limits
+    stored = prefs_of(pilot.store.profile(scene.profile.id))
+    assert stored.plan_minutes == 10 and stored.self_paced
+    assert stored.plan_games == ("tap", "trace")
+    shell = Shell(pilot.store, "x")
+    shell.profile = pilot.store.profile(scene.profile.id)
+    assert {item.game for item in shell.plan().items} == {"tap", "trace"}
+    def plan_games():
+        return prefs_of(pilot.store.profile(scene.profile.id)).plan_games
+
+    pilot.press("Tap")
+    assert plan_games() == ("trace",)
+    pilot.press("Trace")                                # the last game cannot be removed
+    assert plan_games() == ("trace",) and pilot.app.toast is not None
+    pilot.press("Tap")
+    pilot.press("Pegs")
+    assert plan_games() == ()                           # every game again: stored as "all"
+
+
+def test_level_overrides_open_lock_and_cap_what_the_player_may_play(area):
+    pilot, scene = area
+    store = pilot.store
+    pilot.press("Programme")
+    buttons = [b for b in pilot.buttons() if b.label == "Tap"]
+    pilot.tap_mm(*buttons[-1].rect.center)              # the Levels row's Tap button
+    assert isinstance(pilot.top, GameLevelsScene)
+    tap = scene.shell.game("tap")
+    progress = PlayerProgress(store, scene.profile.id, "tap", "left", tap.levels)
+    assert [s.open for s in progress.states()][:2] == [True, False]
+    opens = [b for b in pilot.buttons() if b.label == "Open"]
+    pilot.tap_mm(*opens[0].rect.center)                 # open "Far apart" early
+    assert progress.states()[1].open
+    for _ in range(3):
+        pilot.press("−")                                 # cap: last, then one and two below
+    states = progress.states()
+    assert [s.open for s in states][-3:] == [False, False, False]
+    assert states[-1].reason == "capped by your therapist"
+    locks = [b for b in pilot.buttons() if b.label == "Locked"]
+    pilot.tap_mm(*locks[0].rect.center)
+    assert progress.states()[1].reason == "locked by your therapist"
+    for _ in range(3):
+        pilot.press("+")                                 # no cap again
+    pilot.tap_mm(*next(b for b in pilot.buttons() if b.label == "As earned").rect.center)
+    assert [s.open for s in progress.states()] == [True] + [False] * (len(states) - 1)
+    assert store.overrides(scene.profile.id) == {}
+
+
+def test_a_round_opens_to_its_trials_and_replays_to_the_same_trials(area):
+    pilot, scene = area
+    pilot.press("Rounds")
+    rounds_tab = scene.tab
+    table = next(w for w in scene.widgets if type(w).__name__ == "Table")
+    pilot.app.render()
+    row_y = table.rect.y + table._header_mm + table.row_h / 2
+    pilot.tap_mm(table.rect.x + 20, row_y)
+    session_scene = pilot.top
+    assert isinstance(session_scene, SessionScene)
+    assert session_scene.session["id"] == rounds_tab.shown[0]["id"]
+    stored = session_scene.trials
+    assert stored
+    pilot.press("Watch the round")
+    replay = pilot.top
+    assert isinstance(replay, ReplayScene)
+    pilot.press("1×")
+    pilot.press("2×")                                   # now 4x
+    assert replay.clock.speed == 4.0
+    while not replay.clock.done:
+        pilot.run(200, step_ms=16)
+    assert [t["success"] for t in replay.replayer.trials] == [t["success"] for t in stored]
+    assert pilot.button("Again")
+    pilot.press("Again")
+    assert replay.clock.t_ms < 500 and replay.replayer.trials == []
+    pilot.press("Back")
+    assert pilot.top is session_scene
+
+
+def test_export_writes_a_new_folder_each_time(area, tmp_path):
+    pilot, scene = area
+    day = scene.shell.today().date()
+    first = export_everything(pilot.store, scene.profile, tmp_path, day)
+    second = export_everything(pilot.store, scene.profile, tmp_path, day)
+    assert first.name == f"deftly-Ann-{day.isoformat()}" and second.name == first.name + "-2"
+    assert sorted(p.name for p in first.iterdir()) == ["report.pdf", "sessions.csv",
+                                                       "trials.csv"]
+    pilot.press("Export")
+    tab = scene.tab
+    tab.folders = [tmp_path / "stick"]
+    pilot.button("Write report and tables").on_press()
+    assert "Writing" in " ".join(getattr(w, "text", "") for w in scene.widgets)
+    pilot.run(100)
+    assert tab.status.startswith("Saved in") and (tmp_path / "stick").is_dir()
+    (made,) = (tmp_path / "stick").iterdir()
+    assert (made / "report.pdf").stat().st_size > 10_000
+
+
+def test_export_folders_offer_drives_then_documents_then_the_tablet(tmp_path):
+    media = tmp_path / "media"
+    (media / "ann" / "USBSTICK").mkdir(parents=True)
+    (media / "sdcard").mkdir()
+    drives = removable_roots("ann", (media,))
+    assert [d.name for d in drives] == ["USBSTICK", "sdcard"]
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    folders = export_folders(tmp_path / "data", home, drives)
+    assert folders[-2:] == [home / "Documents" / "Deftly", tmp_path / "data" / "exports"]
+    taken = new_export_dir(tmp_path, "Chloé / x", __import__("datetime").date(2026, 1, 2))
+    assert taken.name == "deftly-Chloé---x-2026-01-02"
+
+
+def test_date_ticks_are_weekly_for_weeks_and_monthly_for_months():
+    from datetime import date
+
+    weekly = date_ticks(date(2026, 3, 4), date(2026, 3, 30))
+    assert [d.weekday() for d, _ in weekly] == [0] * len(weekly) and weekly[0][1] == "9 Mar"
+    monthly = date_ticks(date(2025, 11, 20), date(2026, 11, 20))
+    assert all(d.day == 1 for d, _ in monthly)
+    assert [s for _, s in monthly] == ["Dec 2025", "Feb 2026", "Apr", "Jun", "Aug", "Oct"]
+    assert len(monthly) <= 7
