@@ -79,6 +79,29 @@ class GameModel(Protocol):
         """The round's main numbers, computed with the scoring metrics."""
 
 
+class TrialCounter:
+    """What every game model keeps alike: the round's end, its progress, and the trials
+    finished but not yet taken. Subclasses set `total` and append to `_new`."""
+
+    total: int = 0
+
+    def __init__(self) -> None:
+        self.done = 0
+        self._new: list[Trial] = []
+        self._finished = False
+
+    @property
+    def finished(self) -> bool:
+        return self._finished
+
+    def progress(self) -> tuple[int, int]:
+        return (self.done, self.total)
+
+    def take_trials(self) -> list[Trial]:
+        new, self._new = self._new, []
+        return new
+
+
 class Policy(Protocol):
     """How a simulated player plays a game: the next gesture, given what is on screen."""
 

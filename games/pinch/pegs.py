@@ -23,7 +23,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.game import RoundSetup, Trial
+from engine.game import RoundSetup, Trial, TrialCounter
 from engine.input.gestures import Contact, Contacts, two_finger_pose, wrap_degrees
 from engine.levels.difficulty import Difficulty
 from engine.scoring.path import speed_profile
@@ -72,8 +72,9 @@ class PegTrial:
     last_carry: Carry | None = None
 
 
-class PegModel:
+class PegModel(TrialCounter):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
+        super().__init__()
         self.setup = setup
         self.difficulty = difficulty
         self.rng = random.Random(setup.seed)
@@ -84,14 +85,11 @@ class PegModel:
         self.total = 2 * self.count
         self.keyed = bool(params["keyed"]) and not self.one_finger
         self.now = 0.0
-        self.done = 0
         self.phase = "in"
         self.contacts = Contacts()
         self.carry: Carry | None = None
         self.hint: Hint | None = None
         self.results: list[Trial] = []
-        self._new: list[Trial] = []
-        self._finished = False
         self._lonely: tuple[int, float] | None = None
         self._first_pickup: float | None = None
         self._setup_board(FIRST_READY_MS)
@@ -154,17 +152,6 @@ class PegModel:
         return [i for i in range(len(self.layout.holes)) if i not in taken]
 
     # -- the engine's interface -------------------------------------------------------------
-    @property
-    def finished(self) -> bool:
-        return self._finished
-
-    def progress(self) -> tuple[int, int]:
-        return (self.done, self.total)
-
-    def take_trials(self) -> list[Trial]:
-        new, self._new = self._new, []
-        return new
-
     def next_change_ms(self) -> float | None:
         if self._finished:
             return None

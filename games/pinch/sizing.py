@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.game import RoundSetup, Trial
+from engine.game import RoundSetup, Trial, TrialCounter
 from engine.input.gestures import Contacts, two_finger_pose
 from engine.levels.difficulty import Difficulty
 from engine.scoring.stats import NAN, mean, median
@@ -43,8 +43,9 @@ class Sizing:
     samples: list[tuple[float, float]] = field(default_factory=list)
 
 
-class SizeModel:
+class SizeModel(TrialCounter):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
+        super().__init__()
         self.setup = setup
         self.difficulty = difficulty
         self.rng = random.Random(setup.seed)
@@ -53,13 +54,10 @@ class SizeModel:
         self._params = params
         self.total = int(params["trials"])
         self.now = 0.0
-        self.done = 0
         self.contacts = Contacts()
         self.sizing: Sizing | None = None
         self.results: list[Trial] = []
-        self._new: list[Trial] = []
         self._pending_onset: float | None = FIRST_ONSET_MS
-        self._finished = False
         self.last_success: bool | None = None
 
     @property
@@ -70,17 +68,6 @@ class SizeModel:
         return min(MAX_MM, self.setup.board_h_mm - 12.0, self.setup.board_w_mm - 12.0)
 
     # -- the engine's interface -------------------------------------------------------------
-    @property
-    def finished(self) -> bool:
-        return self._finished
-
-    def progress(self) -> tuple[int, int]:
-        return (self.done, self.total)
-
-    def take_trials(self) -> list[Trial]:
-        new, self._new = self._new, []
-        return new
-
     def next_change_ms(self) -> float | None:
         if self._finished:
             return None

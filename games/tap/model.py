@@ -22,7 +22,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.game import RoundSetup, Trial
+from engine.game import RoundSetup, Trial, TrialCounter
 from engine.input.gestures import Contacts
 from engine.levels.difficulty import Difficulty
 from engine.scoring.pointing import pointing_summary, selection_offsets, sequence_throughput
@@ -122,8 +122,9 @@ class RhythmState:
         return None if self.start_ms is None else self.start_ms + self.duration_ms
 
 
-class TapModel:
+class TapModel(TrialCounter):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
+        super().__init__()
         self.setup = setup
         self.difficulty = difficulty
         self.rng = random.Random(setup.seed)
@@ -131,21 +132,18 @@ class TapModel:
         self.layout = str(params["layout"])
         self.total = int(params["trials"])
         self.now = 0.0
-        self.done = 0
         self.contacts = Contacts()
         self.target: Target | None = None
         self.sequence: SequenceState | None = None
         self.rhythm: RhythmState | None = None
         self.feedback: Feedback | None = None
         self.results: list[Trial] = []
-        self._new: list[Trial] = []
         self._selection: _Selection | None = None
         self._pending_onset: float | None = FIRST_ONSET_MS
         self._early = 0
         self._last_down: float | None = None
         self._ring_index = 0
         self._params = params
-        self._finished = False
 
     # -- board geometry --------------------------------------------------------------------
     @property
@@ -172,17 +170,6 @@ class TapModel:
                  cy - radius * math.cos(2 * math.pi * i / count)) for i in range(count)]
 
     # -- the engine's interface -------------------------------------------------------------
-    @property
-    def finished(self) -> bool:
-        return self._finished
-
-    def progress(self) -> tuple[int, int]:
-        return (self.done, self.total)
-
-    def take_trials(self) -> list[Trial]:
-        new, self._new = self._new, []
-        return new
-
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)
         contact = self.contacts.update(touch)

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.game import RoundSetup, Trial
+from engine.game import RoundSetup, Trial, TrialCounter
 from engine.levels.difficulty import Difficulty
 from engine.scoring.geometry import Polyline
 from engine.scoring.stats import NAN, mean, median
@@ -95,8 +95,9 @@ class Feedback:
     text: str = ""
 
 
-class TraceModel:
+class TraceModel(TrialCounter):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
+        super().__init__()
         self.setup = setup
         self.difficulty = difficulty
         self.rng = random.Random(setup.seed)
@@ -104,15 +105,12 @@ class TraceModel:
         self.total = int(params["trials"])
         self.shape_ids = [s.strip() for s in str(params["shapes"]).split(",") if s.strip()]
         self.now = 0.0
-        self.done = 0
         self.trial: TraceTrial | None = None
         self.feedback: Feedback | None = None
         self.results: list[Trial] = []
-        self._new: list[Trial] = []
         self._pending_onset: float | None = FIRST_ONSET_MS
         self._early = 0
         self._params = params
-        self._finished = False
         self._order = self._shuffled()
 
     def _shuffled(self) -> list[str]:
@@ -129,17 +127,6 @@ class TraceModel:
         return (self.setup.board_w_mm, self.setup.board_h_mm)
 
     # -- the engine's interface -------------------------------------------------------------
-    @property
-    def finished(self) -> bool:
-        return self._finished
-
-    def progress(self) -> tuple[int, int]:
-        return (self.done, self.total)
-
-    def take_trials(self) -> list[Trial]:
-        new, self._new = self._new, []
-        return new
-
     def next_change_ms(self) -> float | None:
         if self._finished:
             return None
