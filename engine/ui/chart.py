@@ -121,6 +121,7 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
         image = draw.render_text(theme, text, tick_mm, pal.muted)
         surface.blit(image, (box.x - image.get_width() - theme.px(1.5),
                              y - image.get_height() // 2))
+    free_from = box.x - theme.px(100)      # labels never overlap: a crowded one is left out
     for x, text in data.x_labels:
         px, _ = plot.px(x, lo)
         pygame.draw.line(surface, pal.line, (px, box.bottom), (px, box.bottom + theme.px(1)),
@@ -129,16 +130,18 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
             continue
         image = draw.render_text(theme, text, small, pal.muted)
         left = min(max(px - image.get_width() // 2, box.x), box.right - image.get_width())
-        surface.blit(image, (left, box.bottom + theme.px(1.2)))
+        if left >= free_from:
+            surface.blit(image, (left, box.bottom + theme.px(1.2)))
+            free_from = left + image.get_width() + theme.px(2)
     pygame.draw.line(surface, pal.muted, (box.x, box.bottom), (box.right, box.bottom), thin)
-    for flag in data.flags:
-        if flag.up is None:
-            _guide(surface, theme, plot, flag)
     clip = surface.get_clip()
     surface.set_clip(box.inflate(theme.px(3), theme.px(3)))
     for layer in data.layers:
         _layer(surface, theme, plot, layer)
     surface.set_clip(clip)
+    free_from = box.x - theme.px(100)
+    for flag in sorted((f for f in data.flags if f.up is None), key=lambda f: f.x):
+        free_from = _guide(surface, theme, plot, flag, free_from)
     for flag in data.flags:
         if flag.up is not None:
             _arrow(surface, theme, plot, flag)
@@ -165,16 +168,23 @@ def _layer(surface: pygame.Surface, theme: Theme, plot: Plot, layer: Layer) -> N
         pygame.draw.polygon(surface, edge, diamond, max(1, theme.px(0.3)))
 
 
-def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag) -> None:
+def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag,
+           free_from: int) -> int:
+    """A dashed line, labelled if the label has room after the last one; returns where
+    the next label may start."""
     x, _ = plot.px(flag.x, plot.y0)
     dash = max(3, theme.px(1.2))
     for y in range(plot.box.y, plot.box.bottom, dash * 2):
         pygame.draw.line(surface, flag.color, (x, y), (x, min(y + dash, plot.box.bottom)),
                          max(1, theme.px(0.3)))
-    if flag.label:
-        image = draw.render_text(theme, flag.label, theme.sizes.small * 0.85, flag.color)
-        left = min(x + theme.px(0.8), plot.box.right - image.get_width())
-        surface.blit(image, (left, plot.box.y))
+    if not flag.label:
+        return free_from
+    image = draw.render_text(theme, flag.label, theme.sizes.small * 0.85, flag.color)
+    left = min(x + theme.px(0.8), plot.box.right - image.get_width())
+    if left < free_from:
+        return free_from
+    surface.blit(image, (left, plot.box.y))
+    return left + image.get_width() + theme.px(2)
 
 
 def _arrow(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag) -> None:

@@ -66,7 +66,7 @@ class Colors:
 
 
 def chart_data(series: trends.Series, unlocked: list[trends.Unlocked], first: date,
-               last: date, colors: Colors) -> ChartData:
+               last: date, colors: Colors, level_names: bool = True) -> ChartData:
     """A series as chart layers (x = day ordinal) with its markers and level guides."""
     def inside(points: list[trends.Point]) -> list[tuple[float, float]]:
         return [(p.day.toordinal(), p.value) for p in points if first <= p.day <= last]
@@ -75,8 +75,8 @@ def chart_data(series: trends.Series, unlocked: list[trends.Unlocked], first: da
               Layer("line", inside(series.rolling), colors.mean),
               Layer("line", inside(series.checkups), colors.checkup),
               Layer("diamonds", inside(series.checkups), colors.checkup)]
-    flags = [Flag(u.day.toordinal(), u.name, colors.guide) for u in unlocked
-             if first <= u.day <= last]
+    flags = [Flag(u.day.toordinal(), u.name if level_names else "", colors.guide)
+             for u in unlocked if first <= u.day <= last]
     for m in series.markers:
         if first <= m.day <= last:
             flags.append(Flag(m.day.toordinal(), "", colors.better if m.better else colors.worse,
@@ -212,7 +212,7 @@ class TrendsTab(Tab):
         for i, (whole, item) in enumerate(self.charts):
             title, box = whole.take_top(theme.sizes.small * 1.5)
             _title(surface, theme, title, item)
-            data = chart_data(item, unlocked, first, last, colors)
+            data = chart_data(item, unlocked, first, last, colors, level_names=i == 0)
             last_chart = i == len(self.charts) - 1   # the dates once, under the last chart
             data.x_labels_shown = last_chart
             draw_chart(surface, theme, RectMM(box.x, box.y, box.w, self.axis.bottom - box.y)
