@@ -25,10 +25,10 @@ class DaysTab(Tab):
         sizes = self.app.theme.sizes
         minutes = days.minutes_by_day(self.area.sessions)
         today = self.area.shell.today().date()
-        side_w = min(70.0, content.w * 0.34)
+        side_w = min(52.0, content.w * 0.3)
         grid = RectMM(content.x, content.y, content.w - side_w - sizes.gap * 2, content.h)
         side = RectMM(grid.right + sizes.gap * 2, content.y, side_w, content.h)
-        weeks = max(3, min(8, int(grid.h // 11.0)))
+        weeks = max(3, min(8, int(grid.h // 15.0)))   # cells tall enough to show minutes
         rows = days.calendar(minutes, today, weeks)
         widgets: list[Widget] = [CalendarGrid(grid, rows, sizes.gap / 3, sizes.small * 1.6)]
         lines = []
