@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
@@ -34,6 +34,10 @@ class Preferences:
         if "plan_games" in values:
             values["plan_games"] = tuple(values["plan_games"])
         return cls(**values)
+
+    def planned(self, games: Sequence[str]) -> list[str]:
+        """The games of `games` in the daily plan (all of them unless some were chosen)."""
+        return [g for g in games if g in self.plan_games] or list(games)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -87,7 +91,7 @@ class Shell:
 
     def plan(self) -> plan_module.Plan:
         games = [g.spec.id for g in self.playable()]
-        wanted = [g for g in self.prefs.plan_games if g in games] or games
+        wanted = self.prefs.planned(games)
         hand = self.profile.affected_hand if self.profile else "right"
         return plan_module.make_plan(wanted, hand, self.prefs.plan_minutes)
 

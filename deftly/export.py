@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from contextlib import suppress
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +87,16 @@ def export(store: Store, profile: Profile, fmt: str, out: Path) -> list[Path]:
         write_atomic(path, data)
         written.append(path)
     return written
+
+
+def export_everything(store: Store, profile: Profile, parent: Path, today: date) -> Path:
+    """The therapist's export: report.pdf, sessions.csv and trials.csv in a new folder
+    under `parent` (named for the player and the day; never one that exists)."""
+    from deftly.export_folders import new_export_dir
+    from deftly.report import ReportError, write_report
+
+    folder = new_export_dir(parent, profile.name, today)
+    export(store, profile, "csv", folder)
+    with suppress(ReportError):   # no finished rounds yet: the tables alone still help
+        write_report(store, profile, folder / "report.pdf")
+    return folder

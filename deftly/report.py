@@ -13,6 +13,7 @@ import io
 import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +58,8 @@ def games_played(sessions: list[dict[str, Any]]) -> list[str]:
     return [spec.id for spec in all_specs() if spec.id in played]
 
 
-def write_report(store: Store, profile: Profile, out: Path, period: Period = Period(),
-                 today: date | None = None) -> list[Path]:
+def write_report(store: Store, profile: Profile, out: Path,
+                 period: Period = Period()) -> list[Path]:
     """Write the report; a .pdf gets one page per game, a .png one image per game
     (named `<stem>-<game>.png`). Returns the files written."""
     suffix = out.suffix.lower()
@@ -70,8 +71,7 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
         raise ReportError(f"{profile.name} has no finished rounds "
                           f"{_period_words(period)}; nothing to report")
     events = store.events(profile.id, "unlock")
-    figures = [_page(profile, game, sessions, events, period, today or date.today())
-               for game in games]
+    figures = [_page(profile, game, sessions, events, period) for game in games]
     if suffix == ".pdf":
         from matplotlib.backends.backend_pdf import PdfPages
 
@@ -111,23 +111,30 @@ def _period_words(period: Period) -> str:
 
 
 # -- one page ------------------------------------------------------------------------------
-def _figure():
+@cache
+def _setup_matplotlib() -> None:
+    """File-only backend and Deftly's font, once per process."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib import font_manager
-    from matplotlib.figure import Figure
 
     fonts = resource_path("assets/fonts")
     for name in ("AtkinsonHyperlegible_400Regular.ttf", "AtkinsonHyperlegible_700Bold.ttf"):
         font_manager.fontManager.addfont(str(fonts / name))
     matplotlib.rcParams["font.family"] = "Atkinson Hyperlegible"
     matplotlib.rcParams["font.size"] = 9
+
+
+def _figure():
+    _setup_matplotlib()
+    from matplotlib.figure import Figure
+
     return Figure(figsize=PAGE_IN)
 
 
 def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
-          events: list[dict[str, Any]], period: Period, today: date):
+          events: list[dict[str, Any]], period: Period):
     from matplotlib import dates as mdates
 
     from games.registry import spec as game_spec
@@ -136,7 +143,7 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     mine = [s for s in sessions if s.get("game") == game]
     days_played = sorted({d for s in mine if (d := days_module.session_day(s))})
     first = period.first or days_played[0]
-    last = period.last or max(days_played[-1], min(today, days_played[-1]))
+    last = period.last or days_played[-1]
     figure = _figure()
     metrics = trends.METRICS.get(game, ())
     grid = figure.add_gridspec(len(metrics) + 1, 1, height_ratios=[1.0] * len(metrics) + [1.2],

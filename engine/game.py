@@ -6,6 +6,7 @@ difficulty's starting state; fed the same touches it produces the same trials.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -79,14 +80,21 @@ class GameModel(Protocol):
         """The round's main numbers, computed with the scoring metrics."""
 
 
-class TrialCounter:
-    """What every game model keeps alike: the round's end, its progress, and the trials
-    finished but not yet taken. Subclasses set `total` and append to `_new`."""
+class RoundModel:
+    """What every game model keeps alike: its setup and difficulty, a random generator
+    seeded from the setup (so a round replays exactly), the model's time, the round's
+    end and progress, and its trials (all, and those not yet taken). Subclasses set
+    `total` and append finished trials to `results` and `_new`."""
 
     total: int = 0
 
-    def __init__(self) -> None:
+    def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
+        self.setup = setup
+        self.difficulty = difficulty
+        self.rng = random.Random(setup.seed)
+        self.now = 0.0
         self.done = 0
+        self.results: list[Trial] = []
         self._new: list[Trial] = []
         self._finished = False
 
@@ -100,6 +108,28 @@ class TrialCounter:
     def take_trials(self) -> list[Trial]:
         new, self._new = self._new, []
         return new
+
+    def next_change_ms(self) -> float | None:
+        """When the model will next change by itself (subclasses say)."""
+        raise NotImplementedError
+
+    def _on_due(self, t_ms: float) -> None:
+        """What the model scheduled for `t_ms` happens now (a target appears, time runs
+        out); called in time order by `tick` and by touches that come later."""
+        raise NotImplementedError
+
+    def tick(self, t_ms: float) -> None:
+        self._advance(t_ms)
+
+    def _advance(self, t_ms: float) -> None:
+        """Let time pass up to `t_ms`, handling every scheduled change on the way."""
+        while not self._finished:
+            due = self.next_change_ms()
+            if due is None or due > t_ms:
+                break
+            self.now = max(self.now, due)
+            self._on_due(due)
+        self.now = max(self.now, t_ms)
 
 
 class Policy(Protocol):

@@ -62,6 +62,12 @@ class RoundVerdict:
     suggest_easier: Level | None = None
 
 
+def game_overrides(overrides: Mapping[str, Any], game: str) -> dict[str, Any]:
+    """A player's therapist overrides for one game (stored as `<game>:<key>`), by key."""
+    prefix = f"{game}:"
+    return {k[len(prefix):]: v for k, v in overrides.items() if k.startswith(prefix)}
+
+
 class PlayerProgress:
     def __init__(self, backend: StateBackend, profile_id: str, game: str, hand: str,
                  levels: LevelSet, variant: str = "") -> None:
@@ -81,15 +87,10 @@ class PlayerProgress:
     def _record(self) -> dict[str, Any]:
         return dict(self.backend.get_state("progress", self._key) or {})
 
-    def _game_overrides(self) -> Mapping[str, Any]:
-        """Therapist overrides for this game: stored as `<game>:<key>`."""
-        prefix = f"{self.game}:"
-        return {k[len(prefix):]: v for k, v in self.backend.overrides(self.profile_id).items()
-                if k.startswith(prefix)}
-
     def states(self) -> list[LevelState]:
         unlocked = set(self._record().get("unlocked", []))
-        return level_states(self.levels, unlocked, self._game_overrides())
+        return level_states(self.levels, unlocked,
+                            game_overrides(self.backend.overrides(self.profile_id), self.game))
 
     def current(self) -> Level:
         return current_level(self.levels, self.states(), self._record().get("last_level"))

@@ -104,6 +104,12 @@ def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size
     return dest
 
 
+def board_hint(surface: pygame.Surface, theme: Theme, board: RectMM, text: str) -> None:
+    """A game's one-line instruction, bold, across the top of its board."""
+    band = RectMM(board.x + 4, board.y + 2, board.w - 8, theme.sizes.body * 1.6)
+    text_in(surface, theme, text, band, theme.sizes.body, theme.palette.ink, bold=True)
+
+
 def circle(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float, r_mm: float,
            color: Color, *, width_mm: float = 0.0) -> None:
     """A filled (or outlined, if width_mm > 0) circle."""

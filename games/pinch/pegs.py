@@ -19,11 +19,10 @@ are marked and keyed pegs turn by themselves (one finger cannot turn them).
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.game import RoundSetup, Trial, TrialCounter
+from engine.game import RoundModel, RoundSetup, Trial
 from engine.input.gestures import Contact, Contacts, two_finger_pose, wrap_degrees
 from engine.levels.difficulty import Difficulty
 from engine.scoring.path import speed_profile
@@ -72,24 +71,19 @@ class PegTrial:
     last_carry: Carry | None = None
 
 
-class PegModel(TrialCounter):
+class PegModel(RoundModel):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
-        super().__init__()
-        self.setup = setup
-        self.difficulty = difficulty
-        self.rng = random.Random(setup.seed)
+        super().__init__(setup, difficulty)
         self.one_finger = setup.variant == "one-finger"
         params = difficulty.params()
         self._params = params
         self.count = int(params["pegs"])
         self.total = 2 * self.count
         self.keyed = bool(params["keyed"]) and not self.one_finger
-        self.now = 0.0
         self.phase = "in"
         self.contacts = Contacts()
         self.carry: Carry | None = None
         self.hint: Hint | None = None
-        self.results: list[Trial] = []
         self._lonely: tuple[int, float] | None = None
         self._first_pickup: float | None = None
         self._setup_board(FIRST_READY_MS)
@@ -163,21 +157,12 @@ class PegModel(TrialCounter):
             due.append(self._lonely[1] + LONELY_MS)
         return min(due)
 
-    def tick(self, t_ms: float) -> None:
-        self._advance(t_ms)
-
-    def _advance(self, t_ms: float) -> None:
-        while not self._finished:
-            due = self.next_change_ms()
-            if due is None or due > t_ms:
-                break
-            self.now = max(self.now, due)
-            if self._lonely is not None and due >= self._lonely[1] + LONELY_MS:
-                self.hint = Hint("two_fingers", due)
-                self._lonely = None
-            else:
-                self._give_up(due)
-        self.now = max(self.now, t_ms)
+    def _on_due(self, t_ms: float) -> None:
+        if self._lonely is not None and t_ms >= self._lonely[1] + LONELY_MS:
+            self.hint = Hint("two_fingers", t_ms)
+            self._lonely = None
+        else:
+            self._give_up(t_ms)
 
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)

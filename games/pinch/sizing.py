@@ -10,11 +10,10 @@ In one-finger mode the player drags a handle on the circle's edge instead.
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.game import RoundSetup, Trial, TrialCounter
+from engine.game import RoundModel, RoundSetup, Trial
 from engine.input.gestures import Contacts, two_finger_pose
 from engine.levels.difficulty import Difficulty
 from engine.scoring.stats import NAN, mean, median
@@ -43,20 +42,15 @@ class Sizing:
     samples: list[tuple[float, float]] = field(default_factory=list)
 
 
-class SizeModel(TrialCounter):
+class SizeModel(RoundModel):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
-        super().__init__()
-        self.setup = setup
-        self.difficulty = difficulty
-        self.rng = random.Random(setup.seed)
+        super().__init__(setup, difficulty)
         self.one_finger = setup.variant == "one-finger"
         params = difficulty.params()
         self._params = params
         self.total = int(params["trials"])
-        self.now = 0.0
         self.contacts = Contacts()
         self.sizing: Sizing | None = None
-        self.results: list[Trial] = []
         self._pending_onset: float | None = FIRST_ONSET_MS
         self.last_success: bool | None = None
 
@@ -83,25 +77,16 @@ class SizeModel(TrialCounter):
             due.append(s.matched_since + float(self._params["hold_ms"]))
         return min(due) if due else None
 
-    def tick(self, t_ms: float) -> None:
-        self._advance(t_ms)
-
-    def _advance(self, t_ms: float) -> None:
-        while not self._finished:
-            due = self.next_change_ms()
-            if due is None or due > t_ms:
-                break
-            self.now = max(self.now, due)
-            s = self.sizing
-            if self._pending_onset is not None:
-                self._pending_onset = None
-                self._start(due)
-            elif s is not None and s.matched_since is not None and s.fingers and \
-                    due >= s.matched_since + float(self._params["hold_ms"]):
-                self._finish(due, s.grips <= MAX_GRIPS)
-            else:
-                self._finish(due, False)
-        self.now = max(self.now, t_ms)
+    def _on_due(self, t_ms: float) -> None:
+        s = self.sizing
+        if self._pending_onset is not None:
+            self._pending_onset = None
+            self._start(t_ms)
+        elif s is not None and s.matched_since is not None and s.fingers and \
+                t_ms >= s.matched_since + float(self._params["hold_ms"]):
+            self._finish(t_ms, s.grips <= MAX_GRIPS)
+        else:
+            self._finish(t_ms, False)
 
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)

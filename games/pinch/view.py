@@ -58,11 +58,6 @@ class PinchView:
             draw.text_in(surface, theme, t("pinch.mode_one"), badge, theme.sizes.small,
                          theme.palette.muted, align="left")
 
-    def _text(self, surface: pygame.Surface, theme: Theme, board: RectMM, text: str) -> None:
-        band = RectMM(board.x + 4, board.y + 1.5, board.w - 8, theme.sizes.body * 1.6)
-        draw.text_in(surface, theme, text, band, theme.sizes.body, theme.palette.ink,
-                     bold=True)
-
     # -- pegs -------------------------------------------------------------------------------
     def _pegs(self, surface: pygame.Surface, theme: Theme, model: PegModel, board: RectMM,
               now_ms: float) -> None:
@@ -98,7 +93,7 @@ class PinchView:
             text = t("pinch.in_one") if model.one_finger else t("pinch.in")
         else:
             text = t("pinch.out_one") if model.one_finger else t("pinch.out")
-        self._text(surface, theme, board, text)
+        draw.board_hint(surface, theme, board, text)
 
     def _peg(self, surface: pygame.Surface, theme: Theme, model: PegModel, peg: Peg,
              board: RectMM, now_ms: float, *, lifted: bool) -> None:
@@ -137,4 +132,4 @@ class PinchView:
             text = t("pinch.size_good")
         else:
             text = t("pinch.size_one") if model.one_finger else t("pinch.size")
-        self._text(surface, theme, board, text)
+        draw.board_hint(surface, theme, board, text)

@@ -18,11 +18,10 @@ pause) it is the time between successive selections, as in ISO 9241-9.
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.game import RoundSetup, Trial, TrialCounter
+from engine.game import RoundModel, RoundSetup, Trial
 from engine.input.gestures import Contacts
 from engine.levels.difficulty import Difficulty
 from engine.scoring.pointing import pointing_summary, selection_offsets, sequence_throughput
@@ -122,22 +121,17 @@ class RhythmState:
         return None if self.start_ms is None else self.start_ms + self.duration_ms
 
 
-class TapModel(TrialCounter):
+class TapModel(RoundModel):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
-        super().__init__()
-        self.setup = setup
-        self.difficulty = difficulty
-        self.rng = random.Random(setup.seed)
+        super().__init__(setup, difficulty)
         params = difficulty.params()
         self.layout = str(params["layout"])
         self.total = int(params["trials"])
-        self.now = 0.0
         self.contacts = Contacts()
         self.target: Target | None = None
         self.sequence: SequenceState | None = None
         self.rhythm: RhythmState | None = None
         self.feedback: Feedback | None = None
-        self.results: list[Trial] = []
         self._selection: _Selection | None = None
         self._pending_onset: float | None = FIRST_ONSET_MS
         self._early = 0
@@ -182,9 +176,6 @@ class TapModel(TrialCounter):
         else:
             self._rhythm_touch(touch)
 
-    def tick(self, t_ms: float) -> None:
-        self._advance(t_ms)
-
     def next_change_ms(self) -> float | None:
         if self._finished:
             return None
@@ -205,15 +196,6 @@ class TapModel(TrialCounter):
             end = self.rhythm.end_ms
             return end if end is not None else self.rhythm.ready_ms + RHYTHM_WAIT_MS
         return None
-
-    def _advance(self, t_ms: float) -> None:
-        while not self._finished:
-            due = self.next_change_ms()
-            if due is None or due > t_ms:
-                break
-            self.now = max(self.now, due)
-            self._on_due(due)
-        self.now = max(self.now, t_ms)
 
     def _on_due(self, t: float) -> None:
         if self._pending_onset is not None and t >= self._pending_onset:

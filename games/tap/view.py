@@ -52,11 +52,6 @@ class TapView:
         draw.circle(surface, theme, board.x + x, board.y + y, max(0.8, min(2.0, r * 0.14)),
                     (255, 255, 255) if not theme.high_contrast else (0, 0, 0))
 
-    def _hint(self, surface: pygame.Surface, theme: Theme, board: RectMM, text: str) -> None:
-        band = RectMM(board.x + 4, board.y + 2, board.w - 8, theme.sizes.body * 1.6)
-        draw.text_in(surface, theme, text, band, theme.sizes.body, theme.palette.ink,
-                     bold=True)
-
     def _pointing(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
                   now_ms: float) -> None:
         pal = theme.palette
@@ -71,7 +66,7 @@ class TapView:
             self._dot(surface, theme, board, (target.x_mm, target.y_mm), target.width_mm,
                       (pal.target, pal.target_edge))
         elif model.done == 0:
-            self._hint(surface, theme, board, t("tap.start"))
+            draw.board_hint(surface, theme, board, t("tap.start"))
 
     def _sequence(self, surface: pygame.Surface, theme: Theme, model: TapModel,
                   board: RectMM, now_ms: float) -> None:
@@ -92,21 +87,21 @@ class TapView:
             text = t("tap.sequence.watch")
         else:
             text = t("tap.sequence.turn")
-        self._hint(surface, theme, board, text)
+        draw.board_hint(surface, theme, board, text)
 
     def _rhythm(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
                 now_ms: float) -> None:
         pal = theme.palette
         rh = model.rhythm
         if rh is None:
-            self._hint(surface, theme, board, t("tap.rhythm.rest"))
+            draw.board_hint(surface, theme, board, t("tap.rhythm.rest"))
             return
         for i, (x, y) in enumerate(rh.pads):
             nxt = rh.expected is None or rh.expected == i
             self._dot(surface, theme, board, (x, y), rh.width_mm,
                       (pal.target, pal.target_edge) if nxt else (pal.panel, pal.line))
         if rh.start_ms is None:
-            self._hint(surface, theme, board, t("tap.rhythm.ready"))
+            draw.board_hint(surface, theme, board, t("tap.rhythm.ready"))
             return
         left = max(0.0, 1.0 - (now_ms - rh.start_ms) / rh.duration_ms)
         bar = RectMM(board.x + board.w * 0.2, board.bottom - 10, board.w * 0.6, 4)
@@ -114,7 +109,7 @@ class TapView:
         if left > 0:
             draw.panel(surface, theme, RectMM(bar.x, bar.y, max(4.0, bar.w * left), bar.h),
                        pal.highlight, radius_mm=2)
-        self._hint(surface, theme, board, t("tap.rhythm.taps", count=len(rh.downs)))
+        draw.board_hint(surface, theme, board, t("tap.rhythm.taps", count=len(rh.downs)))
 
     def _feedback(self, surface: pygame.Surface, theme: Theme, fb: Feedback | None,
                   board: RectMM, now_ms: float) -> None:
@@ -137,4 +132,4 @@ class TapView:
             hint = {"several_fingers": "tap.hint.several_fingers", "slid_off": "tap.hint.slid_off",
                     "too_slow": "tap.hint.too_slow", "miss": "tap.hint.miss"}.get(fb.reason)
             if hint:
-                self._hint(surface, theme, board, t(hint))
+                draw.board_hint(surface, theme, board, t(hint))

@@ -13,13 +13,12 @@ the shape with most of the time inside the corridor (per level).
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from engine.game import RoundSetup, Trial, TrialCounter
+from engine.game import RoundModel, RoundSetup, Trial
 from engine.levels.difficulty import Difficulty
 from engine.scoring.geometry import Polyline
 from engine.scoring.stats import NAN, mean, median
@@ -95,19 +94,14 @@ class Feedback:
     text: str = ""
 
 
-class TraceModel(TrialCounter):
+class TraceModel(RoundModel):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
-        super().__init__()
-        self.setup = setup
-        self.difficulty = difficulty
-        self.rng = random.Random(setup.seed)
+        super().__init__(setup, difficulty)
         params = difficulty.params()
         self.total = int(params["trials"])
         self.shape_ids = [s.strip() for s in str(params["shapes"]).split(",") if s.strip()]
-        self.now = 0.0
         self.trial: TraceTrial | None = None
         self.feedback: Feedback | None = None
-        self.results: list[Trial] = []
         self._pending_onset: float | None = FIRST_ONSET_MS
         self._early = 0
         self._params = params
@@ -142,23 +136,14 @@ class TraceModel(TrialCounter):
             due.append(trial.last_touch_ms + IDLE_MS)
         return min(due) if due else None
 
-    def _advance(self, t_ms: float) -> None:
-        while not self._finished:
-            due = self.next_change_ms()
-            if due is None or due > t_ms:
-                break
-            self.now = max(self.now, due)
-            if self._pending_onset is not None:
-                self._pending_onset = None
-                self._start_trial(due)
-            elif self.trial is not None:
-                timed_out = self.trial.deadline_ms is not None and due >= self.trial.deadline_ms
-                self._finish(due, "too_slow" if timed_out else (
-                    "not_started" if self.trial.started_ms is None else "incomplete"))
-        self.now = max(self.now, t_ms)
-
-    def tick(self, t_ms: float) -> None:
-        self._advance(t_ms)
+    def _on_due(self, t_ms: float) -> None:
+        if self._pending_onset is not None:
+            self._pending_onset = None
+            self._start_trial(t_ms)
+        elif self.trial is not None:
+            timed_out = self.trial.deadline_ms is not None and t_ms >= self.trial.deadline_ms
+            self._finish(t_ms, "too_slow" if timed_out else (
+                "not_started" if self.trial.started_ms is None else "incomplete"))
 
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)

@@ -151,9 +151,7 @@ class TraceView:
             else:
                 text = t("trace.resume")
         if text:
-            band = RectMM(board.x + 4, board.y + 2, board.w - 8, theme.sizes.body * 1.6)
-            draw.text_in(surface, theme, text, band, theme.sizes.body, theme.palette.ink,
-                         bold=True)
+            draw.board_hint(surface, theme, board, text)
 
 
 def draw_preview(surface: pygame.Surface, theme: Theme, rect: RectMM, result: Any,

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from deftly.cli import main
-from deftly.demo import DEMO_TODAY, demo_store
+from deftly.demo import demo_store
 from deftly.report import PAGE_IN, Period, ReportError, write_report
 from engine.progress import PlayerProgress
 from engine.sim.hand import PRESETS, SimPatient
@@ -27,7 +27,7 @@ def played():
 
 def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
     profile = played.profiles()[0]
-    (path,) = write_report(played, profile, tmp_path / "report.pdf", today=DEMO_TODAY.date())
+    (path,) = write_report(played, profile, tmp_path / "report.pdf")
     reader = PdfReader(path)
     assert len(reader.pages) == 3
     for page, name in zip(reader.pages, GAMES.values(), strict=True):
@@ -39,7 +39,7 @@ def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
 
 def test_png_gives_one_image_per_game(played, tmp_path):
     profile = played.profiles()[0]
-    paths = write_report(played, profile, tmp_path / "ann.png", today=DEMO_TODAY.date())
+    paths = write_report(played, profile, tmp_path / "ann.png")
     assert [p.name for p in paths] == ["ann-tap.png", "ann-trace.png", "ann-pinch.png"]
     for path in paths:
         image = pygame.image.load(str(path))

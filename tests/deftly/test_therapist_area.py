@@ -6,12 +6,12 @@ import pytest
 
 from deftly.context import Shell, prefs_of
 from deftly.demo import demo_shell, demo_store
+from deftly.export import export_everything
 from deftly.export_folders import export_folders, new_export_dir, removable_roots
 from deftly.launch import headless_app
 from deftly.pin import PinGuard
 from deftly.scenes.pin import PinScene
 from deftly.scenes.therapist.area import TherapistArea
-from deftly.scenes.therapist.export_tab import export_everything
 from deftly.scenes.therapist.game_levels import GameLevelsScene
 from deftly.scenes.therapist.players import TherapistPlayers
 from deftly.scenes.therapist.session import SessionScene
@@ -96,6 +96,11 @@ def test_wrong_pins_lock_the_keypad_for_a_while(door):
 def test_a_player_cannot_open_the_area_without_the_pin(door):
     PinGuard(door.store).set_pin("1357")
     door.press("Therapist")
+    assert isinstance(door.top, PinScene) and door.top.step == "check"
+    enter_pin(door, "1234")
+    enter_pin(door, "")                                 # OK alone does not open it either
+    assert isinstance(door.top, PinScene) and "not right" in door.top.message
+    assert not any(isinstance(s, TherapistPlayers | TherapistArea) for s in door.app.scenes)
     door.press("Back")
     assert type(door.top).__name__ == "ProfilesScene"
 
@@ -251,3 +256,17 @@ def test_date_ticks_are_weekly_for_weeks_and_monthly_for_months():
     assert all(d.day == 1 for d, _ in monthly)
     assert [s for _, s in monthly] == ["Dec 2025", "Feb 2026", "Apr", "Jun", "Aug", "Oct"]
     assert len(monthly) <= 7
+
+
+def test_a_level_shows_the_first_day_any_hand_unlocked_it():
+    from datetime import date
+
+    from deftly.scenes.therapist.levels_tab import first_unlocks
+
+    events = [{"kind": "unlock", "at": "2026-05-03T10:00:00+01:00", "game": "tap",
+               "hand": "left", "level": "far"},
+              {"kind": "unlock", "at": "2026-06-09T10:00:00+01:00", "game": "tap",
+               "hand": "right", "level": "far"},
+              {"kind": "unlock", "at": "2026-04-01T10:00:00+01:00", "game": "trace",
+               "hand": "left", "level": "curves"}]
+    assert first_unlocks(events, "tap") == {"far": date(2026, 5, 3)}

@@ -9,6 +9,7 @@ import pygame
 
 from deftly.context import Preferences, prefs_of, save_prefs
 from deftly.scenes.base import Screen
+from engine.app import App
 from engine.display import RectMM
 from engine.i18n import t
 from engine.scene import Scene
@@ -25,7 +26,7 @@ class Tab:
         self.area = area
 
     @property
-    def app(self):  # noqa: ANN201
+    def app(self) -> App:
         return self.area.app
 
     def build(self, content: RectMM) -> list[Widget]:
@@ -45,7 +46,7 @@ class TherapistArea(Screen[None]):
         super().__init__(shell)
         self.profile = profile
         self.reload()
-        from deftly.scenes.therapist.tabs import TABS
+        from deftly.scenes.therapist.tabs import TABS  # the tabs import Tab from here
 
         self.tabs = {cls.key: cls(self) for cls in TABS}
         self.tab = self.tabs[tab]

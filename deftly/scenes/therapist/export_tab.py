@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
-from datetime import date
 from pathlib import Path
 
-from deftly.export import export
-from deftly.export_folders import export_folders, new_export_dir
-from deftly.report import ReportError, write_report
+from deftly.export import export_everything
+from deftly.export_folders import export_folders
 from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
-from engine.store.store import Profile, Store
 from engine.ui.widgets import Button, Label, Widget
 
 MAX_FOLDERS = 4
-
-
-def export_everything(store: Store, profile: Profile, parent: Path, today: date) -> Path:
-    """report.pdf, sessions.csv and trials.csv in a new folder under `parent`."""
-    folder = new_export_dir(parent, profile.name, today)
-    export(store, profile, "csv", folder)
-    with suppress(ReportError):   # no finished rounds yet: the tables alone still help
-        write_report(store, profile, folder / "report.pdf", today=today)
-    return folder
 
 
 class ExportTab(Tab):

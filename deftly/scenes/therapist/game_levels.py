@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from deftly import trends
 from deftly.scenes.base import Screen
 from deftly.scenes.rows import Row, RowPages
-from deftly.scenes.therapist.levels_tab import closed_text
+from deftly.scenes.therapist.levels_tab import closed_text, first_unlocks
 from engine.display import RectMM
 from engine.i18n import t
 from engine.levels.progression import level_states
+from engine.progress import game_overrides
 from engine.store.store import Profile
 from engine.ui.widgets import Widget
 from games.registry import Available
@@ -39,13 +39,11 @@ class GameLevelsScene(Screen[None]):
         return f"{self.game.spec.id}:{name}"
 
     def overrides(self) -> dict[str, Any]:
-        prefix = self._key("")
-        return {k[len(prefix):]: v for k, v in self.shell.store.overrides(
-            self.profile.id).items() if k.startswith(prefix)}
+        return game_overrides(self.shell.store.overrides(self.profile.id), self.game.spec.id)
 
     def rows(self) -> list[Row]:
         overrides = self.overrides()
-        earned = {u.level for u in trends.unlocks(self.events, self.game.spec.id)}
+        earned = set(first_unlocks(self.events, self.game.spec.id))
         states = level_states(self.levels, earned, overrides)
         cap = overrides.get("cap")
         cap_name = next((lv.name for lv in self.levels.levels if lv.id == cap), None)

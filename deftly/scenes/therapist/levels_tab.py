@@ -1,13 +1,17 @@
-"""Level history: when each level was unlocked, per game and hand, and where each
+"""Level history: when each level was first unlocked, per game, and where each
 level stands now (open, locked, capped by the therapist)."""
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Any
 
 from deftly import trends
 from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
 from engine.levels.progression import LevelState, level_states
+from engine.progress import game_overrides
 from engine.ui.table import Column, Table
 from engine.ui.widgets import Label, Widget
 
@@ -24,30 +28,30 @@ class LevelsTab(Tab):
             title, body = box.take_top(sizes.body * 1.6)
             widgets.append(Label(title, game.spec.name, bold=True, align="left"))
             assert game.levels is not None
-            prefix = f"{game.spec.id}:"
-            states = level_states(game.levels, self._unlocked(game.spec.id),
-                                  {k[len(prefix):]: v for k, v in overrides.items()
-                                   if k.startswith(prefix)})
-            rows = []
-            for state in states:
-                when = self._when(game.spec.id, state.level.id)
-                rows.append([state.level.name, (when or t("levels.open")) if state.open
-                             else closed_text(state)])
+            first_day = first_unlocks(self.area.events, game.spec.id)
+            states = level_states(game.levels, set(first_day),
+                                  game_overrides(overrides, game.spec.id))
+            rows = [[s.level.name, _since(s, first_day)] for s in states]
             row_h = min(max(sizes.small * 1.8, 8.0), (body.h - 9.0) / max(len(rows), 1))
             widgets.append(Table(body, [Column(t("levels.level"), 1.3),
                                         Column(t("levels.since"), 1.0)], rows, row_h=row_h))
         return widgets
 
-    def _unlocked(self, game: str) -> set[str]:
-        return {u.level for u in trends.unlocks(self.area.events, game)}
 
-    def _when(self, game: str, level: str) -> str:
-        """The first day the level was unlocked (any hand), as "12 May"."""
-        found = [u for u in trends.unlocks(self.area.events, game) if u.level == level]
-        if not found:
-            return ""
-        day = found[0].day
-        return f"{day.day} {day:%b %Y}"
+def _since(state: LevelState, first_day: dict[str, date]) -> str:
+    """"12 May 2026" for a level unlocked by playing, "Open", or why it is closed."""
+    if not state.open:
+        return closed_text(state)
+    day = first_day.get(state.level.id)
+    return f"{day:%d %b %Y}" if day else t("levels.open")
+
+
+def first_unlocks(events: list[dict[str, Any]], game: str) -> dict[str, date]:
+    """The first day each level of `game` was unlocked (with any hand)."""
+    days: dict[str, date] = {}
+    for u in trends.unlocks(events, game):
+        days.setdefault(u.level, u.day)
+    return days
 
 
 def closed_text(state: LevelState) -> str:

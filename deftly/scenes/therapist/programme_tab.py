@@ -25,8 +25,7 @@ class ProgrammeTab(Tab):
     def rows(self) -> list[Row | Button]:
         prefs = self.area.prefs
         games = self.area.shell.playable()
-        chosen = [g.spec.id for g in games if not prefs.plan_games
-                  or g.spec.id in prefs.plan_games]
+        chosen = prefs.planned([g.spec.id for g in games])
         names = ", ".join(t(f"{g}.short") for g in chosen)
         rows: list[Row | Button] = [
             Row(t("programme.length"), t("settings.plan_minutes", minutes=prefs.plan_minutes),
@@ -65,10 +64,8 @@ class ProgrammeTab(Tab):
     def _game(self, game: str) -> None:
         """Add a game to the plan or take it out (the plan keeps at least one game)."""
         every = [g.spec.id for g in self.area.shell.playable()]
-        chosen = [g for g in every if not self.area.prefs.plan_games
-                  or g in self.area.prefs.plan_games]
-        chosen = [g for g in chosen if g != game] if game in chosen else \
-            [g for g in every if g in chosen or g == game]
+        chosen = self.area.prefs.planned(every)
+        chosen = [g for g in every if (g in chosen) != (g == game)]   # flip this one game
         if not chosen:
             self.app.show_toast(t("programme.one_game"))
             return

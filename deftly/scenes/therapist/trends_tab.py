@@ -114,6 +114,7 @@ class TrendsTab(Tab):
         self.range = "3m"
         self.page = 0
         self.charts: list[tuple[RectMM, trends.Series]] = []
+        self.all_series: list[trends.Series] = []
         self._choose_defaults()
 
     def _choose_defaults(self) -> None:
@@ -134,6 +135,7 @@ class TrendsTab(Tab):
         sessions = self.area.sessions
         all_series = [s for s in trends.game_trends(sessions, self.game, self.hand,
                                                     self.variant) if not s.empty]
+        self.all_series = all_series
         side_w = min(40.0, content.w * 0.22)
         side = RectMM(content.x, content.y, side_w, content.h)
         rest = RectMM(side.right + sizes.gap * 1.5, content.y,
@@ -195,8 +197,9 @@ class TrendsTab(Tab):
 
     # -- drawing ---------------------------------------------------------------------------
     def span(self) -> tuple[date, date]:
-        """The days shown: the chosen range, ending on the last day played (or today)."""
-        days = [p.day for _, s in self.charts for p in s.training + s.checkups]
+        """The days shown: the chosen range, ending on the last day played (or today);
+        the same for every page of charts."""
+        days = [p.day for s in self.all_series for p in s.training + s.checkups]
         last = max(days, default=self.area.shell.today().date())
         length = RANGES[self.range]
         first = min(days, default=last) if length is None else last - timedelta(days=length)
