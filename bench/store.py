@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 from tinydb import Query, TinyDB
 from tinydb.storages import JSONStorage
 
 from bench.common import heading, row
+from engine.clock import system_time
 from engine.store.jsonfile import dump_tables
 from engine.store.store import TRIALS_PER_FILE, Store
 
@@ -49,7 +49,7 @@ def build(folder: Path, trials: int) -> str:
     shards: dict[str, dict[str, dict]] = {}
     rounds = trials // TRIALS_PER_ROUND
     per_month = TRIALS_PER_FILE // TRIALS_PER_ROUND - 1  # the newest file is nearly full
-    now = datetime.now().astimezone()
+    now = system_time()
     for r in range(rounds):
         back = (rounds - 1 - r) // per_month
         year, month0 = divmod(now.year * 12 + now.month - 1 - back, 12)

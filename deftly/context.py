@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import datetime
 from typing import Any
 
 from deftly import days
 from deftly import plan as plan_module
 from engine.app import App
+from engine.clock import WallClock
 from engine.store.store import Profile, Store
 from games.registry import Available, available
 
@@ -64,8 +64,8 @@ class Shell:
         self.device = device
         self.profile: Profile | None = None
         self.games: list[Available] = available()
-        self.today: Callable[[], datetime] = lambda: datetime.now().astimezone()
-        """The wall-clock date, only for labels, streaks and the calendar (tests set it)."""
+        self.today: WallClock = store.clock
+        """The calendar time, only for labels, streaks and the calendar: the store's."""
 
     def playable(self) -> list[Available]:
         return [g for g in self.games if g.levels is not None]

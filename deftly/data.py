@@ -9,18 +9,19 @@ from pathlib import Path
 
 from deftly.commands.common import CommandError
 from deftly.paths import data_dir
+from engine.clock import WallClock, system_time
 from engine.store.errors import StoreError
 from engine.store.store import Profile, Store
 
 
 @contextmanager
-def opened_store(folder: str | Path | None) -> Iterator[Store]:
+def opened_store(folder: str | Path | None, clock: WallClock = system_time) -> Iterator[Store]:
     """The store for `--data-dir` (or the default folder); problems become CommandError.
 
     Recovery notes (a damaged file put aside) are printed to stderr, one line each.
     """
     try:
-        store = Store.open(data_dir(folder))
+        store = Store.open(data_dir(folder), clock=clock)
     except StoreError as error:
         raise CommandError(str(error)) from error
     for problem in store.problems:

@@ -13,9 +13,11 @@ from pathlib import Path
 from deftly.context import Shell
 from deftly.simulate import fill_days
 from engine.app import App
+from engine.clock import SetWallClock
 from engine.store.store import Store
 
 DEMO_TODAY = datetime.fromisoformat("2026-11-21T09:00:00+01:00")
+DEMO_CREATED = datetime.fromisoformat("2026-10-01T10:00:00+01:00")
 DEMO_DEVICE = "demo"
 
 
@@ -28,9 +30,9 @@ def _template(days: int, players: tuple[str, ...], patient: str) -> Path:
     if key not in _TEMPLATES:
         folder = Path(tempfile.mkdtemp(prefix="deftly-demo-template-"))
         atexit.register(shutil.rmtree, folder, True)
-        store = Store.open(folder)
+        clock = SetWallClock(DEMO_CREATED)
+        store = Store.open(folder, clock=clock)
         try:
-            store.label = lambda: "2026-10-01T10:00:00+01:00"
             first = None
             for i, name in enumerate(players):
                 colors = ("blue", "orange", "bluish_green", "reddish_purple")
@@ -38,8 +40,8 @@ def _template(days: int, players: tuple[str, ...], patient: str) -> Path:
                                             color=colors[i % len(colors)])
                 first = first or profile
             if days and first is not None:
-                for _ in fill_days(store, first.id, patient, days, seed=3, hand="left",
-                                   today=DEMO_TODAY):
+                clock.set(DEMO_TODAY)
+                for _ in fill_days(store, first.id, patient, days, seed=3, hand="left"):
                     pass
         finally:
             store.close()
@@ -56,7 +58,7 @@ def demo_store(days: int = 0, players: tuple[str, ...] = ("Ann",),
         target = Path(folder) / "data"
         shutil.copytree(_template(days, players, patient), target,
                         ignore=shutil.ignore_patterns("deftly.lock"))
-        store = Store.open(target)
+        store = Store.open(target, clock=SetWallClock(DEMO_TODAY))
         try:
             yield store
         finally:
@@ -66,5 +68,4 @@ def demo_store(days: int = 0, players: tuple[str, ...] = ("Ann",),
 def demo_shell(app: App, store: Store) -> Shell:
     shell = Shell(store, DEMO_DEVICE)
     shell.profile = store.profiles()[0] if store.profiles() else None
-    shell.today = lambda: DEMO_TODAY
     return shell

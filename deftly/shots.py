@@ -29,6 +29,7 @@ from engine.scene import Scene
 from engine.sim.hand import PRESETS, SimPatient
 from engine.sim.session import play
 from engine.store.store import Store
+from engine.ui.draw import DrawnText, recording_text
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,12 @@ SHOTS: dict[str, Shot] = {
 
 def render_shot(name: str, size: tuple[int, int]) -> pygame.Surface:
     """Build the named scene on a headless app and draw it."""
+    return render_shot_with_text(name, size)[0]
+
+
+def render_shot_with_text(name: str, size: tuple[int, int]
+                          ) -> tuple[pygame.Surface, list[DrawnText]]:
+    """The named scene drawn, and every string it drew (for the golden tests)."""
     if name not in SHOTS:
         raise KeyError(name)
     shot = SHOTS[name]
@@ -218,7 +225,9 @@ def render_shot(name: str, size: tuple[int, int]) -> pygame.Surface:
         scene = shot.make(app, store)
         if app.scenes.top is not scene:
             app.scenes.push(scene)
-        return app.render().copy()
+        with recording_text() as texts:
+            image = app.render().copy()
+        return image, sorted(texts)
 
 
 def save_shot(name: str, size: tuple[int, int], out: Path) -> Path:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
+from engine.clock import SetWallClock
 from engine.game import GameSpec
 from engine.progress import MemoryBackend, PlayerProgress, StateBackend
 from engine.rounds import RoundResult
@@ -81,46 +82,45 @@ def round_line(result: RoundResult) -> dict[str, Any]:
 
 
 def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed: int, *,
-              hand: str = "right", today: datetime | None = None) -> Iterator[str]:
+              hand: str = "right") -> Iterator[str]:
     """Plausible daily play over `days` days ending yesterday: some days missed, two rounds
-    per game a day, a check-up per game each week, the hand slowly recovering."""
+    per game a day, a check-up per game each week, the hand slowly recovering.
+
+    The store must have been opened with a `SetWallClock`: its time is "today", and the
+    simulation moves it through the past days (so every record is stamped with its day).
+    """
+    clock = store.clock
+    if not isinstance(clock, SetWallClock):
+        raise TypeError("fill_days needs a store opened with a SetWallClock")
     rng = random.Random(seed)
-    start = (today or datetime.now().astimezone()) - timedelta(days=days)
+    start = clock() - timedelta(days=days)
     games = [a.spec for a in available() if a.levels is not None]
     base = preset(patient_name)
     played_days = 0
-    label = {"at": start}
-    store.label = lambda: label["at"].isoformat(timespec="seconds")
-    try:
-        for day in range(days):
-            date = start + timedelta(days=day)
-            if rng.random() < MISSED_DAY_CHANCE:
-                continue
-            played_days += 1
-            recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
-            patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
-            label["at"] = date.replace(hour=10, minute=0, second=0, microsecond=0)
-            rounds = 0
-            for spec in games:
-                choose = spec.extra.get("sim_variant")
-                variant = choose(patient.hand) if choose else ""
-                progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels,
-                                          variant)
-                for r in range(ROUNDS_PER_GAME_PER_DAY):
-                    label["at"] += timedelta(minutes=2)
-                    play(spec, progress.current().id, patient, progress, seed + day * 97 + r,
-                         store=store, hand=hand, variant=variant)
-                    rounds += 1
-                if played_days % 7 == 1:
-                    label["at"] += timedelta(minutes=2)
-                    play(spec, spec.levels.checkup.id, patient, progress, seed + day,
-                         mode="checkup", store=store, hand=hand, variant=variant)
-                    rounds += 1
-            yield f"{date:%Y-%m-%d}: {rounds} rounds"
-    finally:
-        from engine.store.store import now_label
-
-        store.label = now_label
+    for day in range(days):
+        date = start + timedelta(days=day)
+        if rng.random() < MISSED_DAY_CHANCE:
+            continue
+        played_days += 1
+        recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
+        patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
+        clock.set(date.replace(hour=10, minute=0, second=0, microsecond=0))
+        rounds = 0
+        for spec in games:
+            choose = spec.extra.get("sim_variant")
+            variant = choose(patient.hand) if choose else ""
+            progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels, variant)
+            for r in range(ROUNDS_PER_GAME_PER_DAY):
+                clock.advance(timedelta(minutes=2))
+                play(spec, progress.current().id, patient, progress, seed + day * 97 + r,
+                     store=store, hand=hand, variant=variant)
+                rounds += 1
+            if played_days % 7 == 1:
+                clock.advance(timedelta(minutes=2))
+                play(spec, spec.levels.checkup.id, patient, progress, seed + day,
+                     mode="checkup", store=store, hand=hand, variant=variant)
+                rounds += 1
+        yield f"{date:%Y-%m-%d}: {rounds} rounds"
 
 
 def memory_backend() -> MemoryBackend:

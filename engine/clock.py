@@ -1,8 +1,15 @@
-"""Clocks. One clock is injected everywhere; nothing in a model reads the wall clock."""
+"""Clocks. One clock is injected everywhere; nothing in a model reads the wall clock.
+
+Two kinds: a `Clock` gives monotonic milliseconds (durations, model time); a `WallClock`
+gives the calendar time for labels and dates. `system_time` is the only reader of the
+real calendar time; everything else is handed a wall clock (the store keeps one).
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Protocol
 
 
@@ -39,3 +46,34 @@ class ManualClock:
     def set(self, t_ms: float) -> None:
         """Jump to `t_ms` if it is later than now."""
         self.t_ms = max(self.t_ms, float(t_ms))
+
+
+WallClock = Callable[[], datetime]
+"""The calendar time (an aware `datetime`): only for labels, dates and file names, never
+for durations (those come from a `Clock`)."""
+
+
+def system_time() -> datetime:
+    """The real wall clock in the machine's own zone: the one place that reads it."""
+    return datetime.now().astimezone()
+
+
+class SetWallClock:
+    """A wall clock that shows whatever it was last set to (simulations, demos, tests)."""
+
+    def __init__(self, at: datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("a wall clock needs a time with its UTC offset")
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def set(self, at: datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("a wall clock needs a time with its UTC offset")
+        self.at = at
+
+    def advance(self, by: timedelta) -> datetime:
+        self.at += by
+        return self.at

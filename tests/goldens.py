@@ -1,9 +1,11 @@
-"""Golden-image comparison with a tolerance.
+"""Golden-image comparison with a tolerance, and an exact comparison of the text drawn.
 
-References live in tests/golden/NAME.png. To regenerate them after an intended
-change of look, run `make golden` (it sets DEFTLY_REGEN_GOLDEN=1), open the new
-PNGs, and commit them. On a mismatch the actual image and a diff image (changed
-pixels in magenta) are written to tests/golden/_failures/.
+References live in tests/golden/NAME.png (pixels: they guard the layout) and NAME.txt
+(every string drawn, with its place in mm: they guard the values, which a pixel
+tolerance would let through). To regenerate them after an intended change, run
+`make golden` (it sets DEFTLY_REGEN_GOLDEN=1), open the new PNGs, read the text diff,
+and commit them. On a mismatch the actual image and a diff image (changed pixels in
+magenta) are written to tests/golden/_failures/.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pygame
+
+from engine.ui.draw import DrawnText
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 FAILURE_DIR = GOLDEN_DIR / "_failures"
@@ -30,13 +34,27 @@ def compare(actual: pygame.Surface, reference: pygame.Surface) -> tuple[float, n
     return float(changed.mean()), changed
 
 
-def assert_matches_golden(actual: pygame.Surface, name: str) -> None:
+def text_lines(texts: list[DrawnText]) -> list[str]:
+    return [t.line() for t in texts]
+
+
+def assert_matches_golden(actual: pygame.Surface, name: str,
+                          texts: list[DrawnText] | None = None) -> None:
     path = GOLDEN_DIR / f"{name}.png"
+    text_path = GOLDEN_DIR / f"{name}.txt"
     if os.environ.get("DEFTLY_REGEN_GOLDEN") == "1":
         GOLDEN_DIR.mkdir(exist_ok=True)
         pygame.image.save(actual, str(path))
+        if texts is not None:
+            text_path.write_text("".join(f"{line}\n" for line in text_lines(texts)),
+                                 encoding="utf-8")
         return
     assert path.exists(), f"no golden image {path.name}; run `make golden` and review it"
+    if texts is not None:
+        assert text_path.exists(), f"no golden text {text_path.name}; run `make golden`"
+        expected = text_path.read_text(encoding="utf-8").splitlines()
+        assert text_lines(texts) == expected, f"{name}: the text drawn differs from " \
+            f"{text_path.name} (x mm, y mm, text)"
     reference = pygame.image.load(str(path))
     share, changed = compare(actual, reference)
     if share > CHANGED_SHARE_LIMIT:

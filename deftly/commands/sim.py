@@ -100,8 +100,9 @@ def _report(results: list, as_json: bool) -> None:
 def _days(args: argparse.Namespace) -> int:
     from deftly.data import opened_store
     from deftly.simulate import fill_days
+    from engine.clock import SetWallClock, system_time
 
-    with opened_store(args.data_dir) as store:
+    with opened_store(args.data_dir, clock=SetWallClock(system_time())) as store:
         profile = store.find_profile(args.sim_profile) or store.add_profile(args.sim_profile)
         count = 0
         for line in fill_days(store, profile.id, args.patient, args.days, args.seed,

@@ -23,13 +23,13 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tinydb import Query, TinyDB
 
 from engine import __version__
+from engine.clock import WallClock, system_time
 from engine.store.atomic import remove_stale_temps, write_atomic
 from engine.store.errors import DamagedFileError, NewerSchemaError, StoreError
 from engine.store.journal import Journal, read_records
@@ -47,11 +47,6 @@ MIGRATIONS: dict[int, Migration] = {}
 """MIGRATIONS[v] upgrades a folder from schema v to v + 1."""
 
 Doc = dict[str, Any]
-
-
-def now_label() -> str:
-    """The wall-clock time as an ISO-8601 label with its UTC offset (never used for arithmetic)."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def new_id() -> str:
@@ -86,11 +81,12 @@ class Profile:
 class Store:
     """Open with `Store.open(folder)`; close with `close()` (or use it as a context manager)."""
 
-    def __init__(self, folder: Path, app_version: str = __version__) -> None:
+    def __init__(self, folder: Path, app_version: str = __version__,
+                 clock: WallClock = system_time) -> None:
         self.folder = Path(folder)
         self.app_version = app_version
-        self.label: Callable[[], str] = now_label
-        """Wall-clock labels for new records (simulations set past days here)."""
+        self.clock = clock
+        """The calendar time for labels, dates and file names (simulations pass their own)."""
         self.problems: list[str] = []
         self._lock = DataLock(self.folder)
         self._journal = Journal(self.folder / "journal.jsonl")
@@ -100,9 +96,10 @@ class Store:
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path | str, app_version: str = __version__) -> Store:
+    def open(cls, folder: Path | str, app_version: str = __version__,
+             clock: WallClock = system_time) -> Store:
         """Lock the folder, recover from any crash or damage, and fold the journal in."""
-        store = cls(Path(folder), app_version)
+        store = cls(Path(folder), app_version, clock)
         store.folder.mkdir(parents=True, exist_ok=True)
         store._lock.acquire()
         try:
@@ -126,6 +123,15 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- the clock -------------------------------------------------------------------------
+    def label(self) -> str:
+        """Now as an ISO-8601 label with its UTC offset (never used for arithmetic)."""
+        return self.clock().isoformat(timespec="seconds")
+
+    def _stamp(self) -> str:
+        """Now for a file name (damaged copies, backups)."""
+        return f"{self.clock():%Y%m%d-%H%M%S}"
 
     # -- paths -------------------------------------------------------------------------------
     @property
@@ -169,7 +175,7 @@ class Store:
         """Move the damaged file aside, restore its backup, replay the journals over it."""
         rel = path.relative_to(self.folder)
         self.damaged_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = self._stamp()
         aside = self.damaged_dir / f"{'__'.join(rel.parts)}.{stamp}"
         n = 1
         while aside.exists():
@@ -217,8 +223,7 @@ class Store:
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
-        backup_dir = self.folder / "backups" / f"before-schema-{version + 1}-" \
-            f"{datetime.now():%Y%m%d-%H%M%S}"
+        backup_dir = self.folder / "backups" / f"before-schema-{version + 1}-{self._stamp()}"
         shutil.copytree(self.db_dir, backup_dir)
         while version < SCHEMA_VERSION:
             step = MIGRATIONS.get(version)
@@ -462,11 +467,21 @@ class Store:
         if active:
             return  # a round is in progress: fold when it ends
         self._apply(records, interrupted_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        self._journal.rotate(self.archive_dir, f"{stamp}.jsonl", KEEP_ARCHIVES)
+        self._journal.rotate(self.archive_dir, self._archive_name(), KEEP_ARCHIVES)
         for session_id in [s for s in self._active if _ended(records, s)]:
             self._active.pop(session_id, None)
             self._active_trials.pop(session_id, None)
+
+    def _archive_name(self) -> str:
+        """The next journal archive's name. Archives replay in name order, so names count
+        up whatever the clock says ("n" sorts after the older, time-stamped names)."""
+        last = 0
+        if self.archive_dir.is_dir():
+            for path in self.archive_dir.glob("n*.jsonl"):
+                number = path.name[1:].split("-", 1)[0].split(".", 1)[0]
+                if number.isdigit():
+                    last = max(last, int(number))
+        return f"n{last + 1:09d}-{self._stamp()}.jsonl"
 
     def _apply(self, records: list[Doc], only: Path | None = None,
                interrupted_ok: bool = False) -> None:

@@ -119,8 +119,9 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
         if i % stride:
             continue   # too close to the label below: the grid line alone
         image = draw.render_text(theme, text, tick_mm, pal.muted)
-        surface.blit(image, (box.x - image.get_width() - theme.px(1.5),
-                             y - image.get_height() // 2))
+        draw.blit_text(surface, theme, text, image,
+                       (box.x - image.get_width() - theme.px(1.5), y - image.get_height() // 2),
+                       align="right")
     free_from = box.x - theme.px(100)      # labels never overlap: a crowded one is left out
     for x, text in data.x_labels:
         px, _ = plot.px(x, lo)
@@ -131,7 +132,8 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
         image = draw.render_text(theme, text, small, pal.muted)
         left = min(max(px - image.get_width() // 2, box.x), box.right - image.get_width())
         if left >= free_from:
-            surface.blit(image, (left, box.bottom + theme.px(1.2)))
+            draw.blit_text(surface, theme, text, image, (left, box.bottom + theme.px(1.2)),
+                           align="center")
             free_from = left + image.get_width() + theme.px(2)
     pygame.draw.line(surface, pal.muted, (box.x, box.bottom), (box.right, box.bottom), thin)
     clip = surface.get_clip()
@@ -183,7 +185,7 @@ def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag,
     left = min(x + theme.px(0.8), plot.box.right - image.get_width())
     if left < free_from:
         return free_from
-    surface.blit(image, (left, plot.box.y))
+    draw.blit_text(surface, theme, flag.label, image, (left, plot.box.y))
     return left + image.get_width() + theme.px(2)
 
 

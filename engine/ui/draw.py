@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
@@ -10,6 +13,48 @@ from engine.display import RectMM
 from engine.ui.theme import Color, Theme, font_at
 
 ALIGN = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}
+
+
+@dataclass(frozen=True, order=True)
+class DrawnText:
+    """A string as drawn: its anchor (left, centre or right edge by its alignment, and its
+    vertical middle) in mm, rounded to 0.5 mm so font-rendering versions do not matter."""
+
+    y_mm: float
+    x_mm: float
+    text: str
+
+    def line(self) -> str:
+        return f"{self.x_mm:7.1f} {self.y_mm:6.1f}  {self.text!r}"
+
+
+_text_log: list[DrawnText] | None = None
+
+
+@contextmanager
+def recording_text() -> Iterator[list[DrawnText]]:
+    """Collect every string drawn inside the block (golden tests compare the values)."""
+    global _text_log
+    outer, _text_log = _text_log, []
+    try:
+        yield _text_log
+    finally:
+        _text_log = outer
+
+
+def blit_text(surface: pygame.Surface, theme: Theme, text: str, image: pygame.Surface,
+              dest: pygame.Rect | tuple[int, int], *, align: str = "left",
+              area: pygame.Rect | None = None) -> None:
+    """Put rendered `text` on `surface` at `dest` (and note it while text is recorded)."""
+    surface.blit(image, dest, area=area)
+    if _text_log is None or not text.strip():
+        return
+    box = image.get_rect(topleft=(dest[0], dest[1]))
+    offset = surface.get_abs_offset()
+    x = {"left": box.left, "center": box.centerx, "right": box.right}[align] + offset[0]
+    y = box.centery + offset[1]
+    mm = theme.profile.mm
+    _text_log.append(DrawnText(round(mm(y) * 2) / 2, round(mm(x) * 2) / 2, text))
 
 
 def panel(surface: pygame.Surface, theme: Theme, rect: RectMM, fill: Color,
@@ -99,8 +144,8 @@ def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size
         dest.bottom = box.bottom
     else:
         dest.top = box.top
-    surface.blit(image, dest, area=pygame.Rect(0, 0, image.get_width(),
-                                               max(0, box.bottom - dest.top)))
+    blit_text(surface, theme, text, image, dest, align=align,
+              area=pygame.Rect(0, 0, image.get_width(), max(0, box.bottom - dest.top)))
     return dest
 
 

@@ -5,16 +5,12 @@ Regenerate after an intended change with `make golden`, then look at the new PNG
 
 import pytest
 
-from deftly.shots import render_shot
+from deftly.shots import render_shot_with_text
+from tests.golden_scenes import PLAYER, golden_name
 from tests.goldens import assert_matches_golden
 
-SCREENS = ["welcome", "profiles", "new-player", "home", "plan", "calendar", "settings",
-           "start", "tap", "pause", "tap-results", "trace", "trace-results", "pinch",
-           "pinch-size", "pinch-results", "therapist-pin", "therapist", "therapist-trends",
-           "therapist-round", "replay"]
 
-
-@pytest.mark.parametrize("scene", SCREENS)
-@pytest.mark.parametrize("size", [(800, 480), (1920, 1200)])
+@pytest.mark.parametrize(("scene", "size"), PLAYER, ids=[golden_name(*p) for p in PLAYER])
 def test_golden(scene, size):
-    assert_matches_golden(render_shot(scene, size), f"{scene}-{size[0]}x{size[1]}")
+    image, texts = render_shot_with_text(scene, size)
+    assert_matches_golden(image, golden_name(scene, size), texts)

@@ -8,7 +8,7 @@ import pytest
 
 from deftly.launch import headless_app
 from deftly.shell import start
-from engine.clock import ManualClock
+from engine.clock import ManualClock, SetWallClock
 from engine.round_scene import RoundScene
 from engine.store.store import Store
 from engine.ui.theme import HIGH_CONTRAST
@@ -20,16 +20,14 @@ DAY_ONE = datetime.fromisoformat("2026-11-20T10:00:00+01:00")
 @pytest.fixture
 def journey(tmp_path):
     pygame.event.clear()
-    store = Store.open(tmp_path / "data")
-    today = {"now": DAY_ONE}
-    store.label = lambda: today["now"].isoformat(timespec="seconds")
+    today = SetWallClock(DAY_ONE)
+    store = Store.open(tmp_path / "data", clock=today)
     clock = ManualClock()
     app = headless_app((1280, 800), clock)
     pilot = Pilot(app, clock)
 
     def launch():
         pilot.shell = start(app, store)
-        pilot.shell.today = lambda: today["now"]
         pilot.run(20)
 
     pilot.store, pilot.today, pilot.launch = store, today, launch
@@ -86,7 +84,7 @@ def test_first_run_plan_round_and_the_streak_the_next_day(journey):
     pilot.press("Back")
     assert pilot.shell.streak() == 1
     # the next day
-    pilot.today["now"] = DAY_ONE + timedelta(days=1)
+    pilot.today.set(DAY_ONE + timedelta(days=1))
     home.refresh()
     pilot.press("Start")
     pilot.press("Start")

@@ -259,7 +259,8 @@ def draw_legend(surface: pygame.Surface, theme: Theme, box: RectMM, colors: Colo
         if x + size + 1.0 + theme.profile.mm(image.get_width()) > box.right:
             break
         _symbol(surface, theme, kind, color, (x + size / 2, cy), size)
-        surface.blit(image, (theme.px(x + size + 1.0), theme.px(cy) - image.get_height() // 2))
+        draw.blit_text(surface, theme, text, image,
+                       (theme.px(x + size + 1.0), theme.px(cy) - image.get_height() // 2))
         x += size + 1.0 + theme.profile.mm(image.get_width()) + 4.0
 
 

@@ -2,11 +2,13 @@
 
 import json
 import math
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from engine.clock import SetWallClock
 from engine.store import store as store_module
 from engine.store.errors import StoreError
 from engine.store.journal import Journal, read_records
@@ -47,12 +49,11 @@ def test_names_are_unique_and_hands_are_checked(folder):
 
 
 def test_sessions_are_ordered_by_sequence_not_by_the_clock(folder, monkeypatch):
-    clock = {"label": "2026-11-21T10:00:00+01:00"}
-    with Store.open(folder) as s:
-        s.label = lambda: clock["label"]
+    clock = SetWallClock(datetime.fromisoformat("2026-11-21T10:00:00+01:00"))
+    with Store.open(folder, clock=clock) as s:
         profile = s.add_profile("Ann")
         first = play_round(s, profile.id, trials=1)
-        clock["label"] = "2026-11-20T09:00:00+01:00"  # the clock was set back a day
+        clock.set(datetime.fromisoformat("2026-11-20T09:00:00+01:00"))  # set back a day
         second = play_round(s, profile.id, trials=1)
         assert [d["id"] for d in s.sessions(profile.id)] == [first, second]
 
