@@ -105,22 +105,33 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
         recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
         patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
         clock.set(date.replace(hour=10, minute=0, second=0, microsecond=0))
-        rounds = 0
-        for spec in games:
-            choose = spec.extra.get("sim_variant")
-            variant = choose(patient.hand) if choose else ""
-            progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels, variant)
-            for r in range(ROUNDS_PER_GAME_PER_DAY):
-                clock.advance(timedelta(minutes=2))
-                play(spec, progress.current().id, patient, progress, seed + day * 97 + r,
-                     store=store, hand=hand, variant=variant)
-                rounds += 1
-            if played_days % 7 == 1:
-                clock.advance(timedelta(minutes=2))
-                play(spec, spec.levels.checkup.id, patient, progress, seed + day,
-                     mode="checkup", store=store, hand=hand, variant=variant)
-                rounds += 1
+        with store.batch():
+            rounds = _play_day(store, profile_id, games, patient, seed=seed, day=day,
+                               played_days=played_days, hand=hand)
         yield f"{date:%Y-%m-%d}: {rounds} rounds"
+
+
+def _play_day(store: Store, profile_id: str, games: list[GameSpec], patient: SimPatient, *,
+              seed: int, day: int, played_days: int, hand: str) -> int:
+    """One simulated day of every game: two training rounds each, and a weekly check-up."""
+    clock = store.clock
+    assert isinstance(clock, SetWallClock)
+    rounds = 0
+    for spec in games:
+        choose = spec.extra.get("sim_variant")
+        variant = choose(patient.hand) if choose else ""
+        progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels, variant)
+        for r in range(ROUNDS_PER_GAME_PER_DAY):
+            clock.advance(timedelta(minutes=2))
+            play(spec, progress.current().id, patient, progress, seed + day * 97 + r,
+                 store=store, hand=hand, variant=variant)
+            rounds += 1
+        if played_days % 7 == 1:
+            clock.advance(timedelta(minutes=2))
+            play(spec, spec.levels.checkup.id, patient, progress, seed + day,
+                 mode="checkup", store=store, hand=hand, variant=variant)
+            rounds += 1
+    return rounds
 
 
 def memory_backend() -> MemoryBackend:

@@ -106,6 +106,8 @@ class RoundModel:
         return (self.done, self.total)
 
     def take_trials(self) -> list[Trial]:
+        if not self._new:
+            return []
         new, self._new = self._new, []
         return new
 

@@ -18,8 +18,11 @@ def play_round(controller: RoundController, policy: Policy, start_ms: float = 0.
         gesture = policy.plan(model, t)
         if gesture:
             for touch in gesture:
-                t = max(t, touch.t_ms)
-                controller.on_touch(touch.at(t))
+                if touch.t_ms >= t:
+                    t = touch.t_ms
+                    controller.on_touch(touch)
+                else:
+                    controller.on_touch(touch.at(t))   # never back in time
             continue
         upcoming = model.next_change_ms()
         t = max(t + 1.0, upcoming) if upcoming is not None and upcoming > t else t + IDLE_STEP_MS

@@ -47,6 +47,20 @@ def _default(value: Any) -> Any:
 
 def json_safe(value: Any) -> Any:
     """A copy of `value` with NaN/inf as None and numpy scalars as Python numbers."""
+    kind = type(value)
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): json_safe(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [json_safe(v) for v in value]
+    return _json_safe_other(value)
+
+
+def _json_safe_other(value: Any) -> Any:
+    """`json_safe` for everything but plain Python values (numpy, subclasses)."""
     if hasattr(value, "item") and not isinstance(value, (list, tuple, dict)):
         value = value.item()
     if isinstance(value, float):

@@ -17,13 +17,18 @@ def backup_of(path: Path) -> Path:
 
 
 class AtomicJSONStorage(Storage):
-    """tinydb storage: `read` is served from memory after the first load; `write` replaces
-    the file atomically (temp + fsync + rename + folder fsync) keeping `<file>.bak`."""
+    """tinydb storage: `read` is served from memory after the first load; `write` keeps the
+    new tables in memory, and `flush` replaces the file atomically (temp + fsync + rename +
+    folder fsync) keeping `<file>.bak`.
+
+    Writing back later is safe because the store journals every change before it applies
+    it, and only retires the journal after every file is flushed."""
 
     def __init__(self, path: str | Path, preloaded: Tables | None = None) -> None:
         self.path = Path(path)
         self._cache: Tables | None = preloaded
         self._loaded = preloaded is not None
+        self.dirty = False
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if not self._loaded:
@@ -32,12 +37,14 @@ class AtomicJSONStorage(Storage):
         return self._cache
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            write_atomic(self.path, dump_tables(data), backup=backup_of(self.path))
-        except BaseException:
-            self._loaded = False  # the file is the truth; reload it next time
-            self._cache = None
-            raise
         self._cache = data
         self._loaded = True
+        self.dirty = True
+
+    def flush(self) -> None:
+        """Put the tables on disk (if they changed since the last flush)."""
+        if not self.dirty or self._cache is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, dump_tables(self._cache), backup=backup_of(self.path))
+        self.dirty = False

@@ -18,10 +18,11 @@ restored, and the journal and its archives replayed over it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,8 +92,9 @@ class Store:
         self._lock = DataLock(self.folder)
         self._journal = Journal(self.folder / "journal.jsonl")
         self._dbs: dict[Path, TinyDB] = {}
-        self._active: dict[str, Doc] = {}          # sessions begun and not yet folded
+        self._active: dict[str, Doc] = {}          # sessions begun and not yet ended
         self._active_trials: dict[str, list[Doc]] = {}
+        self._batch_depth = 0
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
@@ -112,6 +114,10 @@ class Store:
         return store
 
     def close(self) -> None:
+        """Put what changed on disk and let go of the folder. If the files cannot be
+        written now, the journal still holds every change and the next open replays it."""
+        with contextlib.suppress(OSError):
+            self._checkpoint()
         self._journal.close()
         for db in self._dbs.values():
             db.close()
@@ -164,6 +170,15 @@ class Store:
             db = TinyDB(storage=AtomicJSONStorage, path=path, preloaded=tables)
             self._dbs[path] = db
         return db
+
+    def _has_file(self, path: Path) -> bool:
+        """Whether a database file exists (on disk, or in memory and not yet written)."""
+        return path in self._dbs or path.exists()
+
+    def _files(self, folder: Path) -> list[Path]:
+        """The database files in `folder` (on disk, or in memory and not yet written)."""
+        on_disk = set(folder.glob("*.json")) if folder.is_dir() else set()
+        return sorted(on_disk | {p for p in self._dbs if p.parent == folder})
 
     def _load_or_recover(self, path: Path) -> Tables:
         try:
@@ -393,8 +408,26 @@ class Store:
             raise StoreError("That round has already ended.")
         patch = {"ended_at": self.label(), "duration_ms": duration_ms, "status": status,
                  "summary": summary, "recording": recording, **(details or {})}
-        self._journal.append({"op": "end", "session": session_id, "patch": json_safe(patch)})
-        self.fold()
+        end = {"op": "end", "session": session_id, "patch": json_safe(patch)}
+        self._journal.append(end)
+        begun = {"op": "session", "doc": self._active.pop(session_id)}
+        trials = [{"op": "trial", "session": session_id, "doc": doc}
+                  for doc in self._active_trials.pop(session_id)]
+        self._apply([begun, *trials, end])
+        if not self._batch_depth:
+            self._checkpoint()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many rounds in a row (a simulated day): every change is journalled and readable
+        at once as always, but the files are written once, when the batch ends."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                self._checkpoint()
 
     def session(self, session_id: str) -> Doc | None:
         if session_id in self._active:
@@ -407,9 +440,8 @@ class Store:
 
     def sessions(self, profile_id: str, game: str | None = None) -> list[Doc]:
         """A player's finished rounds, oldest first (by sequence, not by clock)."""
-        folder = self.db_dir / "sessions" / profile_id
         found: list[Doc] = []
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        for path in self._files(self.db_dir / "sessions" / profile_id):
             table = self._db(path).storage.read() or {}
             for doc in table.get("sessions", {}).values():
                 if game is None or doc.get("game") == game:
@@ -424,15 +456,14 @@ class Store:
         if session is None:
             return []
         path = self._trials_path(session)
-        table = (self._db(path).storage.read() or {}).get("trials", {}) if path.exists() \
-            else {}
+        table = (self._db(path).storage.read() or {}).get("trials", {}) \
+            if self._has_file(path) else {}
         docs = [dict(doc) for doc in table.values() if doc.get("session") == session_id]
         return sorted(docs, key=lambda d: d.get("index", 0))
 
     def all_trials(self, profile_id: str) -> Iterable[Doc]:
         """Every stored trial of a player (for export)."""
-        folder = self.db_dir / "trials" / profile_id
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        for path in self._files(self.db_dir / "trials" / profile_id):
             table = (self._db(path).storage.read() or {}).get("trials", {})
             yield from (dict(doc) for doc in table.values())
 
@@ -443,10 +474,10 @@ class Store:
         """The trials file for a new round: this month's newest, unless it is full."""
         folder = self.db_dir / "trials" / profile_id
         part = 1
-        while (folder / _part_name(month, part + 1)).exists():
+        while self._has_file(folder / _part_name(month, part + 1)):
             part += 1
         current = folder / _part_name(month, part)
-        if current.exists():
+        if self._has_file(current):
             count = len((self._db(current).storage.read() or {}).get("trials", {}))
             if count >= TRIALS_PER_FILE:
                 part += 1
@@ -454,23 +485,25 @@ class Store:
 
     # -- folding the journal in ---------------------------------------------------------
     def fold(self) -> None:
-        """Apply the journal to the database files, then archive it.
-
-        Rounds still being played stay in the journal. On start-up (nothing active),
-        a round that never ended is folded as "interrupted".
-        """
+        """Apply the journal to the database files (on opening: a round that never ended
+        is folded as "interrupted"), then write them and archive the journal."""
         records = self._journal.records()
         if not records:
             return
-        active = {r["doc"]["id"] for r in records if r["op"] == "session"
-                  and r["doc"]["id"] in self._active and not _ended(records, r["doc"]["id"])}
-        if active:
-            return  # a round is in progress: fold when it ends
+        if self._active:
+            return  # a round is in progress: its end checkpoints
         self._apply(records, interrupted_ok=True)
-        self._journal.rotate(self.archive_dir, self._archive_name(), KEEP_ARCHIVES)
-        for session_id in [s for s in self._active if _ended(records, s)]:
-            self._active.pop(session_id, None)
-            self._active_trials.pop(session_id, None)
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Write every changed file, then retire the journal (never while a round is
+        being played: its records must stay in the journal until it ends)."""
+        if self._active:
+            return
+        for db in list(self._dbs.values()):
+            db.storage.flush()
+        if self._journal.path.exists() and self._journal.path.stat().st_size:
+            self._journal.rotate(self.archive_dir, self._archive_name(), KEEP_ARCHIVES)
 
     def _archive_name(self) -> str:
         """The next journal archive's name. Archives replay in name order, so names count
@@ -578,7 +611,3 @@ class Store:
 
 def _part_name(month: str, part: int) -> str:
     return f"{month}.json" if part == 1 else f"{month}.{part}.json"
-
-
-def _ended(records: list[Doc], session_id: str) -> bool:
-    return any(r["op"] == "end" and r.get("session") == session_id for r in records)

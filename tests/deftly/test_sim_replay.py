@@ -1,10 +1,14 @@
 """`deftly sim` and `deftly replay`: deterministic, durable, and replays equal stored trials."""
 
+import contextlib
 import json
 
 import pytest
 
 from deftly.cli import main
+from deftly.demo import DEMO_TODAY
+from deftly.simulate import fill_days
+from engine.clock import SetWallClock
 from engine.store.store import Store
 from games.registry import all_specs
 
@@ -69,3 +73,28 @@ def test_a_broken_recording_is_one_line(tmp_path, capsys):
     bad.write_bytes(b"nope")
     code, _, err = run(capsys, "replay", bad, "--json")
     assert code == 1 and err.count("\n") == 1 and "gzip" in err
+
+
+def _simulated_days(folder, days):
+    """Everything stored by `days` simulated days, without the random ids."""
+    with Store.open(folder, clock=SetWallClock(DEMO_TODAY)) as store:
+        profile = store.add_profile("Ann")
+        for _ in fill_days(store, profile.id, "moderate", days, seed=3, hand="left"):
+            pass
+    with Store.open(folder) as store:
+        random_ids = ("id", "session", "profile", "recording", "trials_file")
+        out = []
+        for session in store.sessions(profile.id):
+            trials = store.trials(session["id"], session)
+            out.append([{k: v for k, v in doc.items() if k not in random_ids}
+                        for doc in (session, *trials)])
+        return out
+
+
+def test_a_day_saved_as_one_batch_stores_what_saving_round_by_round_stores(
+        tmp_path, monkeypatch):
+    batched = _simulated_days(tmp_path / "batched", 3)
+    monkeypatch.setattr(Store, "batch", lambda self: contextlib.nullcontext())
+    one_by_one = _simulated_days(tmp_path / "one-by-one", 3)
+    assert len(batched) >= 9
+    assert batched == one_by_one

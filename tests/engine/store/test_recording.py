@@ -1,11 +1,22 @@
 """Recordings round-trip exactly; broken ones give one line with the line number."""
 
 import gzip
+import json
+import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from engine.input.script import finger, merge
-from engine.store.recording import Marker, RecordingError, read_recording, write_recording
+from engine.store.recording import (
+    Marker,
+    RecordingError,
+    _touch_line,
+    read_recording,
+    write_recording,
+)
+from engine.touch import Phase, Touch
 
 
 def test_round_trip_keeps_every_value_exactly(tmp_path):
@@ -36,3 +47,18 @@ def test_broken_recordings(tmp_path, content, fragment):
     path.write_bytes(content)
     with pytest.raises(RecordingError, match=fragment):
         read_recording(path)
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+@given(st.integers(0, 10), st.sampled_from(list(Phase)), finite, finite, finite)
+def test_a_touch_row_reads_back_as_json_dumps_would_have_written_it(f, phase, x, y, t):
+    touch = Touch(f, phase, x, y, t)
+    assert json.loads(_touch_line(touch)) == json.loads(json.dumps(["t", *touch.to_row()]))
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_a_touch_with_a_non_finite_number_is_refused(bad):
+    with pytest.raises(ValueError, match="finite"):
+        _touch_line(Touch(1, Phase.MOVE, 1.0, bad, 2.0))
