@@ -50,6 +50,19 @@ def _template(days: int, players: tuple[str, ...], patient: str) -> Path:
 
 
 @contextmanager
+def templates_built_anew() -> Iterator[None]:
+    """Inside the block, demo folders are simulated again instead of taken from the ones
+    built earlier in this process (a test that moves the machine's clock needs that)."""
+    saved = dict(_TEMPLATES)
+    _TEMPLATES.clear()
+    try:
+        yield
+    finally:
+        _TEMPLATES.clear()
+        _TEMPLATES.update(saved)
+
+
+@contextmanager
 def demo_store(days: int = 0, players: tuple[str, ...] = ("Ann",),
                patient: str = "moderate") -> Iterator[Store]:
     """A store in a fresh temporary folder; the first player has `days` days of

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deftly.commands.common import CommandError, point, positive
-from engine.analysis import formats, tasks
 
+if TYPE_CHECKING:
+    from engine.analysis import tasks
 TASKS = {
     "points": ("path", "spiral", "tapping"),
     "cloudupdrs": ("tapping",),
@@ -46,6 +47,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from engine.analysis import formats, tasks
+
     task = args.task or TASKS[args.format][0]
     if task not in TASKS[args.format]:
         parser.error(f"--task {task} does not fit --format {args.format} "
@@ -63,6 +66,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _analyze(args: argparse.Namespace, task: str, units: tasks.Units,
              parser: argparse.ArgumentParser) -> dict[str, Any]:
+    from engine.analysis import formats, tasks
+
     fmt = args.format
     if fmt == "deftly":
         from deftly.replay import analyze_recording

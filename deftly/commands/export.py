@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from deftly.commands.common import CommandError, add_data_dir
-from deftly.data import opened_store, require_profile
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -20,6 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from deftly.data import opened_store, require_profile
     from deftly.export import export
 
     with opened_store(args.data_dir) as store:

@@ -6,9 +6,7 @@ import argparse
 import sys
 
 from deftly.commands.common import CommandError, add_data_dir
-from deftly.data import opened_store, require_profile
-from engine.store.errors import StoreError
-from engine.store.store import HANDS
+from engine.hands import HANDS
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -33,6 +31,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from deftly.data import opened_store
+    from engine.store.errors import StoreError
+
     with opened_store(args.data_dir) as store:
         try:
             return _ACTIONS[args.action](store, args)
@@ -60,6 +61,8 @@ def _add(store, args: argparse.Namespace) -> int:  # noqa: ANN001
 def _rename(store, args: argparse.Namespace) -> int:  # noqa: ANN001
     from dataclasses import replace
 
+    from deftly.data import require_profile
+
     profile = require_profile(store, args.name)
     store.update_profile(replace(profile, name=args.new_name.strip()))
     print(f"{args.name} is now {args.new_name.strip()}.")
@@ -67,6 +70,8 @@ def _rename(store, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 
 def _delete(store, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from deftly.data import require_profile
+
     profile = require_profile(store, args.name)
     rounds = len(store.sessions(profile.id))
     if not args.yes:

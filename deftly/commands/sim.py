@@ -8,14 +8,14 @@ import sys
 from typing import Any
 
 from deftly.commands.common import CommandError, add_data_dir
-from engine.sim.hand import PRESETS
+from engine.sim import PATIENTS
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("sim", help="play rounds headless with a simulated patient",
                                  description="Simulated play, for testing and demo data.")
     parser.add_argument("--game", help="the game to play (required unless --days)")
-    parser.add_argument("--patient", choices=sorted(PRESETS), default="moderate")
+    parser.add_argument("--patient", choices=PATIENTS, default="moderate")
     parser.add_argument("--rounds", type=int, default=3, metavar="N")
     parser.add_argument("--level", help="play this level (default: the player's current one)")
     parser.add_argument("--checkup", action="store_true", help="play the game's check-up")

@@ -31,6 +31,7 @@ from tinydb import Query, TinyDB
 
 from engine import __version__
 from engine.clock import WallClock, system_time
+from engine.hands import HANDS
 from engine.store.atomic import remove_stale_temps, write_atomic
 from engine.store.errors import DamagedFileError, NewerSchemaError, StoreError
 from engine.store.journal import Journal, read_records
@@ -54,7 +55,6 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-HANDS = ("left", "right", "both", "none")
 
 
 @dataclass(frozen=True)

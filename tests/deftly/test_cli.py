@@ -58,3 +58,15 @@ def test_doctor_speaks_plainly(tmp_path, monkeypatch):
     assert result.returncode == 0
     assert "Sound:" in result.stdout and "Data folder:" in result.stdout
     assert "Display" in result.stdout and "Touch:" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["sim", "--help"]])
+def test_a_quick_command_imports_only_what_it_runs(args):
+    """`deftly --version` must not pay for pygame, numpy or tinydb (start-up time)."""
+    probe = ("import sys\nfrom deftly.cli import main\ntry:\n    main(sys.argv[1:])\n"
+             "except SystemExit:\n    pass\n"
+             "heavy = [m for m in ('pygame', 'numpy', 'tinydb', 'matplotlib') "
+             "if m in sys.modules]\nprint('HEAVY', heavy, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                          text=True, check=True)
+    assert "HEAVY []" in done.stderr

@@ -1,0 +1,3 @@
+"""Which hand: the values a player's affected and dominant hand can take."""
+
+HANDS = ("left", "right", "both", "none")
