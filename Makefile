@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HEADLESS := SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 
-.PHONY: play test bench lint golden clean
+PYTEST := $(HEADLESS) $(BIN)/python -m pytest -n auto --dist loadfile
+
+.PHONY: play test check bench lint golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,9 +18,15 @@ $(STAMP): pyproject.toml
 play: $(STAMP)
 	$(BIN)/deftly $(ARGS)
 
+# everything CI runs (.ci/run calls this)
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(HEADLESS) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+# the edit loop: the same, less the tests marked slow
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(PYTEST) -q -m "not slow" $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(HEADLESS) $(BIN)/python -m bench

@@ -10,7 +10,7 @@ from tests.golden_scenes import ALL, golden_name
 from tests.goldens import assert_matches_golden
 from tests.moved_clock import FAR_AWAY, clock_moved_to
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("clock-moved")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

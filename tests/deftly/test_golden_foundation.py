@@ -5,12 +5,11 @@ import pytest
 
 from deftly.shots import render_shot, render_shot_with_text
 from engine.ui.draw import DrawnText
-from tests.golden_scenes import FOUNDATION, golden_name
+from tests.golden_scenes import FOUNDATION, golden_name, golden_params
 from tests.goldens import assert_matches_golden, compare
 
 
-@pytest.mark.parametrize(("scene", "size"), FOUNDATION,
-                         ids=[golden_name(*p) for p in FOUNDATION])
+@pytest.mark.parametrize(("scene", "size"), golden_params(FOUNDATION))
 def test_golden(scene, size):
     image, texts = render_shot_with_text(scene, size)
     assert_matches_golden(image, golden_name(scene, size), texts)

@@ -6,11 +6,11 @@ Regenerate after an intended change with `make golden`, then look at the new PNG
 import pytest
 
 from deftly.shots import render_shot_with_text
-from tests.golden_scenes import PLAYER, golden_name
+from tests.golden_scenes import PLAYER, golden_name, golden_params
 from tests.goldens import assert_matches_golden
 
 
-@pytest.mark.parametrize(("scene", "size"), PLAYER, ids=[golden_name(*p) for p in PLAYER])
+@pytest.mark.parametrize(("scene", "size"), golden_params(PLAYER))
 def test_golden(scene, size):
     image, texts = render_shot_with_text(scene, size)
     assert_matches_golden(image, golden_name(scene, size), texts)

@@ -10,6 +10,8 @@ from engine.sim.hand import PRESETS
 from engine.sim.session import converge
 from games.registry import all_specs
 
+pytestmark = pytest.mark.slow
+
 SEEDS = range(5)
 ORDER = ["healthy", "mild", "moderate", "severe"]
 
