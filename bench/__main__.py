@@ -6,7 +6,7 @@ import importlib
 import sys
 
 SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels", "bench.games",
-            "bench.therapist"]
+            "bench.therapist", "bench.speed"]
 
 
 def main(argv: list[str]) -> None:

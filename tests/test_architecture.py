@@ -71,3 +71,30 @@ def test_the_check_itself_sees_a_wrong_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from deftly.cli import main\nimport pygame\n")
     assert imports_of(bad) == {"deftly", "pygame"}
+
+
+WALL_CLOCK_READS = {("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"),
+                    ("date", "today"), ("time", "time"), ("time", "time_ns"),
+                    ("time", "localtime"), ("time", "gmtime")}
+
+
+def wall_clock_reads(path: Path) -> list[str]:
+    """Calls such as `datetime.now()` or `time.time()` in a file, by line."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                isinstance(node.func.value, ast.Name) and \
+                (node.func.value.id, node.func.attr) in WALL_CLOCK_READS:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} "
+                         f"{node.func.value.id}.{node.func.attr}()")
+    return found
+
+
+def test_only_the_clock_module_reads_the_calendar_time():
+    """Everything else is handed a wall clock, so shots, simulations and tests control it."""
+    reads = [r for package in ("engine", "games", "deftly", "bench")
+             for path in python_files(package) if path != ROOT / "engine" / "clock.py"
+             for r in wall_clock_reads(path)]
+    assert reads == []
+    (only,) = wall_clock_reads(ROOT / "engine" / "clock.py")   # in system_time
+    assert only.endswith("datetime.now()")
