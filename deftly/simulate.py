@@ -21,6 +21,7 @@ from games.registry import available
 MISSED_DAY_CHANCE = 0.2
 ROUNDS_PER_GAME_PER_DAY = 2
 RECOVERY_OVER_PERIOD = 0.6
+DAYS_PER_BATCH = 7   # the files are written once a simulated week
 
 
 def trial_line(spec: GameSpec, round_index: int, trial: dict[str, Any],
@@ -97,18 +98,19 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
     games = [a.spec for a in available() if a.levels is not None]
     base = preset(patient_name)
     played_days = 0
-    for day in range(days):
-        date = start + timedelta(days=day)
-        if rng.random() < MISSED_DAY_CHANCE:
-            continue
-        played_days += 1
-        recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
-        patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
-        clock.set(date.replace(hour=10, minute=0, second=0, microsecond=0))
+    for week in range(0, days, DAYS_PER_BATCH):
         with store.batch():
-            rounds = _play_day(store, profile_id, games, patient, seed=seed, day=day,
-                               played_days=played_days, hand=hand)
-        yield f"{date:%Y-%m-%d}: {rounds} rounds"
+            for day in range(week, min(week + DAYS_PER_BATCH, days)):
+                date = start + timedelta(days=day)
+                if rng.random() < MISSED_DAY_CHANCE:
+                    continue
+                played_days += 1
+                recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
+                patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
+                clock.set(date.replace(hour=10, minute=0, second=0, microsecond=0))
+                rounds = _play_day(store, profile_id, games, patient, seed=seed, day=day,
+                                   played_days=played_days, hand=hand)
+                yield f"{date:%Y-%m-%d}: {rounds} rounds"
 
 
 def _play_day(store: Store, profile_id: str, games: list[GameSpec], patient: SimPatient, *,

@@ -106,7 +106,7 @@ class RoundController:
         if self.store is not None and self.session_id is not None:
             path, recording = self.store.new_recording_path(self.progress.profile_id,
                                                             self.session_id)
-            write_recording(path, self.header, self.events)
+            write_recording(path, self.header, self.events, sync=self.store.syncs_each_write)
             self.store.end_session(self.session_id, summary=summary, duration_ms=end_ms,
                                    status=status, recording=recording,
                                    details={"trial_count": len(self.trials)})

@@ -26,6 +26,7 @@ class Polyline:
     seg_len: np.ndarray      # (M-1,)
     arc_start: np.ndarray    # (M-1,) arc length at each segment's start
     length: float
+    arc_end: np.ndarray      # (M-1,) arc length at each segment's end (both only grow)
 
     @classmethod
     def of(cls, points: np.ndarray) -> Polyline:
@@ -36,7 +37,7 @@ class Polyline:
         vec = np.diff(pts, axis=0)
         seg_len = np.hypot(*vec.T) if len(vec) else np.empty(0)
         arc = np.concatenate([[0.0], np.cumsum(seg_len)[:-1]]) if len(vec) else np.empty(0)
-        return cls(pts, pts[:-1], vec, seg_len, arc, float(seg_len.sum()))
+        return cls(pts, pts[:-1], vec, seg_len, arc, float(seg_len.sum()), arc + seg_len)
 
     @property
     def empty(self) -> bool:

@@ -39,21 +39,25 @@ def replace_with_retry(src: Path, dst: Path) -> None:
             time.sleep(_REPLACE_PAUSE_S)
 
 
-def write_atomic(path: Path, data: bytes, backup: Path | None = None) -> None:
+def write_atomic(path: Path, data: bytes, backup: Path | None = None, *,
+                 sync: bool = True) -> None:
     """Write `data` to `path` so that a crash leaves either the old or the new file, whole.
 
-    With `backup`, the previous file (if any) is first kept under that name.
+    With `backup`, the previous file (if any) is first kept under that name. Without
+    `sync`, a killed process still leaves a whole file, but a power cut may not.
     """
     path = Path(path)
     tmp = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     with open(tmp, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
     if backup is not None and path.exists():
         keep_copy(path, backup)
     replace_with_retry(tmp, path)
-    fsync_dir(path.parent)
+    if sync:
+        fsync_dir(path.parent)
 
 
 def keep_copy(path: Path, backup: Path) -> None:

@@ -76,10 +76,11 @@ def _touch_line(touch: Touch) -> str:
     return f'["t",{int(touch.finger)},"{touch.phase.value}",{x!r},{y!r},{t!r}]'
 
 
-def write_recording(path: Path, header: dict[str, Any], events: Iterable[Event]) -> Path:
-    """Write a recording atomically."""
+def write_recording(path: Path, header: dict[str, Any], events: Iterable[Event], *,
+                    sync: bool = True) -> Path:
+    """Write a recording atomically (and durably, with `sync`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, encode(header, events))
+    write_atomic(path, encode(header, events), sync=sync)
     return path
 
 

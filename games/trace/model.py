@@ -218,16 +218,22 @@ class TraceModel(RoundModel):
         line = trial.line
         lo = trial.progress_mm - PROGRESS_BACK_MM
         hi = trial.progress_mm + PROGRESS_AHEAD_MM
-        window = np.flatnonzero((line.arc_start + line.seg_len >= lo) & (line.arc_start <= hi))
-        if window.size:
-            rel = np.array([touch.x_mm, touch.y_mm]) - line.seg_start[window]
-            vec = line.seg_vec[window]
-            length2 = np.maximum(line.seg_len[window] ** 2, 1e-12)
-            f = np.clip((rel * vec).sum(axis=1) / length2, 0.0, 1.0)
-            d = np.hypot(*(rel - f[:, None] * vec).T)
+        # the segments that end at or after `lo` and start at or before `hi`: one run of
+        # indices, as segment ends and starts both only grow along the line
+        first = int(line.arc_end.searchsorted(lo, side="left"))
+        stop = int(line.arc_start.searchsorted(hi, side="right"))
+        if first < stop:
+            window = slice(first, stop)
+            start, vec, seg_len = line.seg_start[window], line.seg_vec[window], \
+                line.seg_len[window]
+            rx, ry = touch.x_mm - start[:, 0], touch.y_mm - start[:, 1]
+            vx, vy = vec[:, 0], vec[:, 1]
+            length2 = np.maximum(seg_len * seg_len, 1e-12)
+            f = np.minimum(np.maximum((rx * vx + ry * vy) / length2, 0.0), 1.0)
+            d = np.hypot(rx - f * vx, ry - f * vy)
             best = int(d.argmin())
             if d[best] <= trial.corridor_mm / 2 + FOLLOW_SLACK_MM:
-                arc = float(line.arc_start[window[best]] + f[best] * line.seg_len[window[best]])
+                arc = float(line.arc_start[first + best] + f[best] * seg_len[best])
                 trial.progress_mm = max(trial.progress_mm, min(arc, hi))
         if trial.progress_mm >= line.length - END_MM:
             if trial.stroke + 1 < len(trial.lines):
