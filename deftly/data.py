@@ -24,8 +24,7 @@ def opened_store(folder: str | Path | None, clock: WallClock = system_time) -> I
         store = Store.open(data_dir(folder), clock=clock)
     except StoreError as error:
         raise CommandError(str(error)) from error
-    for problem in store.problems:
-        print(f"deftly: note: {problem}", file=sys.stderr)
+    store.watch_problems(lambda problem: print(f"deftly: note: {problem}", file=sys.stderr))
     try:
         yield store
     finally:

@@ -33,8 +33,8 @@ class Root(Scene[None]):
         self.profile_name = profile_name
 
     def enter(self) -> None:
-        for problem in self.shell.store.problems:
-            self.app.show_toast(problem, ms=12_000, tone="warning")
+        self.shell.store.watch_problems(
+            lambda problem: self.app.show_toast(problem, ms=12_000, tone="warning"))
         store = self.shell.store
         saved = store.get_setting(f"calibration:{self.shell.device}")
         if isinstance(saved, dict):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -39,12 +38,10 @@ def replace_with_retry(src: Path, dst: Path) -> None:
             time.sleep(_REPLACE_PAUSE_S)
 
 
-def write_atomic(path: Path, data: bytes, backup: Path | None = None, *,
-                 sync: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write `data` to `path` so that a crash leaves either the old or the new file, whole.
 
-    With `backup`, the previous file (if any) is first kept under that name. Without
-    `sync`, a killed process still leaves a whole file, but a power cut may not.
+    Without `sync`, a killed process still leaves a whole file, but a power cut may not.
     """
     path = Path(path)
     tmp = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
@@ -53,23 +50,20 @@ def write_atomic(path: Path, data: bytes, backup: Path | None = None, *,
         if sync:
             handle.flush()
             os.fsync(handle.fileno())
-    if backup is not None and path.exists():
-        keep_copy(path, backup)
     replace_with_retry(tmp, path)
     if sync:
         fsync_dir(path.parent)
 
 
-def keep_copy(path: Path, backup: Path) -> None:
-    """Make `backup` the current content of `path` (a hard link where the disk allows)."""
-    staged = backup.with_name(f"{backup.name}.{os.getpid()}{TEMP_SUFFIX}")
-    with contextlib.suppress(FileNotFoundError):
-        staged.unlink()
-    try:
-        os.link(path, staged)
-    except OSError:
-        shutil.copyfile(path, staged)
-    replace_with_retry(staged, backup)
+def append_durably(path: Path, data: bytes) -> None:
+    """Append `data` to `path` and fsync it (a torn last line is skipped by readers)."""
+    fresh = not path.exists()
+    with open(path, "ab") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if fresh:
+        fsync_dir(path.parent)
 
 
 def remove_stale_temps(folder: Path) -> list[Path]:

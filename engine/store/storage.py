@@ -19,7 +19,8 @@ def backup_of(path: Path) -> Path:
 class AtomicJSONStorage(Storage):
     """tinydb storage: `read` is served from memory after the first load; `write` keeps the
     new tables in memory, and `flush` replaces the file atomically (temp + fsync + rename +
-    folder fsync) keeping `<file>.bak`.
+    folder fsync), then writes the same tables again as `<file>.bak`: a whole second copy
+    that a damaged file is restored from.
 
     Writing back later is safe because the store journals every change before it applies
     it, and only retires the journal after every file is flushed."""
@@ -46,5 +47,7 @@ class AtomicJSONStorage(Storage):
         if not self.dirty or self._cache is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, dump_tables(self._cache), backup=backup_of(self.path))
+        data = dump_tables(self._cache)
+        write_atomic(self.path, data)
+        write_atomic(backup_of(self.path), data)   # a whole second copy, never a link
         self.dirty = False

@@ -6,20 +6,24 @@ Layout of the data folder:
     journal.jsonl               write-ahead log: every change is appended and fsynced first
     journal-archive/*.jsonl     the last folded journals (replayed when a file is restored)
     db/core.json                profiles, settings, state, overrides, events, schema version
+    db/core-history.jsonl       every change to core.json (compacted now and then)
     db/sessions/<profile>/<YYYY-MM>.json      sessions, one file per profile and month
     db/trials/<profile>/<YYYY-MM>[.<n>].json  trials, at most TRIALS_PER_FILE per file
     recordings/<profile>/<session>.jsonl.gz   round recordings
     damaged/                    damaged files, moved aside and never overwritten
 
-Each tinydb file is written atomically and keeps its previous version as `<file>.bak`.
-The tinydb files are views of the journal: a damaged one is moved aside, its backup
-restored, and the journal and its archives replayed over it.
+The tinydb files are views of the journal, written at checkpoints (the end of a round or
+of a batch): each atomically, then again as a whole second copy, `<file>.bak`; only then
+is the journal archived. A damaged file is copied aside, rebuilt from its backup (or, for
+core.json with no good backup, from core-history.jsonl) with the journal replayed over
+it, and put back in one step. A missing core.json in a folder that was used before is
+damage, never a new folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import json
 import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -32,7 +36,7 @@ from tinydb import Query, TinyDB
 from engine import __version__
 from engine.clock import WallClock, system_time
 from engine.hands import HANDS
-from engine.store.atomic import remove_stale_temps, write_atomic
+from engine.store.atomic import append_durably, remove_stale_temps, write_atomic
 from engine.store.errors import DamagedFileError, NewerSchemaError, StoreError
 from engine.store.journal import Journal, read_records
 from engine.store.jsonfile import Tables, dump_tables, json_safe, load_tables
@@ -43,6 +47,8 @@ SCHEMA_VERSION = 1
 TRIALS_PER_FILE = 5000
 KEEP_ARCHIVES = 20
 CORE_TABLES = ("meta", "profiles", "settings", "state", "overrides", "events")
+CORE_OPS = ("put", "del", "drop")
+HISTORY_COMPACT_LINES = 20_000
 
 Migration = Callable[["Store"], None]
 MIGRATIONS: dict[int, Migration] = {}
@@ -89,6 +95,7 @@ class Store:
         self.clock = clock
         """The calendar time for labels, dates and file names (simulations pass their own)."""
         self.problems: list[str] = []
+        self._listeners: list[Callable[[str], None]] = []
         self._lock = DataLock(self.folder)
         self._journal = Journal(self.folder / "journal.jsonl")
         self._dbs: dict[Path, TinyDB] = {}
@@ -149,6 +156,12 @@ class Store:
         return self.db_dir / "core.json"
 
     @property
+    def core_history_path(self) -> Path:
+        """Every change to the core file since the folder began (compacted now and then):
+        what rebuilds it when the file and its backup are both damaged."""
+        return self.db_dir / "core-history.jsonl"
+
+    @property
     def archive_dir(self) -> Path:
         return self.folder / "journal-archive"
 
@@ -182,21 +195,25 @@ class Store:
 
     def _load_or_recover(self, path: Path) -> Tables:
         try:
-            return load_tables(path) or {}
+            tables = load_tables(path)
         except DamagedFileError as damage:
             return self._recover(path, damage.reason)
+        if tables is None and path == self.core_path and self._has_history():
+            return self._recover(path, "is missing")
+        return tables or {}
+
+    def _has_history(self) -> bool:
+        """Whether this folder was used before (a missing core file is then damage)."""
+        return any(p.exists() for p in (backup_of(self.core_path), self.core_history_path,
+                                        self.db_dir / "sessions", self.db_dir / "trials")) \
+            or (self.archive_dir.is_dir() and any(self.archive_dir.glob("*.jsonl")))
 
     def _recover(self, path: Path, reason: str) -> Tables:
-        """Move the damaged file aside, restore its backup, replay the journals over it."""
+        """Keep a copy of the damaged file, rebuild it from its backup and the journals,
+        then put the rebuilt file in its place in one step (a crash at any point leaves
+        the damaged file or the rebuilt one, and the copy)."""
         rel = path.relative_to(self.folder)
-        self.damaged_dir.mkdir(parents=True, exist_ok=True)
-        stamp = self._stamp()
-        aside = self.damaged_dir / f"{'__'.join(rel.parts)}.{stamp}"
-        n = 1
-        while aside.exists():
-            aside = aside.with_name(f"{'__'.join(rel.parts)}.{stamp}-{n}")
-            n += 1
-        os.replace(path, aside)
+        aside = self._keep_aside(path, rel) if path.exists() else None
         tables: Tables = {}
         restored = "no good copy was found, so it was rebuilt from the journal"
         try:
@@ -205,20 +222,58 @@ class Store:
             backup = None
         if backup is not None:
             tables, restored = backup, "the last good copy was restored"
+        elif path == self.core_path and self.core_history_path.exists():
+            restored = "it was rebuilt from the history of every change"
         db = TinyDB(storage=AtomicJSONStorage, path=path, preloaded=tables)
         self._dbs[path] = db
-        self._replay_into(path)
-        write_atomic(path, dump_tables(db.storage.read() or {}))
-        self.problems.append(f"A data file ({rel}) {reason}; it was kept aside as "
-                             f"damaged/{aside.name} and {restored}.")
+        self._replay_into(path, from_history=backup is None)
+        data = dump_tables(db.storage.read() or {})
+        write_atomic(path, data)
+        write_atomic(backup_of(path), data)
+        kept = f"a copy was kept as damaged/{aside.name} and " if aside else ""
+        self._note_problem(f"A data file ({rel}) {reason}; {kept}{restored}.")
         return db.storage.read() or {}
 
-    def _replay_into(self, path: Path) -> None:
-        archives = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.exists() else []
+    def _keep_aside(self, path: Path, rel: Path) -> Path:
+        """A copy of a damaged file in damaged/ (the same bytes are kept only once)."""
+        self.damaged_dir.mkdir(parents=True, exist_ok=True)
+        base = "__".join(rel.parts)
+        raw = path.read_bytes()
+        for earlier in self.damaged_dir.glob(f"{base}.*"):
+            if earlier.is_file() and earlier.read_bytes() == raw:
+                return earlier
+        aside = self.damaged_dir / f"{base}.{self._stamp()}"
+        n = 1
+        while aside.exists():
+            aside = aside.with_name(f"{base}.{self._stamp()}-{n}")
+            n += 1
+        write_atomic(aside, raw)
+        return aside
+
+    def _replay_into(self, path: Path, from_history: bool = False) -> None:
+        """Apply the journals to one file. The core file, rebuilt with no backup, takes
+        the history of every core change; the others take the kept journal archives."""
+        sources: list[Path] = []
+        if from_history and path == self.core_path and self.core_history_path.exists():
+            sources.append(self.core_history_path)
+        elif self.archive_dir.exists():
+            sources.extend(sorted(self.archive_dir.glob("*.jsonl")))
         records: list[Doc] = []
-        for archive in [*archives, self._journal.path]:
-            records.extend(read_records(archive))
+        for source in [*sources, self._journal.path]:
+            records.extend(read_records(source))
         self._apply(records, only=path)
+
+    def _note_problem(self, text: str) -> None:
+        self.problems.append(text)
+        for listener in self._listeners:
+            listener(text)
+
+    def watch_problems(self, listener: Callable[[str], None]) -> None:
+        """Tell `listener` every problem found so far and every one found later (a file
+        recovered when it is first read, long after opening)."""
+        for problem in self.problems:
+            listener(problem)
+        self._listeners.append(listener)
 
     # -- schema --------------------------------------------------------------------------
     def _check_schema(self) -> None:
@@ -513,7 +568,25 @@ class Store:
         for db in list(self._dbs.values()):
             db.storage.flush()
         if self._journal.path.exists() and self._journal.path.stat().st_size:
+            self._keep_core_history()
             self._journal.rotate(self.archive_dir, self._archive_name(), KEEP_ARCHIVES)
+
+    def _keep_core_history(self) -> None:
+        """Add the journal's core changes to the core history before the journal is
+        archived (and later pruned); rewrite the history compactly when it grows long."""
+        path = self.core_history_path
+        core_db = self._dbs.get(self.core_path)
+        changes = [r for r in self._journal.records() if r.get("op") in CORE_OPS]
+        lines = _history_lines(path) + len(changes)
+        if core_db is not None and (not path.exists() or lines > HISTORY_COMPACT_LINES):
+            tables = core_db.storage.read() or {}
+            snapshot = [{"op": "put", "table": table, "key": doc["key"],
+                         "doc": {k: v for k, v in doc.items() if k != "key"}}
+                        for table in CORE_TABLES for doc in tables.get(table, {}).values()
+                        if "key" in doc]
+            write_atomic(path, _jsonl(snapshot))
+        elif changes:
+            append_durably(path, _jsonl(changes))
 
     def _archive_name(self) -> str:
         """The next journal archive's name. Archives replay in name order, so names count
@@ -621,3 +694,16 @@ class Store:
 
 def _part_name(month: str, part: int) -> str:
     return f"{month}.json" if part == 1 else f"{month}.{part}.json"
+
+
+def _jsonl(records: list[Doc]) -> bytes:
+    return b"".join(json.dumps(r, separators=(",", ":"), ensure_ascii=False,
+                               allow_nan=False).encode("utf-8") + b"\n" for r in records)
+
+
+def _history_lines(path: Path) -> int:
+    try:
+        with open(path, "rb") as handle:
+            return sum(1 for _ in handle)
+    except FileNotFoundError:
+        return 0

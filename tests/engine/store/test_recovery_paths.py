@@ -1,0 +1,133 @@
+"""The recovery paths lose nothing: a missing core file, a core file and backup both
+damaged, a damaged file of an idle player, and a crash in the middle of a recovery."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from deftly.cli import main
+from engine.store.store import KEEP_ARCHIVES, Store
+from tests.engine.store.helpers import play_round
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def names(folder):
+    with Store.open(folder) as s:
+        return sorted(p.name for p in s.profiles()), list(s.problems)
+
+
+def test_a_missing_core_file_beside_used_data_is_damage_not_a_new_folder(tmp_path):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        s.add_profile("Ann")
+        s.add_profile("Bo")
+    (folder / "db" / "core.json").unlink()
+    players, problems = names(folder)
+    assert players == ["Ann", "Bo"]
+    (problem,) = problems
+    assert "is missing" in problem and "\n" not in problem
+    with Store.open(folder) as s:
+        s.add_profile("Cy")
+        s.add_profile("Dee")
+    assert b"Ann" in (folder / "db" / "core.json.bak").read_bytes()
+    assert names(folder)[0] == ["Ann", "Bo", "Cy", "Dee"]
+
+
+def test_a_new_folder_is_still_a_new_folder(tmp_path):
+    assert names(tmp_path / "data") == ([], [])
+
+
+def test_core_file_and_backup_both_damaged_come_back_whole_from_the_history(tmp_path):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        ann = s.add_profile("Ann")
+        s.put_setting("volume", 0.3)
+        rounds = [play_round(s, ann.id, trials=2) for _ in range(KEEP_ARCHIVES + 2)]
+    for path in (folder / "db" / "core.json", folder / "db" / "core.json.bak"):
+        path.write_bytes(b"")
+    with Store.open(folder) as s:
+        (again,) = s.profiles()
+        assert again.id == ann.id            # the same player, so her rounds are hers
+        assert [d["id"] for d in s.sessions(ann.id)] == rounds
+        assert s.get_setting("volume") == 0.3
+        (problem,) = s.problems
+        assert "history of every change" in problem
+
+
+def test_a_damaged_file_of_an_idle_player_loses_no_round_and_says_so(tmp_path, capsys):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        bo = s.add_profile("Bo")
+        bo_rounds = [play_round(s, bo.id, trials=20) for _ in range(2)]
+        ann = s.add_profile("Ann")
+        for _ in range(KEEP_ARCHIVES + 1):
+            play_round(s, ann.id, trials=2)
+    (trials,) = (folder / "db" / "trials" / bo.id).glob("*.json")
+    trials.write_bytes(trials.read_bytes()[:50])
+    code = main(["export", "--profile", "Bo", "--out", str(tmp_path / "out"),
+                 "--data-dir", str(folder)])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert f"db/trials/{bo.id}/{trials.name}" in err and "last good copy" in err
+    with Store.open(folder) as s:
+        assert [len(s.trials(r)) for r in bo_rounds] == [20, 20]
+
+
+CRASHING = """
+import os, sys
+from engine.store import atomic, storage, store
+calls = {"n": 0}
+crash_at, when = int(sys.argv[2]), sys.argv[3]
+def dying(real):
+    def call(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == crash_at and when == "before":
+            os._exit(9)
+        result = real(*args, **kwargs)
+        if calls["n"] == crash_at:
+            os._exit(9)
+        return result
+    return call
+store.write_atomic = dying(atomic.write_atomic)
+storage.write_atomic = store.write_atomic
+store.append_durably = dying(atomic.append_durably)
+from deftly.cli import main
+main(["profiles", "list", "--data-dir", sys.argv[1]])
+print("finished", calls["n"])
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", ["missing", "empty", "both-empty"])
+def test_a_crash_at_any_write_of_a_recovery_loses_no_player(tmp_path, damage):
+    """Dies before and after every file write of the recovery in turn, then opens again."""
+    template = tmp_path / "template"
+    with Store.open(template) as s:
+        for name in ("Ann", "Bo"):
+            s.add_profile(name)
+    core = Path("db") / "core.json"
+    crash_at, finished = 1, False
+    while not finished:
+        assert crash_at < 40, "the command never finished"
+        for when in ("before", "after"):
+            folder = tmp_path / f"run-{crash_at}-{when}"
+            subprocess.run(["cp", "-a", str(template), str(folder)], check=True)
+            if damage == "missing":
+                (folder / core).unlink()
+            else:
+                (folder / core).write_bytes(b"")
+                if damage == "both-empty":
+                    (folder / "db" / "core.json.bak").write_bytes(b"")
+            run = subprocess.run([sys.executable, "-c", CRASHING, str(folder), str(crash_at),
+                                  when], cwd=ROOT, capture_output=True, text=True)
+            finished = finished or "finished" in run.stdout
+            players, _ = names(folder)
+            assert players == ["Ann", "Bo"], (crash_at, when, run.stderr)
+            with Store.open(folder) as s:
+                s.add_profile("Cy")
+            assert names(folder)[0] == ["Ann", "Bo", "Cy"]
+        crash_at += 1
+    assert crash_at > 3   # the recovery and the close wrote several files
