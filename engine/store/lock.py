@@ -5,41 +5,80 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from engine.store.errors import DataFolderLockedError
 
 
 class DataLock:
-    """Holds `<folder>/deftly.lock` exclusively while the store is open."""
+    """Holds the data folder exclusively while the store is open.
+
+    The lock is taken on the folder itself (where the system allows), so deleting
+    `deftly.lock` cannot let a second writer in; `deftly.lock` holds the process id for
+    the message a second Deftly gets."""
 
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.path = folder / "deftly.lock"
         self._fd: int | None = None
+        self._folder_fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        folder_fd = _open_folder(self.folder)
+        try:
+            if folder_fd is not None:
+                self._take(folder_fd, self._pid_in_file)
+            fd = self._open_lock_file()
+            try:
+                self._take(fd, lambda: _read_pid(fd))
+            except BaseException:
+                os.close(fd)
+                raise
+        except BaseException:
+            if folder_fd is not None:
+                os.close(folder_fd)
+            raise
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd, self._folder_fd = fd, folder_fd
+
+    def _take(self, fd: int, holder: Callable[[], str]) -> None:
         try:
             _lock(fd)
         except OSError as error:
-            other = _read_pid(fd)
-            os.close(fd)
+            other = holder()
             who = f" (process {other})" if other else ""
             raise DataFolderLockedError(
                 f"Deftly is already open on this data folder{who}; close it first, "
-                f"or use another --data-dir ({self.path.parent}).") from error
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
+                f"or use another --data-dir ({self.folder}).") from error
+
+    def _open_lock_file(self) -> int:
+        """`deftly.lock`, opened; anything else in its place is moved to damaged/."""
+        if self.path.exists() and not self.path.is_file():
+            damaged = self.folder / "damaged"
+            damaged.mkdir(exist_ok=True)
+            n = 1
+            while (damaged / f"deftly.lock.{n}").exists():
+                n += 1
+            os.replace(self.path, damaged / f"deftly.lock.{n}")
+        return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+
+    def _pid_in_file(self) -> str:
+        try:
+            return self.path.read_text(errors="replace").strip()[:32]
+        except OSError:
+            return ""
 
     def release(self) -> None:
-        if self._fd is None:
-            return
-        with contextlib.suppress(OSError):
-            _unlock(self._fd)
-        os.close(self._fd)
-        self._fd = None
+        for fd in (self._fd, self._folder_fd):
+            if fd is None:
+                continue
+            with contextlib.suppress(OSError):
+                _unlock(fd)
+            os.close(fd)
+        self._fd = self._folder_fd = None
 
 
 def _read_pid(fd: int) -> str:
@@ -52,6 +91,9 @@ def _read_pid(fd: int) -> str:
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    def _open_folder(folder: Path) -> int | None:
+        return None   # an open file cannot be deleted on Windows: deftly.lock is enough
+
     def _lock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
@@ -60,6 +102,9 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
+
+    def _open_folder(folder: Path) -> int | None:
+        return os.open(folder, os.O_RDONLY)
 
     def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from deftly.cli import main
+from engine.store.errors import DataFolderLockedError
 from engine.store.store import KEEP_ARCHIVES, Store
 from tests.engine.store.helpers import play_round
 
@@ -131,3 +132,30 @@ def test_a_crash_at_any_write_of_a_recovery_loses_no_player(tmp_path, damage):
             assert names(folder)[0] == ["Ann", "Bo", "Cy"]
         crash_at += 1
     assert crash_at > 3   # the recovery and the close wrote several files
+
+
+def test_deleting_the_lock_file_lets_no_second_writer_in(tmp_path):
+    folder = tmp_path / "data"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from engine.store.store import Store; "
+         f"s = Store.open({str(folder)!r}); print('open', flush=True); time.sleep(60)"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        (folder / "deftly.lock").unlink()
+        with pytest.raises(DataFolderLockedError, match="already open"):
+            Store.open(folder)
+    finally:
+        holder.kill()
+        holder.wait()
+    Store.open(folder).close()
+
+
+def test_a_folder_where_the_lock_file_should_be_is_moved_aside(tmp_path):
+    folder = tmp_path / "data"
+    (folder / "deftly.lock").mkdir(parents=True)
+    (folder / "deftly.lock" / "inside").write_text("kept")
+    with Store.open(folder) as s:
+        s.add_profile("Ann")
+    assert (folder / "damaged" / "deftly.lock.1" / "inside").read_text() == "kept"
+    assert names(folder)[0] == ["Ann"]
