@@ -10,6 +10,7 @@ from typing import NoReturn
 from deftly.commands import analyze, doctor, export, profiles, replay, report, shot, sim
 from deftly.commands.common import CommandError, fail
 from engine import __version__
+from engine.store.errors import StoreError
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -62,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, sub)
     except CommandError as error:
         return fail(str(error), error.code)
+    except StoreError as error:   # e.g. the disk filled up while saving
+        return fail(str(error), 1)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `deftly sim --json | head`: the reader has had enough

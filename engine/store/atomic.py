@@ -45,12 +45,17 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """
     path = Path(path)
     tmp = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        if sync:
-            handle.flush()
-            os.fsync(handle.fileno())
-    replace_with_retry(tmp, path)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+        replace_with_retry(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()   # a half-written copy must not eat what space is left
+        raise
     if sync:
         fsync_dir(path.parent)
 
@@ -59,9 +64,15 @@ def append_durably(path: Path, data: bytes) -> None:
     """Append `data` to `path` and fsync it (a torn last line is skipped by readers)."""
     fresh = not path.exists()
     with open(path, "ab") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        start = handle.tell()
+        try:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        except OSError:
+            with contextlib.suppress(OSError):
+                handle.truncate(start)
+            raise
     if fresh:
         fsync_dir(path.parent)
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+
+FULL = (errno.ENOSPC, errno.EDQUOT)
+UNWRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
+
 
 class StoreError(Exception):
     """A storage problem the user must know about; the message is one plain sentence."""
@@ -21,3 +26,20 @@ class DamagedFileError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class CannotSaveError(StoreError):
+    """The disk is full or cannot be written: nothing already saved is lost, but this change
+    could not be saved. Reading and exporting still work."""
+
+
+def cannot_save(error: OSError) -> CannotSaveError | None:
+    """The plain sentence for a write that failed because of the disk (None for others)."""
+    if error.errno in FULL:
+        return CannotSaveError("The disk is full: nothing already saved was lost, but new "
+                               "results cannot be saved until some space is freed.")
+    if error.errno in UNWRITABLE:
+        return CannotSaveError("The data folder cannot be written (read-only or not "
+                               "allowed): nothing already saved was lost, but new results "
+                               "cannot be saved.")
+    return None

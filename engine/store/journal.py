@@ -3,6 +3,7 @@ caller goes on. A record cut short by a crash (the last line) is ignored."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator
@@ -25,10 +26,25 @@ class Journal:
         line = json.dumps(json_safe(record), separators=(",", ":"), ensure_ascii=False,
                           allow_nan=False).encode("utf-8") + b"\n"
         handle = self._open()
-        handle.write(line)
-        handle.flush()
-        if self.sync_each:
-            os.fsync(handle.fileno())
+        start = handle.tell()
+        try:
+            handle.write(line)
+            handle.flush()
+            if self.sync_each:
+                os.fsync(handle.fileno())
+        except OSError:
+            self._cut_back(start)   # never leave half a record for the next one to join
+            raise
+
+    def _cut_back(self, size: int) -> None:
+        """Drop whatever a failed append left after `size` bytes (freeing space works even
+        on a full disk)."""
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                handle.close()
+        with contextlib.suppress(OSError):
+            os.truncate(self.path, size)
 
     def sync(self) -> None:
         """Make every record written so far durable."""

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.store.errors import DataFolderLockedError
+from engine.store.errors import UNWRITABLE, DataFolderLockedError
 
 
 class DataLock:
@@ -31,17 +31,20 @@ class DataLock:
             if folder_fd is not None:
                 self._take(folder_fd, self._pid_in_file)
             fd = self._open_lock_file()
-            try:
-                self._take(fd, lambda: _read_pid(fd))
-            except BaseException:
-                os.close(fd)
-                raise
+            if fd is not None:
+                try:
+                    self._take(fd, lambda: _read_pid(fd))
+                except BaseException:
+                    os.close(fd)
+                    raise
         except BaseException:
             if folder_fd is not None:
                 os.close(folder_fd)
             raise
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        if fd is not None:
+            with contextlib.suppress(OSError):   # a full disk: the lock holds without the id
+                os.ftruncate(fd, 0)
+                os.write(fd, str(os.getpid()).encode())
         self._fd, self._folder_fd = fd, folder_fd
 
     def _take(self, fd: int, holder: Callable[[], str]) -> None:
@@ -54,8 +57,9 @@ class DataLock:
                 f"Deftly is already open on this data folder{who}; close it first, "
                 f"or use another --data-dir ({self.folder}).") from error
 
-    def _open_lock_file(self) -> int:
-        """`deftly.lock`, opened; anything else in its place is moved to damaged/."""
+    def _open_lock_file(self) -> int | None:
+        """`deftly.lock`, opened; anything else in its place is moved to damaged/. None on
+        a read-only disk without one (nobody can write there; the folder lock holds)."""
         if self.path.exists() and not self.path.is_file():
             damaged = self.folder / "damaged"
             damaged.mkdir(exist_ok=True)
@@ -63,7 +67,12 @@ class DataLock:
             while (damaged / f"deftly.lock.{n}").exists():
                 n += 1
             os.replace(self.path, damaged / f"deftly.lock.{n}")
-        return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            if error.errno not in UNWRITABLE:
+                raise
+            return os.open(self.path, os.O_RDONLY) if self.path.exists() else None
 
     def _pid_in_file(self) -> str:
         try:

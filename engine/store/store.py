@@ -37,7 +37,7 @@ from engine import __version__
 from engine.clock import WallClock, system_time
 from engine.hands import HANDS
 from engine.store.atomic import append_durably, remove_stale_temps, write_atomic
-from engine.store.errors import DamagedFileError, NewerSchemaError, StoreError
+from engine.store.errors import DamagedFileError, NewerSchemaError, StoreError, cannot_save
 from engine.store.journal import Journal, read_records
 from engine.store.jsonfile import Tables, dump_tables, json_safe, load_tables
 from engine.store.lock import DataLock
@@ -114,7 +114,7 @@ class Store:
         try:
             remove_stale_temps(store.folder)
             store._check_schema()
-            store.fold()
+            store._may_not_save(store.fold)
         except BaseException:
             store.close()
             raise
@@ -136,6 +136,32 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+    def _log(self, record: Doc) -> None:
+        """Journal one change durably, or raise CannotSaveError in one sentence."""
+        try:
+            self._journal.append(record)
+        except OSError as error:
+            plain = cannot_save(error)
+            if plain is None:
+                raise
+            raise plain from error
+
+    def _may_not_save(self, write: Callable[[], None]) -> bool:
+        """Run `write`, which only puts on disk what the journal already holds: if the disk
+        is full or read-only, say so once and go on from memory (the journal replays it
+        later). Returns whether it was written."""
+        try:
+            write()
+            return True
+        except OSError as error:
+            plain = cannot_save(error)
+            if plain is None:
+                raise
+            if str(plain) not in self.problems:
+                self._note_problem(str(plain))
+            return False
 
     # -- the clock -------------------------------------------------------------------------
     def label(self) -> str:
@@ -213,7 +239,10 @@ class Store:
         then put the rebuilt file in its place in one step (a crash at any point leaves
         the damaged file or the rebuilt one, and the copy)."""
         rel = path.relative_to(self.folder)
-        aside = self._keep_aside(path, rel) if path.exists() else None
+        aside = None
+        if path.exists():
+            with contextlib.suppress(OSError):   # a full disk: the damaged file stays put
+                aside = self._keep_aside(path, rel)
         tables: Tables = {}
         restored = "no good copy was found, so it was rebuilt from the journal"
         try:
@@ -228,10 +257,17 @@ class Store:
         self._dbs[path] = db
         self._replay_into(path, from_history=backup is None)
         data = dump_tables(db.storage.read() or {})
-        write_atomic(path, data)
-        write_atomic(backup_of(path), data)
+
+        def put_back() -> None:
+            write_atomic(path, data)
+            write_atomic(backup_of(path), data)
+
         kept = f"a copy was kept as damaged/{aside.name} and " if aside else ""
-        self._note_problem(f"A data file ({rel}) {reason}; {kept}{restored}.")
+        later = "" if self._may_not_save(put_back) else \
+            " (in memory only: it is written when the disk has room again)"
+        if later:
+            db.storage.dirty = True
+        self._note_problem(f"A data file ({rel}) {reason}; {kept}{restored}{later}.")
         return db.storage.read() or {}
 
     def _keep_aside(self, path: Path, rel: Path) -> Path:
@@ -317,12 +353,12 @@ class Store:
 
     def _put_core(self, table: str, key: str, doc: Doc) -> None:
         record = {"op": "put", "table": table, "key": key, "doc": json_safe(doc)}
-        self._journal.append(record)
+        self._log(record)
         self._apply([record])
 
     def _delete_core(self, table: str, key: str) -> None:
         record = {"op": "del", "table": table, "key": key}
-        self._journal.append(record)
+        self._log(record)
         self._apply([record])
 
     def _all_core(self, table: str) -> list[Doc]:
@@ -422,7 +458,7 @@ class Store:
     def delete_profile(self, profile_id: str) -> None:
         """Remove a player with their sessions, trials, recordings, state and overrides."""
         record = {"op": "drop", "profile": profile_id}
-        self._journal.append(record)
+        self._log(record)
         self._apply([record])
 
     # -- sessions and trials ------------------------------------------------------------------
@@ -439,7 +475,7 @@ class Store:
                "app_version": self.app_version, "recording": None,
                "trials_file": self._trials_file(profile_id, started[:7]), **(details or {})}
         record = {"op": "session", "doc": json_safe(doc)}
-        self._journal.append(record)
+        self._log(record)
         self._active[session_id] = record["doc"]
         self._active_trials[session_id] = []
         return session_id
@@ -452,7 +488,7 @@ class Store:
         doc = json_safe({**metrics, "id": f"{session_id}#{index:05d}", "session": session_id,
                          "profile": session["profile"], "game": session["game"],
                          "index": index})
-        self._journal.append({"op": "trial", "session": session_id, "doc": doc})
+        self._log({"op": "trial", "session": session_id, "doc": doc})
         self._active_trials[session_id].append(doc)
 
     def end_session(self, session_id: str, *, summary: Doc, duration_ms: float,
@@ -464,13 +500,13 @@ class Store:
         patch = {"ended_at": self.label(), "duration_ms": duration_ms, "status": status,
                  "summary": summary, "recording": recording, **(details or {})}
         end = {"op": "end", "session": session_id, "patch": json_safe(patch)}
-        self._journal.append(end)
+        self._log(end)
         begun = {"op": "session", "doc": self._active.pop(session_id)}
         trials = [{"op": "trial", "session": session_id, "doc": doc}
                   for doc in self._active_trials.pop(session_id)]
         self._apply([begun, *trials, end])
         if not self._batch_depth:
-            self._checkpoint()
+            self._may_not_save(self._checkpoint)
 
     @property
     def syncs_each_write(self) -> bool:
@@ -492,7 +528,7 @@ class Store:
             if not self._batch_depth:
                 self._journal.sync_each = True
                 self._journal.sync()
-                self._checkpoint()
+                self._may_not_save(self._checkpoint)
 
     def session(self, session_id: str) -> Doc | None:
         if session_id in self._active:

@@ -1,0 +1,94 @@
+"""A real full disk and a read-only disk (a small tmpfs): one sentence, nothing lost, and
+reading, listing and exporting still work. Skipped where this machine cannot mount."""
+
+import os
+import subprocess
+
+import pytest
+
+from deftly.cli import main
+from engine.store.store import Store
+
+
+def _mount(*args) -> bool:
+    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)):
+        pytest.skip("this machine does not allow mounting a small tmpfs")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def cli(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def fill(disk):
+    """Fill the disk to the last byte; returns the filler to remove."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        for chunk in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * chunk)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+def rounds_of(folder, name):
+    with Store.open(folder) as s:
+        profile = s.find_profile(name)
+        return {d["id"]: len(s.trials(d["id"], d)) for d in s.sessions(profile.id)}
+
+
+def test_a_full_disk_says_so_in_one_sentence_and_loses_nothing(small_disk, tmp_path, capsys):
+    folder = small_disk / "data"
+    assert cli(capsys, "sim", "--game", "tap", "--rounds", "2", "--save", "--profile", "Ann",
+               "--data-dir", folder)[0] == 0
+    before = rounds_of(folder, "Ann")
+    filler = fill(small_disk)
+
+    code, out, _ = cli(capsys, "profiles", "list", "--data-dir", folder)
+    assert code == 0 and "Ann" in out
+    code, out, _ = cli(capsys, "export", "--profile", "Ann", "--out", tmp_path / "out",
+                       "--data-dir", folder)
+    assert code == 0 and (tmp_path / "out").is_dir()
+    assert cli(capsys, "doctor", "--data-dir", folder)[0] == 0
+    for args in (["profiles", "add", "Bo"],
+                 ["sim", "--game", "tap", "--rounds", "1", "--save", "--profile", "Ann"]):
+        code, _, err = cli(capsys, *args, "--data-dir", folder)
+        assert code == 1 and "disk is full" in err and len(err.strip().splitlines()) == 1
+    assert not list(folder.rglob("*.deftly-tmp"))
+
+    filler.unlink()
+    assert rounds_of(folder, "Ann") == before
+    assert cli(capsys, "sim", "--game", "tap", "--rounds", "1", "--save", "--profile", "Ann",
+               "--data-dir", folder)[0] == 0
+    after = rounds_of(folder, "Ann")
+    assert len(after) == len(before) + 1 and all(after[k] == v for k, v in before.items())
+
+
+def test_a_read_only_disk_can_be_read_and_exported(small_disk, tmp_path, capsys):
+    folder = small_disk / "data"
+    assert cli(capsys, "sim", "--game", "tap", "--rounds", "1", "--save", "--profile", "Ann",
+               "--data-dir", folder)[0] == 0
+    assert _mount("-o", "remount,ro", str(small_disk))
+    code, out, _ = cli(capsys, "profiles", "list", "--data-dir", folder)
+    assert code == 0 and "Ann" in out
+    code, _, _ = cli(capsys, "export", "--profile", "Ann", "--out", tmp_path / "out",
+                     "--data-dir", folder)
+    assert code == 0
+    code, _, err = cli(capsys, "profiles", "add", "Bo", "--data-dir", folder)
+    assert code == 1 and "cannot be written" in err and len(err.strip().splitlines()) == 1
