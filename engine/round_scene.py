@@ -51,6 +51,7 @@ class RoundScene(Scene[RoundResult]):
         self._paused_total = 0.0
         self._paused_at: float | None = None
         self._fingers_on_board: set[int] = set()
+        self._told_unsaved = False
         self._signature: object = None
         self._result: RoundResult | None = None
 
@@ -155,6 +156,10 @@ class RoundScene(Scene[RoundResult]):
             self.dirty = True
 
     def _after(self, trials: list[dict[str, Any]]) -> None:
+        unsaved = self.controller.unsaved if self.controller is not None else None
+        if unsaved and not self._told_unsaved:
+            self._told_unsaved = True
+            self.app.show_toast(unsaved, ms=12_000, tone="warning")
         for trial in trials:
             if self.sounds:
                 self.app.audio.play("hit" if trial.get("success") else "miss")

@@ -17,6 +17,7 @@ from engine.game import GameModel, GameSpec, RoundSetup, Trial
 from engine.levels.difficulty import Adaptive, Fixed
 from engine.levels.schema import Level
 from engine.progress import PlayerProgress, RoundVerdict
+from engine.store.errors import CannotSaveError, cannot_save
 from engine.store.recording import Event, Marker, write_recording
 from engine.store.store import Store
 from engine.touch import Touch
@@ -33,6 +34,7 @@ class RoundResult:
     session_id: str | None = None
     recording: str | None = None
     trace: list[float] = field(default_factory=list)
+    unsaved: str | None = None     # why the round could not be saved (a full disk)
 
 
 def round_header(spec: GameSpec, setup: RoundSetup, level: Level,
@@ -64,11 +66,17 @@ class RoundController:
         self.trials: list[Trial] = []
         self.session_id: str | None = None
         self.first_ms: float | None = None
+        self.unsaved: str | None = None
+        """Why this round's results are not being saved (a full disk), in one sentence."""
         if store is not None:
-            self.session_id = store.begin_session(
-                progress.profile_id, spec.id, level.id, hand=setup.hand, mode=setup.mode,
-                details={"variant": setup.variant, "seed": setup.seed,
-                         "level_name": level.name, "self_paced": setup.self_paced})
+            try:
+                self.session_id = store.begin_session(
+                    progress.profile_id, spec.id, level.id, hand=setup.hand,
+                    mode=setup.mode, details={"variant": setup.variant, "seed": setup.seed,
+                                              "level_name": level.name,
+                                              "self_paced": setup.self_paced})
+            except CannotSaveError as error:
+                self.unsaved = str(error)   # the player can still play; they are told
 
     @property
     def finished(self) -> bool:
@@ -88,10 +96,32 @@ class RoundController:
     def _collect(self) -> list[Trial]:
         new = self.model.take_trials()
         for trial in new:
-            if self.store is not None and self.session_id is not None:
-                self.store.add_trial(self.session_id, len(self.trials), trial)
+            if self.store is not None and self.session_id is not None and not self.unsaved:
+                try:
+                    self.store.add_trial(self.session_id, len(self.trials), trial)
+                except CannotSaveError as error:
+                    self.unsaved = str(error)
             self.trials.append(trial)
         return new
+
+    def _save_end(self, store: Store, session_id: str, summary: dict[str, Any],
+                  end_ms: float, status: str) -> str | None:
+        """Save the recording and the round's end; returns the recording's name."""
+        path, recording = store.new_recording_path(self.progress.profile_id, session_id)
+        try:
+            write_recording(path, self.header, self.events, sync=store.syncs_each_write)
+        except OSError as error:
+            plain = cannot_save(error)
+            if plain is None:
+                raise
+            self.unsaved, recording = str(plain), None   # the trials are saved already
+        try:
+            store.end_session(session_id, summary=summary, duration_ms=end_ms,
+                              status=status, recording=recording,
+                              details={"trial_count": len(self.trials)})
+        except CannotSaveError as error:
+            self.unsaved = str(error)   # reopening folds the round in as interrupted
+        return recording
 
     def finish(self, end_ms: float, status: str = "complete") -> RoundResult:
         """End the round at `end_ms` (round time) and save everything."""
@@ -99,20 +129,18 @@ class RoundController:
         self.events.append(Marker("end", end_ms))
         summary = self.model.summary()
         rate = summary.get("success_rate", math.nan)
-        verdict = self.progress.finish_round(self.level, self.difficulty,
-                                             rate if status == "complete" else math.nan) \
-            if status == "complete" else RoundVerdict()
+        verdict = RoundVerdict()
+        if status == "complete":
+            try:
+                verdict = self.progress.finish_round(self.level, self.difficulty, rate)
+            except CannotSaveError as error:
+                self.unsaved = str(error)
         recording = None
-        if self.store is not None and self.session_id is not None:
-            path, recording = self.store.new_recording_path(self.progress.profile_id,
-                                                            self.session_id)
-            write_recording(path, self.header, self.events, sync=self.store.syncs_each_write)
-            self.store.end_session(self.session_id, summary=summary, duration_ms=end_ms,
-                                   status=status, recording=recording,
-                                   details={"trial_count": len(self.trials)})
+        if self.store is not None and self.session_id is not None and not self.unsaved:
+            recording = self._save_end(self.store, self.session_id, summary, end_ms, status)
         trace = list(getattr(getattr(self.difficulty, "staircase", None), "trace", []))
         return RoundResult(self.setup, self.level, summary, self.trials, verdict, status,
-                           self.session_id, recording, trace)
+                           self.session_id, recording, trace, self.unsaved)
 
 
 def rebuild_model(spec: GameSpec, header: dict[str, Any]) -> GameModel:

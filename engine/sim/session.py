@@ -12,6 +12,7 @@ from engine.progress import MemoryBackend, PlayerProgress, StateBackend
 from engine.rounds import RoundController, RoundResult
 from engine.sim.hand import HandModel, SimPatient
 from engine.sim.runner import play_round
+from engine.store.errors import CannotSaveError
 from engine.store.store import Store
 
 BOARD_MM = (217.0, 115.0)   # a 10-inch tablet in landscape, below the top bar
@@ -63,6 +64,8 @@ def play(spec: GameSpec, level_id: str, patient: SimPatient, progress: PlayerPro
     patient.note_time(end)
     result = controller.finish(end)
     patient.breather()
+    if result.unsaved:
+        raise CannotSaveError(result.unsaved)   # a simulation that cannot save stops
     return result
 
 

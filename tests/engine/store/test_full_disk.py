@@ -92,3 +92,31 @@ def test_a_read_only_disk_can_be_read_and_exported(small_disk, tmp_path, capsys)
     assert code == 0
     code, _, err = cli(capsys, "profiles", "add", "Bo", "--data-dir", folder)
     assert code == 1 and "cannot be written" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_round_on_a_full_disk_plays_to_the_end_and_tells_the_player(small_disk):
+    from engine.game import RoundSetup
+    from engine.progress import PlayerProgress
+    from engine.rounds import RoundController
+    from engine.sim.hand import PRESETS, SimPatient
+    from engine.sim.runner import play_round
+    from games.registry import spec
+
+    tap = spec("tap")
+    level = tap.levels.levels[0].id
+    with Store.open(small_disk / "data") as store:
+        ann = store.add_profile("Ann")
+        progress = PlayerProgress(store, ann.id, "tap", "right", tap.levels)
+        filler = fill(small_disk)
+        controller = RoundController(tap, RoundSetup("tap", level, 3), progress, store=store)
+        end = play_round(controller, tap.make_policy(SimPatient(PRESETS["mild"], 3)))
+        result = controller.finish(end)
+        assert result.trials and result.summary   # played to the end, results shown
+        assert "disk is full" in (result.unsaved or "")
+        filler.unlink()
+    assert names_of(small_disk / "data") == ["Ann"]
+
+
+def names_of(folder):
+    with Store.open(folder) as s:
+        return [p.name for p in s.profiles()]
