@@ -38,10 +38,10 @@ def test_the_same_round_gives_the_same_bytes(tmp_path):
 
 @pytest.mark.parametrize("content, fragment", [
     (b"not gzip at all", "expected a gzip-compressed"),
-    (gzip.compress(b'{"format": "something-else"}\n'), ":1: expected a header"),
+    (gzip.compress(b'{"format": "something-else"}\n', mtime=0), ":1: expected a header"),
     (gzip.compress(b'{"format": "deftly-recording", "version": 1}\n'
-                   b'["t", 1, "sideways", 0, 0, 0]\n'), ":2: expected a touch"),
-])
+                   b'["t", 1, "sideways", 0, 0, 0]\n', mtime=0), ":2: expected a touch"),
+], ids=["not-gzip", "another-format", "a-bad-touch"])
 def test_broken_recordings(tmp_path, content, fragment):
     path = tmp_path / "bad.jsonl.gz"
     path.write_bytes(content)
