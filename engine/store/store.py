@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -96,6 +97,8 @@ class Store:
         """The calendar time for labels, dates and file names (simulations pass their own)."""
         self.problems: list[str] = []
         self._listeners: list[Callable[[str], None]] = []
+        self._reported: set[Path] = set()
+        self._history_checked = False
         self._lock = DataLock(self.folder)
         self._journal = Journal(self.folder / "journal.jsonl")
         self._dbs: dict[Path, TinyDB] = {}
@@ -113,6 +116,7 @@ class Store:
         store._lock.acquire()
         try:
             remove_stale_temps(store.folder)
+            store._not_a_file_aside(store._journal.path)
             store._check_schema()
             store._may_not_save(store.fold)
         except BaseException:
@@ -240,7 +244,9 @@ class Store:
         the damaged file or the rebuilt one, and the copy)."""
         rel = path.relative_to(self.folder)
         aside = None
-        if path.exists():
+        if path.is_dir():
+            aside = self._keep_aside(path, rel)
+        elif path.exists():
             with contextlib.suppress(OSError):   # a full disk: the damaged file stays put
                 aside = self._keep_aside(path, rel)
         tables: Tables = {}
@@ -270,10 +276,27 @@ class Store:
         self._note_problem(f"A data file ({rel}) {reason}; {kept}{restored}{later}.")
         return db.storage.read() or {}
 
+    def _not_a_file_aside(self, path: Path) -> None:
+        """Move a folder (or anything but a file) found where a file should be."""
+        if path.exists() and not path.is_file():
+            rel = path.relative_to(self.folder)
+            aside = self._keep_aside(path, rel)
+            self._note_problem(f"Something that is not a file stood where {rel} should be; "
+                               f"it was moved to damaged/{aside.name}.")
+
     def _keep_aside(self, path: Path, rel: Path) -> Path:
-        """A copy of a damaged file in damaged/ (the same bytes are kept only once)."""
+        """A copy of a damaged file in damaged/ (the same bytes are kept only once); a
+        folder where a file should be is moved there."""
         self.damaged_dir.mkdir(parents=True, exist_ok=True)
         base = "__".join(rel.parts)
+        if path.is_dir():
+            aside = self.damaged_dir / f"{base}.{self._stamp()}"
+            n = 1
+            while aside.exists():
+                aside = aside.with_name(f"{base}.{self._stamp()}-{n}")
+                n += 1
+            os.replace(path, aside)
+            return aside
         raw = path.read_bytes()
         for earlier in self.damaged_dir.glob(f"{base}.*"):
             if earlier.is_file() and earlier.read_bytes() == raw:
@@ -296,8 +319,32 @@ class Store:
             sources.extend(sorted(self.archive_dir.glob("*.jsonl")))
         records: list[Doc] = []
         for source in [*sources, self._journal.path]:
-            records.extend(read_records(source))
+            records.extend(self._read(source))
         self._apply(records, only=path)
+
+    def _read(self, source: Path) -> list[Doc]:
+        """The records of a journal file that this version understands. A file holding
+        others (written by a newer Deftly, or damaged) is copied aside once and said so;
+        its good records are used."""
+        good, bad = [], 0
+        try:
+            for record in read_records(source):
+                if valid_record(record):
+                    good.append(record)
+                else:
+                    bad += 1
+        except OSError:   # unreadable, or a folder in a journal file's place
+            bad = 1
+        if bad and source not in self._reported:
+            self._reported.add(source)
+            rel = source.relative_to(self.folder)
+            try:
+                aside = f"a copy was kept as damaged/{self._keep_aside(source, rel).name}"
+            except OSError:
+                aside = "it was left as it is"
+            self._note_problem(f"A journal file ({rel}) held {bad} record(s) or part(s) "
+                               f"this Deftly cannot read; {aside}, and the rest was used.")
+        return good
 
     def _note_problem(self, text: str) -> None:
         self.problems.append(text)
@@ -319,7 +366,10 @@ class Store:
             self._put_core("meta", "schema", {"version": SCHEMA_VERSION,
                                               "app_version": self.app_version})
             return
-        version = int(doc.get("version", 0))
+        version = doc.get("version", 0)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StoreError(f"The data folder's version ({version!r}) is not one this "
+                             f"Deftly can read; nothing was changed.")
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(
                 f"This data was written by a newer Deftly (data version {version}, this "
@@ -588,7 +638,7 @@ class Store:
     def fold(self) -> None:
         """Apply the journal to the database files (on opening: a round that never ended
         is folded as "interrupted"), then write them and archive the journal."""
-        records = self._journal.records()
+        records = self._read(self._journal.path)
         if not records:
             return
         if self._active:
@@ -601,7 +651,10 @@ class Store:
         being played: its records must stay in the journal until it ends)."""
         if self._active:
             return
-        for db in list(self._dbs.values()):
+        for path, db in list(self._dbs.items()):
+            if db.storage.dirty:
+                self._not_a_file_aside(path)
+                self._not_a_file_aside(backup_of(path))
             db.storage.flush()
         if self._journal.path.exists() and self._journal.path.stat().st_size:
             self._keep_core_history()
@@ -612,9 +665,15 @@ class Store:
         archived (and later pruned); rewrite the history compactly when it grows long."""
         path = self.core_history_path
         core_db = self._dbs.get(self.core_path)
-        changes = [r for r in self._journal.records() if r.get("op") in CORE_OPS]
-        lines = _history_lines(path) + len(changes)
-        if core_db is not None and (not path.exists() or lines > HISTORY_COMPACT_LINES):
+        changes = [r for r in self._read(self._journal.path) if r.get("op") in CORE_OPS]
+        self._not_a_file_aside(path)
+        lines = _history_lines(path)
+        if not self._history_checked and path.exists():
+            self._history_checked = True   # once a run: a damaged history is rewritten
+            if len(self._read(path)) != lines:
+                lines = HISTORY_COMPACT_LINES + 1
+        if core_db is not None and (not path.exists() or
+                                    lines + len(changes) > HISTORY_COMPACT_LINES):
             tables = core_db.storage.read() or {}
             snapshot = [{"op": "put", "table": table, "key": doc["key"],
                          "doc": {k: v for k, v in doc.items() if k != "key"}}
@@ -743,3 +802,24 @@ def _history_lines(path: Path) -> int:
             return sum(1 for _ in handle)
     except FileNotFoundError:
         return 0
+
+
+def valid_record(record: Doc) -> bool:
+    """Whether a journal record has the shape this version writes (others are skipped)."""
+    op = record.get("op")
+    if op in ("put", "del"):
+        return record.get("table") in CORE_TABLES and isinstance(record.get("key"), str) \
+            and (op == "del" or isinstance(record.get("doc"), dict))
+    if op == "drop":
+        return isinstance(record.get("profile"), str)
+    if op == "session":
+        doc = record.get("doc")
+        return isinstance(doc, dict) and all(isinstance(doc.get(k), str) for k in (
+            "id", "profile", "started_at", "trials_file")) and len(doc["started_at"]) >= 7
+    if op == "trial":
+        doc = record.get("doc")
+        return isinstance(record.get("session"), str) and isinstance(doc, dict) and \
+            isinstance(doc.get("id"), str)
+    if op == "end":
+        return isinstance(record.get("session"), str) and isinstance(record.get("patch"), dict)
+    return False
