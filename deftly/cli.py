@@ -10,6 +10,7 @@ from typing import NoReturn
 from deftly.commands import analyze, doctor, export, profiles, replay, report, shot, sim
 from deftly.commands.common import CommandError, fail
 from engine import __version__
+from engine.levels.schema import LevelError
 from engine.store.errors import StoreError
 
 
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, sub)
     except CommandError as error:
         return fail(str(error), error.code)
-    except StoreError as error:   # e.g. the disk filled up while saving
+    except (StoreError, LevelError) as error:   # a full disk, a broken level file
         return fail(str(error), 1)
     except KeyboardInterrupt:
         return 130

@@ -23,7 +23,19 @@ def report(args: argparse.Namespace) -> Iterator[str]:
           f"Python {sys.version.split()[0]}"
     yield from _display()
     yield from _audio()
+    yield from _games()
     yield from _data(args)
+
+
+def _games() -> Iterator[str]:
+    from games.registry import available
+
+    games = available()
+    ready = [g.spec.name for g in games if g.levels is not None]
+    yield f"Games: {', '.join(ready) or 'none'} ready to play."
+    for game in games:
+        if game.problem:
+            yield f"Game {game.spec.name} cannot be played: {game.problem}"
 
 
 def _display() -> Iterator[str]:

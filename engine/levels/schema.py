@@ -52,17 +52,27 @@ class ParamSpec:
             raise ValueError(self._range_text())
         if self.kind is int and (isinstance(value, float) and not value.is_integer()):
             raise ValueError(self._range_text())
-        number = self.kind(value)
-        if not math.isfinite(number) or (self.minimum is not None and number < self.minimum) \
-                or (self.maximum is not None and number > self.maximum):
+        try:
+            as_float = float(value)
+        except OverflowError:   # a whole number with hundreds of digits
+            raise ValueError(self._range_text()) from None
+        if not math.isfinite(as_float) or \
+                (self.minimum is not None and as_float < self.minimum) or \
+                (self.maximum is not None and as_float > self.maximum):
             raise ValueError(self._range_text())
-        return number
+        return self.kind(value)
 
     def _range_text(self) -> str:
         noun = "a whole number" if self.kind is int else "a number"
         if self.minimum is not None and self.maximum is not None:
             return f"expected {noun} from {_num(self.minimum)} to {_num(self.maximum)}"
         return f"expected {noun}"
+
+
+def _shown(value: Any) -> str:
+    """A value as the message quotes it: short enough for one line."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _num(x: float) -> str:
@@ -180,9 +190,9 @@ class _Where:
     def fail(self, level: str | None, key: str | None, problem: str) -> LevelError:
         parts = [str(self.path)]
         if level:
-            parts.append(f"level {level!r}")
+            parts.append(f"level {_shown(level)}")
         if key:
-            parts.append(f"key {key!r}")
+            parts.append(f"key {_shown(key)}")
         return LevelError(": ".join(parts) + f": {problem}")
 
 
@@ -202,18 +212,18 @@ def _number(where: _Where, level: str | None, key: str, value: Any, lo: float | 
     try:
         return float(spec.check(value))
     except ValueError as error:
-        raise where.fail(level, key, f"{error}, got {value!r}") from None
+        raise where.fail(level, key, f"{error}, got {_shown(value)}") from None
 
 
 def _text(where: _Where, level: str | None, key: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise where.fail(level, key, f"expected some text, got {value!r}")
+        raise where.fail(level, key, f"expected some text, got {_shown(value)}")
     return value.strip()
 
 
 def _table(where: _Where, level: str | None, key: str, value: Any) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise where.fail(level, key, f"expected a table, got {value!r}")
+        raise where.fail(level, key, f"expected a table, got {_shown(value)}")
     return value
 
 
@@ -227,7 +237,7 @@ def _params(where: _Where, level: str, raw: Mapping[str, Any], specs: GameParams
                 out[name] = spec.check(raw[name])
             except ValueError as error:
                 raise where.fail(level, f"params.{name}",
-                                 f"{error}, got {raw[name]!r}") from None
+                                 f"{error}, got {_shown(raw[name])}") from None
         elif spec.default is not None:
             out[name] = spec.default
         elif name not in adaptive:
@@ -246,16 +256,16 @@ def _adapt(where: _Where, level: str, raw: Any, specs: GameParams) -> Adapt:
     if spec is None or spec.kind not in (int, float):
         numeric = [n for n, s in specs.items() if s.kind in (int, float)]
         raise where.fail(level, "adapt.param", f"expected a number parameter of this game "
-                         f"({', '.join(numeric)}), got {param!r}")
+                         f"({', '.join(numeric)}), got {_shown(param)}")
     bounds = {}
     for key in ("easy", "hard"):
         try:
             bounds[key] = float(spec.check(table[key]))
         except ValueError as error:
-            raise where.fail(level, f"adapt.{key}", f"{error}, got {table[key]!r}") from None
+            raise where.fail(level, f"adapt.{key}", f"{error}, got {_shown(table[key])}") from None
     scale = table.get("scale", "linear")
     if scale not in ("linear", "log"):
-        raise where.fail(level, "adapt.scale", f"expected 'linear' or 'log', got {scale!r}")
+        raise where.fail(level, "adapt.scale", f"expected 'linear' or 'log', got {_shown(scale)}")
     if scale == "log":
         step = _number(where, level, "adapt.step", table["step"], 1.001, 3.0)
         if min(bounds.values()) <= 0:
@@ -275,12 +285,12 @@ def _adapt(where: _Where, level: str, raw: Any, specs: GameParams) -> Adapt:
                              "parameter of this game")
         if not (isinstance(pair, list) and len(pair) == 2):
             raise where.fail(level, f"adapt.linked.{name}", f"expected [easy, hard], got "
-                             f"{pair!r}")
+                             f"{_shown(pair)}")
         try:
             linked[name] = (float(other.check(pair[0])), float(other.check(pair[1])))
         except ValueError as error:
             raise where.fail(level, f"adapt.linked.{name}",
-                             f"{error}, got {pair!r}") from None
+                             f"{error}, got {_shown(pair)}") from None
     adapt = Adapt(param, bounds["easy"], bounds["hard"], step, scale, start, linked)
     _check_direction(where, level, param, adapt, spec)
     return adapt
@@ -318,7 +328,7 @@ def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
     _unknown(where, None, data, TOP_KEYS)
     name = _text(where, None, "game", data.get("game", ""))
     if game is not None and name != game:
-        raise where.fail(None, "game", f"expected {game!r}, got {name!r}")
+        raise where.fail(None, "game", f"expected {game!r}, got {_shown(name)}")
     target = _number(where, None, "target_success", data.get("target_success", 0.8), 0.5,
                      0.95)
     raw_levels = data.get("levels")
@@ -343,8 +353,11 @@ def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
                             _unlock(where, level_id, table.get("unlock", {}))))
     raw_check = _table(where, "checkup", "checkup", data.get("checkup"))
     _unknown(where, "checkup", raw_check, CHECKUP_KEYS)
-    check_id = raw_check.get("id", "checkup")
-    checkup = Level(name, _text(where, "checkup", "id", check_id),
+    check_id = _text(where, "checkup", "id", raw_check.get("id", "checkup"))
+    if check_id in seen:
+        raise where.fail(check_id, "id", "is also the check-up's id; give the level "
+                                         "another id")
+    checkup = Level(name, check_id,
                     _text(where, "checkup", "name", raw_check.get("name")),
                     _text(where, "checkup", "description", raw_check.get("description")),
                     _params(where, "checkup", _table(where, "checkup", "params",

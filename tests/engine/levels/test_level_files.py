@@ -5,6 +5,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.levels.schema import LevelError, ParamSpec, load_levels, parse_levels
 from games.registry import all_specs, available
@@ -126,3 +128,86 @@ def test_parse_levels_accepts_a_dict():
             "levels": [{"id": "a", "name": "A", "description": "a",
                         "params": {"layout": "ring"}}]}
     assert parse_levels(data, SPECS, Path("x.toml")).levels[0].id == "a"
+
+
+def _level_data(game: str) -> dict:
+    import tomllib
+
+    from engine.resources import resource_path
+
+    return tomllib.loads(resource_path("levels", f"{game}.toml").read_text("utf-8"))
+
+
+def _places(data, path=()):
+    """Every key path in parsed TOML data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key)
+            yield from _places(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield (*path, i)
+            yield from _places(value, (*path, i))
+
+
+BAD_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10**400, 10**400),
+                       st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=5),
+                       st.lists(st.integers(), max_size=3),
+                       st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([s.id for s in all_specs()]), st.data())
+def test_any_one_bad_value_anywhere_is_one_line_never_a_crash(game, data):
+    import copy
+
+    level_data = _level_data(game)
+    places = sorted(_places(level_data), key=str)
+    place = data.draw(st.sampled_from(places))
+    broken = copy.deepcopy(level_data)
+    holder = broken
+    for step in place[:-1]:
+        holder = holder[step]
+    if data.draw(st.booleans()) and isinstance(holder, dict):
+        del holder[place[-1]]
+    else:
+        holder[place[-1]] = data.draw(BAD_VALUES)
+    spec = next(s for s in all_specs() if s.id == game)
+    try:
+        parse_levels(broken, spec.params, Path(f"{game}.toml"), game)
+    except LevelError as error:
+        assert "\n" not in str(error) and len(str(error)) < 400
+
+
+def test_a_level_may_not_take_the_checkups_id():
+    data = _level_data("tap")
+    data["levels"][0]["id"] = data["checkup"].get("id", "checkup")
+    spec = next(s for s in all_specs() if s.id == "tap")
+    with pytest.raises(LevelError, match="check-up's id"):
+        parse_levels(data, spec.params, Path("tap.toml"), "tap")
+
+
+def test_a_broken_level_file_is_one_line_in_sim_and_named_by_doctor(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from engine.resources import resource_path
+
+    root = tmp_path / "resources"
+    for part in ("levels", "assets"):
+        shutil.copytree(resource_path(part), root / part)
+    tap = root / "levels" / "tap.toml"
+    tap.write_text(tap.read_text("utf-8").replace("target_success = 0.8",
+                                                  "target_success = 1" + "0" * 400))
+    env = {**os.environ, "DEFTLY_RESOURCES": str(root), "SDL_VIDEODRIVER": "dummy",
+           "SDL_AUDIODRIVER": "dummy"}
+    sim = subprocess.run([sys.executable, "-m", "deftly", "sim", "--game", "tap"],
+                         capture_output=True, text=True, env=env)
+    assert sim.returncode == 1 and "Traceback" not in sim.stderr
+    (line,) = sim.stderr.strip().splitlines()
+    assert "tap.toml" in line and "target_success" in line and len(line) < 300
+    doctor = subprocess.run([sys.executable, "-m", "deftly", "doctor", "--data-dir",
+                             str(tmp_path / "data")], capture_output=True, text=True, env=env)
+    assert doctor.returncode == 0 and "Tap the dots cannot be played" in doctor.stdout
