@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 
 class CommandError(Exception):
@@ -42,3 +43,37 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     """Accept --data-dir after the sub-command too (without overriding one given before it)."""
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="where profiles and results are kept")
+
+
+def whole(lo: int, hi: int) -> Callable[[str], int]:
+    """An argument type: a whole number from `lo` to `hi` (bounds what is plainly absurd)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") \
+                from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {lo} to {hi}, "
+                                             f"got {text[:20]!r}")
+        return value
+
+    return parse
+
+
+NAME_LIMIT = 40
+
+
+def name(text: str) -> str:
+    """An argument type: a player's name, one line of at most NAME_LIMIT characters."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise argparse.ArgumentTypeError("a player's name needs at least one letter")
+    if any(not ch.isprintable() for ch in cleaned):
+        raise argparse.ArgumentTypeError("a player's name must be one line without tabs "
+                                         "or control characters")
+    if len(cleaned) > NAME_LIMIT:
+        raise argparse.ArgumentTypeError(f"a player's name can have at most {NAME_LIMIT} "
+                                         f"characters")
+    return cleaned

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from deftly.commands.common import CommandError, add_data_dir
+from deftly.commands.common import CommandError, add_data_dir, name
 from engine.hands import HANDS
 
 
@@ -15,13 +15,13 @@ def register(commands: argparse._SubParsersAction) -> None:
                                     parser_class=type(parser))
     listing = actions.add_parser("list", help="list the players")
     add = actions.add_parser("add", help="add a player")
-    add.add_argument("name")
+    add.add_argument("name", type=name)
     add.add_argument("--affected-hand", choices=HANDS, default="right")
     add.add_argument("--dominant-hand", choices=HANDS, default="right")
     add.add_argument("--notes", default="")
     rename = actions.add_parser("rename", help="rename a player")
     rename.add_argument("name")
-    rename.add_argument("new_name")
+    rename.add_argument("new_name", type=name)
     delete = actions.add_parser("delete", help="delete a player and all their results")
     delete.add_argument("name")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")

@@ -10,13 +10,19 @@ from pathlib import Path
 
 from deftly.commands.common import CommandError, add_data_dir
 
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
+
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"expected a date like 2026-11-21, got {text!r}") \
             from error
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"expected a date from {FIRST_DAY} to {LAST_DAY}, "
+                                         f"got {text!r}")
+    return day
 
 
 def register(commands: argparse._SubParsersAction) -> None:

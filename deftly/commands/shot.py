@@ -18,6 +18,12 @@ def register(commands: argparse._SubParsersAction, size_type: object) -> None:
     shot.set_defaults(run=run)
 
 
+def pygame_error() -> type[Exception]:
+    import pygame
+
+    return pygame.error
+
+
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from deftly.launch import LaunchError, ensure_headless_env
     from deftly.shots import SHOTS, save_shot
@@ -31,12 +37,16 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(f"unknown scene {args.scene!r}; choose from {', '.join(sorted(SHOTS))}")
     if args.out is None:
         parser.error("shot needs --out FILE.png")
+    if args.out.is_dir():
+        raise CommandError(f"cannot write {args.out}: it is a folder; give a file name "
+                           f"ending in .png")
     ensure_headless_env()
     try:
         path = save_shot(args.scene, args.shot_size, args.out)
     except LaunchError as error:
         raise CommandError(str(error), 2) from error
-    except OSError as error:
-        raise CommandError(f"cannot write {args.out}: {error.strerror or error}") from error
+    except (OSError, pygame_error()) as error:
+        raise CommandError(f"cannot write {args.out}: "
+                           f"{getattr(error, 'strerror', None) or error}") from error
     print(path)
     return 0

@@ -7,8 +7,10 @@ import json
 import sys
 from typing import Any
 
-from deftly.commands.common import CommandError, add_data_dir
+from deftly.commands.common import CommandError, add_data_dir, name, whole
 from engine.sim import PATIENTS
+
+MAX_DAYS = 3 * 366   # three years of practice: more is a typo
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -16,16 +18,16 @@ def register(commands: argparse._SubParsersAction) -> None:
                                  description="Simulated play, for testing and demo data.")
     parser.add_argument("--game", help="the game to play (required unless --days)")
     parser.add_argument("--patient", choices=PATIENTS, default="moderate")
-    parser.add_argument("--rounds", type=int, default=3, metavar="N")
+    parser.add_argument("--rounds", type=whole(1, 500), default=3, metavar="N")
     parser.add_argument("--level", help="play this level (default: the player's current one)")
     parser.add_argument("--checkup", action="store_true", help="play the game's check-up")
     parser.add_argument("--hand", choices=("left", "right", "both"), default="right")
-    parser.add_argument("--seed", type=int, default=0, metavar="S")
+    parser.add_argument("--seed", type=whole(0, 2**32 - 1), default=0, metavar="S")
     parser.add_argument("--json", action="store_true", help="one JSON line per trial")
     parser.add_argument("--save", action="store_true", help="save rounds for --profile")
-    parser.add_argument("--profile", dest="sim_profile", metavar="NAME",
+    parser.add_argument("--profile", dest="sim_profile", metavar="NAME", type=name,
                         help="the player to save as (created if new)")
-    parser.add_argument("--days", type=int, metavar="D",
+    parser.add_argument("--days", type=whole(1, MAX_DAYS), metavar="D",
                         help="with --save: fill D days of daily practice, all games")
     add_data_dir(parser)
     parser.set_defaults(run=run)
@@ -39,13 +41,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.days is not None:
         if not args.save:
             parser.error("--days needs --save --profile NAME")
-        if args.days < 1:
-            parser.error("--days must be at least 1")
         return _days(args)
     if not args.game:
         parser.error("sim needs --game (or --days)")
-    if args.rounds < 1:
-        parser.error("--rounds must be at least 1")
     try:
         game = spec(args.game)
     except KeyError as error:

@@ -112,8 +112,12 @@ class Store:
              clock: WallClock = system_time) -> Store:
         """Lock the folder, recover from any crash or damage, and fold the journal in."""
         store = cls(Path(folder), app_version, clock)
-        store.folder.mkdir(parents=True, exist_ok=True)
-        store._lock.acquire()
+        try:
+            store.folder.mkdir(parents=True, exist_ok=True)
+            store._lock.acquire()
+        except OSError as error:
+            raise StoreError(f"The data folder {store.folder} cannot be used "
+                             f"({error.strerror or error}).") from error
         try:
             remove_stale_temps(store.folder)
             store._not_a_file_aside(store._journal.path)
