@@ -47,6 +47,22 @@ def round_header(spec: GameSpec, setup: RoundSetup, level: Level,
             "display": display.to_dict() if display else None, "app_version": __version__}
 
 
+FAR_MM = 100_000.0
+"""Touches farther than this (100 m) from the board are held at this distance."""
+
+
+def sane(touch: Touch) -> Touch | None:
+    """A touch a model can use: None if a number is NaN or infinite (it is dropped), the
+    position held within FAR_MM (1e308 would overflow every spread and mean)."""
+    x, y, t = touch.x_mm, touch.y_mm, touch.t_ms
+    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(t)):
+        return None
+    if abs(x) <= FAR_MM and abs(y) <= FAR_MM:
+        return touch
+    return Touch(touch.finger, touch.phase, min(max(x, -FAR_MM), FAR_MM),
+                 min(max(y, -FAR_MM), FAR_MM), t)
+
+
 class RoundController:
     def __init__(self, spec: GameSpec, setup: RoundSetup, progress: PlayerProgress, *,
                  store: Store | None = None, display: DisplayProfile | None = None) -> None:
@@ -83,6 +99,9 @@ class RoundController:
         return self.model.finished
 
     def on_touch(self, touch: Touch) -> list[Trial]:
+        touch = sane(touch)
+        if touch is None:
+            return []
         if self.first_ms is None:
             self.first_ms = touch.t_ms
         self.events.append(touch)

@@ -4,6 +4,7 @@ time in a corridor, completion in order, and speed.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,31 @@ def increasing(t: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarra
     t, values = t[order], values[order]
     distinct = np.r_[True, np.diff(t) > 0] if len(t) else np.empty(0, dtype=bool)
     return t[distinct], values[distinct]
+
+
+MAX_GAP_MS = 10_000.0
+"""A pause longer than this inside one signal splits it in pieces, each resampled and
+scored on its own: the work follows the samples, not the clock (a day-long gap would
+otherwise be resampled at 100 Hz). Signals without such a pause score as one piece."""
+
+
+def pieces(t_ms: np.ndarray, max_gap_ms: float = MAX_GAP_MS) -> list[slice]:
+    """The runs of increasing times `t_ms` that no pause longer than `max_gap_ms` splits."""
+    breaks = (np.flatnonzero(np.diff(t_ms) > max_gap_ms) + 1).tolist()
+    bounds = [0, *breaks, len(t_ms)]
+    return [slice(a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def weighted_by_duration(t_ms: np.ndarray, parts: list[slice], values: list[float]) -> float:
+    """The mean of the pieces' finite values, each weighted by how long its piece lasts."""
+    pairs = [(float(t_ms[p][-1] - t_ms[p][0]), v) for p, v in zip(parts, values, strict=True)
+             if np.isfinite(v)]
+    total = sum(w for w, _ in pairs)
+    if not pairs:
+        return NAN
+    if total <= 0:
+        return float(np.mean([v for _, v in pairs]))
+    return sum(w * v for w, v in pairs) / total
 
 
 def as_points(xy: ArrayLike) -> np.ndarray:

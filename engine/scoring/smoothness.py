@@ -17,6 +17,8 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike
 
+from engine.scoring.path import increasing, pieces, speed_profile, timed, weighted_by_duration
+
 PAD_LEVEL = 4
 CUTOFF_HZ = 10.0
 AMPLITUDE_THRESHOLD = 0.05
@@ -46,3 +48,14 @@ def sparc(speed: ArrayLike, rate_hz: float, pad_level: int = PAD_LEVEL,
     df = np.diff(freq) / (freq[-1] - freq[0])
     dm = np.diff(magnitude)
     return -float(np.sqrt(df * df + dm * dm).sum())
+
+
+def path_sparc(xy: ArrayLike, t_ms: ArrayLike) -> float:
+    """SPARC of a drawn path's speed (resampled at 100 Hz). A path with pauses longer
+    than `MAX_GAP_MS` is scored piece by piece (the mean weighted by duration)."""
+    t, pts = increasing(*timed(t_ms, xy))
+    parts = pieces(t)
+    if len(parts) == 1:
+        return sparc(*speed_profile(pts, t))
+    return weighted_by_duration(t, parts, [sparc(*speed_profile(pts[p], t[p]))
+                                           for p in parts])

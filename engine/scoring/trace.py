@@ -17,11 +17,10 @@ from engine.scoring.path import (
     deviation,
     mean_speed,
     path_length,
-    speed_profile,
     timed,
 )
 from engine.scoring.result import Metrics
-from engine.scoring.smoothness import sparc
+from engine.scoring.smoothness import path_sparc
 from engine.scoring.spiral import SpiralFit, spiral_fit
 from engine.scoring.tremor import Tremor, tremor
 
@@ -64,7 +63,6 @@ def score_trace(t_ms: ArrayLike, xy: ArrayLike, *, reference: Polyline | None = 
     """
     t, pts = timed(t_ms, xy)
     duration = float(t.max() - t.min()) if t.size >= 2 else math.nan
-    speed, rate = speed_profile(pts, t)
     dev = comp = offsets = fit = None
     signal = np.empty(0)
     if reference is not None:
@@ -86,7 +84,7 @@ def score_trace(t_ms: ArrayLike, xy: ArrayLike, *, reference: Polyline | None = 
             signal = _radius_residual(pts, fit)
     shake = tremor(t, signal) if signal.size else Tremor(math.nan, math.nan)
     return TraceScore(len(pts), duration, path_length(pts), mean_speed(pts, t),
-                      sparc(speed, rate), shake, dev, comp, offsets, fit)
+                      path_sparc(pts, t), shake, dev, comp, offsets, fit)
 
 
 def _radius_residual(pts: np.ndarray, fit: SpiralFit) -> np.ndarray:
@@ -151,12 +149,11 @@ def score_strokes(t_ms: ArrayLike, xy: ArrayLike, stroke_of: ArrayLike,
                                                  corridor_mm / 2.0, projection=projection)
     scored = np.isfinite(distance)
     inside = scored & (distance <= corridor_mm / 2.0)
-    speed, rate = speed_profile(pts, t)
     fit = spiral_fit(pts, spiral_center) if spiral_center is not None else None
     time_total = float(weights[scored].sum())
     return StrokesScore(
         len(t), float(t.max() - t.min()) if len(t) >= 2 else math.nan,
-        path_length(pts), mean_speed(pts, t), sparc(speed, rate),
+        path_length(pts), mean_speed(pts, t), path_sparc(pts, t),
         tremor(t[scored], signed[scored]) if scored.sum() > 2 else Tremor(math.nan, math.nan),
         float(distance[scored].mean()) if scored.any() else math.nan,
         float(distance[scored].max()) if scored.any() else math.nan,

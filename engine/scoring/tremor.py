@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from engine.scoring.path import resample
+from engine.scoring.path import increasing, pieces, resample, timed, weighted_by_duration
 from engine.scoring.result import Metrics
 
 RATE_HZ = 100.0
@@ -27,8 +27,22 @@ def tremor(t_ms: ArrayLike, deviation: ArrayLike, band_hz: tuple[float, float] =
     """Share of the (detrended, Hann-windowed) deviation power in `band_hz`, and its peak.
 
     The signal is resampled to a uniform `rate_hz` first. Less than a second of data,
-    or a signal with no variation, gives NaN.
+    or a signal with no variation, gives NaN. A signal with pauses longer than
+    `MAX_GAP_MS` is measured piece by piece: the share is the mean weighted by duration,
+    the peak that of the longest piece.
     """
+    t, v = increasing(*timed(t_ms, deviation, width=1))
+    parts = pieces(t)
+    if len(parts) == 1:
+        return _tremor(t, v, band_hz, rate_hz)
+    each = [_tremor(t[p], v[p], band_hz, rate_hz) for p in parts]
+    longest = max(range(len(parts)), key=lambda i: t[parts[i]][-1] - t[parts[i]][0])
+    return Tremor(weighted_by_duration(t, parts, [e.band_power_share for e in each]),
+                  each[longest].dominant_hz)
+
+
+def _tremor(t_ms: np.ndarray, deviation: np.ndarray, band_hz: tuple[float, float],
+            rate_hz: float) -> Tremor:
     signal = resample(t_ms, deviation, rate_hz)
     if signal.size < MIN_SECONDS * rate_hz:
         return Tremor(math.nan, math.nan)
