@@ -2,15 +2,20 @@
 wrong attempts.
 
 The record in the store's settings is {"scheme", "salt", "hash", and the cost
-parameters}; the PIN itself is never written anywhere. After FREE_ATTEMPTS wrong
-attempts each further attempt waits, doubling from FIRST_WAIT_S up to MAX_WAIT_S. The
-count of wrong attempts is stored too, so closing the app does not reset the wait.
+parameters}; the PIN itself is never written anywhere. The cost is calibrated on the
+device when a PIN is set, so that one check takes at least CHECK_S there: a copied data
+folder then costs an attacker that long per guess (a million 6-digit PINs: days, not
+minutes). Memory stays at 16 MB (scrypt n = 2^14, r = 8); the time comes from p.
+After FREE_ATTEMPTS wrong attempts each further attempt waits, doubling from
+FIRST_WAIT_S up to MAX_WAIT_S. The count of wrong attempts is stored too, so closing the
+app does not reset the wait.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import os
 import time
 from collections.abc import Callable
@@ -20,8 +25,11 @@ from engine.store.store import Store
 
 SETTING = "therapist_pin"
 FAILURES = "therapist_pin_failures"
-MIN_DIGITS = 4
+MIN_DIGITS = 6          # for a new PIN
+OLD_MIN_DIGITS = 4      # PINs chosen before still open the area, and are asked to grow
 MAX_DIGITS = 8
+CHECK_S = 0.5
+MAX_P = 64
 FREE_ATTEMPTS = 3
 FIRST_WAIT_S = 5.0
 MAX_WAIT_S = 300.0
@@ -30,15 +38,42 @@ PBKDF2_ITERATIONS = 600_000
 
 
 def valid_pin(pin: str) -> bool:
+    """Whether `pin` may be chosen as a new PIN."""
     return pin.isdigit() and pin.isascii() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
 
 
-def hash_pin(pin: str, salt: bytes | None = None) -> dict[str, Any]:
-    """A salted hash record for `pin` (scrypt; PBKDF2-SHA256 where scrypt is missing)."""
+def seconds_of(work: Callable[[], object]) -> float:
+    """How long `work` takes here (monotonic)."""
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def calibrated_cost(target_s: float | None = None,
+                    measure: Callable[[dict[str, int]], float] | None = None
+                    ) -> dict[str, int]:
+    """scrypt parameters for which one check takes at least `target_s` (CHECK_S) on this
+    device: p grows with the time one check with p = 1 takes here."""
+    target_s = CHECK_S if target_s is None else target_s
+    def timed(cost: dict[str, int]) -> float:
+        return seconds_of(lambda: hashlib.scrypt(b"000000", salt=b"calibrate-salt!!",
+                                                 dklen=32, **cost))
+
+    measure = measure or timed
+    one = max(measure(SCRYPT), 1e-6)
+    p = min(MAX_P, max(1, math.ceil(target_s / one * 1.1)))
+    return {**SCRYPT, "p": p}
+
+
+def hash_pin(pin: str, salt: bytes | None = None, cost: dict[str, int] | None = None
+             ) -> dict[str, Any]:
+    """A salted hash record for `pin` (scrypt, with `cost`, calibrated on this device if
+    not given; PBKDF2-SHA256 where scrypt is missing)."""
     salt = salt if salt is not None else os.urandom(16)
     if hasattr(hashlib, "scrypt"):
-        digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **SCRYPT)
-        return {"scheme": "scrypt", **SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
+        cost = cost or calibrated_cost()
+        digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **cost)
+        return {"scheme": "scrypt", **cost, "salt": salt.hex(), "hash": digest.hex()}
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, PBKDF2_ITERATIONS)
     return {"scheme": "pbkdf2_sha256", "iterations": PBKDF2_ITERATIONS, "salt": salt.hex(),
             "hash": digest.hex()}
@@ -90,13 +125,24 @@ class PinGuard:
     def set_pin(self, pin: str) -> None:
         if not valid_pin(pin):
             raise ValueError(f"a PIN has {MIN_DIGITS} to {MAX_DIGITS} digits")
-        self.store.put_setting(SETTING, hash_pin(pin))
+        self.store.put_setting(SETTING, {**hash_pin(pin), "digits": len(pin)})
         self.store.put_setting(FAILURES, 0)
 
+    @property
+    def too_short(self) -> bool:
+        """The PIN was chosen with fewer digits than a new one needs (or before this was
+        recorded): ask for a longer one after it is entered."""
+        record = self.store.get_setting(SETTING)
+        return isinstance(record, dict) and int(record.get("digits", 0)) < MIN_DIGITS
+
     def clear(self) -> None:
-        """Forget the PIN (from the command line, for a forgotten PIN)."""
+        """Forget the PIN (from the command line, for a forgotten PIN), and its hash from
+        every file of the data folder (backups and journals too)."""
+        old = self.store.get_setting(SETTING)
         self.store.put_setting(SETTING, None)
         self.store.put_setting(FAILURES, 0)
+        if isinstance(old, dict) and isinstance(old.get("hash"), str):
+            self.store.forget(old["hash"])
 
     def wait_s(self) -> float:
         """Seconds before the next attempt is allowed (0 if it is allowed now)."""

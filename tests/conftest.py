@@ -22,6 +22,15 @@ def _pygame_headless():
     pygame.quit()
 
 
+@pytest.fixture(autouse=True)
+def _quick_pin_hashes(monkeypatch):
+    """PIN hashes are calibrated to 0.5 s per check on a real device; tests calibrate to
+    the cheapest cost (the calibration itself is tested in test_pin.py)."""
+    from deftly import pin
+
+    monkeypatch.setattr(pin, "CHECK_S", 0.0)
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()

@@ -100,11 +100,14 @@ class PinScene(Screen[bool]):
         pin, self.entered = self.entered, ""
         if self.step == "check":
             outcome = self.guard.attempt(pin)
-            if outcome == "ok":
+            if outcome == "ok" and self.guard.too_short:
+                self.step, self.message = "choose", t("pin.longer", low=MIN_DIGITS)
+            elif outcome == "ok":
                 self.finish(True)
                 return
-            self.message = t("pin.wrong") if outcome == "wrong" else ""
-            self._waiting = math.ceil(self.guard.wait_s())
+            else:
+                self.message = t("pin.wrong") if outcome == "wrong" else ""
+                self._waiting = math.ceil(self.guard.wait_s())
         elif not valid_pin(pin):
             self.message = t("pin.length", low=MIN_DIGITS, high=MAX_DIGITS)
         elif self.step == "choose":

@@ -123,6 +123,7 @@ class Store:
             store._not_a_file_aside(store._journal.path)
             store._check_schema()
             store._may_not_save(store.fold)
+            store._may_not_save(store._finish_erasures)
         except BaseException:
             store.close()
             raise
@@ -510,10 +511,65 @@ class Store:
         self._put_core("profiles", profile.id, profile.to_doc())
 
     def delete_profile(self, profile_id: str) -> None:
-        """Remove a player with their sessions, trials, recordings, state and overrides."""
+        """Remove a player with their sessions, trials, recordings, state and overrides,
+        from every file of the folder at once (backups, journals, history, damaged copies)."""
+        profile = self.profile(profile_id)
         record = {"op": "drop", "profile": profile_id}
         self._log(record)
         self._apply([record])
+        self._erase({profile_id: profile.name if profile else None})
+
+    def _erase(self, players: dict[str, str | None]) -> None:
+        """Rewrite every file that still mentions these players without them. Only the
+        journal's "drop" records keep their ids (random hex, nothing personal), so a crash
+        half-way is finished at the next opening."""
+        self.forget(*players, *(n for n in players.values() if n))
+
+    def forget(self, *marks: str) -> None:
+        """Rewrite every file of the folder that still holds one of `marks` (a deleted
+        player's id or name, an old PIN hash) without it, at once: the database files and
+        their backups, the core history, the journal and its archives; damaged copies and
+        schema backups that hold one are deleted."""
+        for path, db in list(self._dbs.items()):
+            if db.storage.dirty:
+                self._not_a_file_aside(path)
+                self._not_a_file_aside(backup_of(path))
+            db.storage.flush()
+        core = self._dbs.get(self.core_path)
+        if core is not None:
+            write_atomic(self.core_history_path, _jsonl(_snapshot(core.storage.read() or {})))
+        ids = [m.encode("utf-8") for m in marks if m]
+        self._journal.close()
+        sources = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.is_dir() else []
+        for source in [*sources, self._journal.path]:
+            if not source.is_file():
+                continue
+            raw = source.read_bytes()
+            if not any(i in raw for i in ids):
+                continue
+            kept = [line for line in raw.split(b"\n") if line and (
+                not any(i in line for i in ids) or line.startswith(b'{"op":"drop"'))]
+            write_atomic(source, b"".join(line + b"\n" for line in kept))
+        for folder in (self.damaged_dir, self.folder / "backups"):
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+                with contextlib.suppress(OSError):
+                    if path.is_file() and any(m in path.read_bytes() for m in ids):
+                        path.unlink()
+
+    def _finish_erasures(self) -> None:
+        """Players dropped whose traces a crash left in the journals: erase them now."""
+        sources = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.is_dir() else []
+        dropped = {r["profile"] for source in [*sources, self._journal.path]
+                   for r in self._read(source) if r.get("op") == "drop"}
+        left = {p for p in dropped if self._get_core("profiles", p) is None}
+        if not left:
+            return
+        for source in [*sources, self.core_history_path, backup_of(self.core_path)]:
+            raw = source.read_bytes() if source.is_file() else b""
+            if any(p.encode() in line and not line.startswith(b'{"op":"drop"')
+                   for p in left for line in raw.split(b"\n")):
+                self._erase(dict.fromkeys(left))
+                return
 
     # -- sessions and trials ------------------------------------------------------------------
     def begin_session(self, profile_id: str, game: str, level: str, *, hand: str,
@@ -678,12 +734,7 @@ class Store:
                 lines = HISTORY_COMPACT_LINES + 1
         if core_db is not None and (not path.exists() or
                                     lines + len(changes) > HISTORY_COMPACT_LINES):
-            tables = core_db.storage.read() or {}
-            snapshot = [{"op": "put", "table": table, "key": doc["key"],
-                         "doc": {k: v for k, v in doc.items() if k != "key"}}
-                        for table in CORE_TABLES for doc in tables.get(table, {}).values()
-                        if "key" in doc]
-            write_atomic(path, _jsonl(snapshot))
+            write_atomic(path, _jsonl(_snapshot(core_db.storage.read() or {})))
         elif changes:
             append_durably(path, _jsonl(changes))
 
@@ -793,6 +844,13 @@ class Store:
 
 def _part_name(month: str, part: int) -> str:
     return f"{month}.json" if part == 1 else f"{month}.{part}.json"
+
+
+def _snapshot(tables: Tables) -> list[Doc]:
+    """The core tables as "put" records: the compacted history of every core change."""
+    return [{"op": "put", "table": table, "key": doc["key"],
+             "doc": {k: v for k, v in doc.items() if k != "key"}}
+            for table in CORE_TABLES for doc in tables.get(table, {}).values() if "key" in doc]
 
 
 def _jsonl(records: list[Doc]) -> bytes:

@@ -64,12 +64,13 @@ def test_pbkdf2_records_are_checked_too():
     assert check_pin("9999", record) and not check_pin("9998", record)
 
 
-@given(st.text(alphabet="0123456789", min_size=4, max_size=8))
-def test_four_to_eight_digits_make_a_pin(text):
+@given(st.text(alphabet="0123456789", min_size=6, max_size=8))
+def test_six_to_eight_digits_make_a_new_pin(text):
     assert valid_pin(text)
 
 
-@pytest.mark.parametrize("text", ["", "123", "123456789", "12a4", "１２３４", "12 34"])
+@pytest.mark.parametrize("text", ["", "123", "1234", "12345", "123456789", "12a456",
+                                  "１２３４５６", "123 456"])
 def test_other_text_is_not_a_pin(text):
     assert not valid_pin(text)
 
@@ -82,25 +83,25 @@ def test_the_wait_doubles_after_three_wrong_attempts_and_has_a_ceiling():
 def test_wrong_attempts_make_the_next_one_wait(store):
     clock = FakeClock()
     guard = PinGuard(store, clock)
-    guard.set_pin("1357")
+    guard.set_pin("135792")
     assert [guard.attempt("0000") for _ in range(3)] == ["wrong"] * 3
     assert guard.wait_s() == pytest.approx(5.0)
-    assert guard.attempt("1357") == "wait"          # not even checked while waiting
+    assert guard.attempt("135792") == "wait"          # not even checked while waiting
     clock.t += 4.9
-    assert guard.attempt("1357") == "wait"
+    assert guard.attempt("135792") == "wait"
     clock.t += 0.2
     assert guard.attempt("0000") == "wrong"          # a fourth wrong one: now 10 s
     clock.t += 9.0
-    assert guard.attempt("1357") == "wait"
+    assert guard.attempt("135792") == "wait"
     clock.t += 1.1
-    assert guard.attempt("1357") == "ok"
+    assert guard.attempt("135792") == "ok"
     assert guard.failures == 0 and guard.wait_s() == 0
 
 
 def test_closing_the_app_does_not_reset_the_wait(store):
     clock = FakeClock()
     guard = PinGuard(store, clock)
-    guard.set_pin("1357")
+    guard.set_pin("135792")
     for _ in range(4):
         clock.t += 60
         guard.attempt("0000")
@@ -108,12 +109,56 @@ def test_closing_the_app_does_not_reset_the_wait(store):
     restarted = PinGuard(store, clock)               # a new start, hours later
     assert restarted.failures == 4
     assert restarted.wait_s() == pytest.approx(10.0)
-    assert restarted.attempt("1357") == "wait"
+    assert restarted.attempt("135792") == "wait"
 
 
 def test_clearing_forgets_the_pin(store):
     guard = PinGuard(store)
-    guard.set_pin("1234")
+    guard.set_pin("123456")
     assert guard.is_set
     guard.clear()
-    assert not guard.is_set and guard.attempt("1234") == "wrong"
+    assert not guard.is_set and guard.attempt("123456") == "wrong"
+
+
+def test_the_cost_is_calibrated_so_one_check_takes_half_a_second_here():
+    """With one check at p = 1 measured at 50 ms, p is raised until a check takes 0.5 s;
+    memory (n, r) stays the same."""
+    seen = []
+
+    def measure(cost):
+        seen.append(cost)
+        return 0.05 * cost["p"]
+
+    cost = pin.calibrated_cost(0.5, measure)
+    assert seen == [pin.SCRYPT]
+    assert 0.05 * cost["p"] >= 0.5 and cost["n"] == pin.SCRYPT["n"] and cost["r"] == 8
+    assert pin.calibrated_cost(0.5, lambda c: 5.0)["p"] == 1      # a slow device: p = 1
+    assert pin.calibrated_cost(0.5, lambda c: 1e-9)["p"] == pin.MAX_P
+
+
+def test_the_cost_is_stored_with_the_hash_and_used_to_check(store):
+    record = hash_pin("482613", cost={**pin.SCRYPT, "p": 3})
+    assert record["p"] == 3 and check_pin("482613", record)
+    assert not check_pin("482613", {**record, "p": 2})
+
+
+def test_new_pins_have_six_to_eight_digits(store):
+    guard = PinGuard(store)
+    for short in ("1234", "12345", "123456789"):
+        with pytest.raises(ValueError, match="6 to 8"):
+            guard.set_pin(short)
+    guard.set_pin("123456")
+    assert guard.is_set and not guard.too_short
+
+
+def test_a_reset_pin_leaves_its_old_hash_in_no_file(store, tmp_path):
+    guard = PinGuard(store)
+    guard.set_pin("482613")
+    old = store.get_setting(pin.SETTING)["hash"]
+    store.fold()
+    store.put_setting("volume", 0.5)
+    store.fold()
+    assert old.encode() in all_bytes(tmp_path / "data")
+    guard.clear()
+    assert not guard.is_set
+    assert old.encode() not in all_bytes(tmp_path / "data")

@@ -60,13 +60,15 @@ def test_a_pin_is_chosen_on_first_use_then_asked_for(door):
     door.press("Therapist")
     assert isinstance(door.top, PinScene) and door.top.step == "choose"
     enter_pin(door, "12")                               # too short
-    assert door.top.step == "choose" and "4 to 8 digits" in door.top.message
-    enter_pin(door, "2468")
+    assert door.top.step == "choose" and "6 to 8 digits" in door.top.message
+    enter_pin(door, "2468")                             # four digits are too few now
+    assert door.top.step == "choose" and "6 to 8 digits" in door.top.message
+    enter_pin(door, "246813")
     assert door.top.step == "confirm"
-    enter_pin(door, "2469")                             # a slip: choose again
+    enter_pin(door, "246814")                           # a slip: choose again
     assert door.top.step == "choose" and "different" in door.top.message
-    enter_pin(door, "2468")
-    enter_pin(door, "2468")
+    enter_pin(door, "246813")
+    enter_pin(door, "246813")
     assert isinstance(door.top, TherapistPlayers)
     door.press("Ann")
     assert isinstance(door.top, TherapistArea)
@@ -75,12 +77,26 @@ def test_a_pin_is_chosen_on_first_use_then_asked_for(door):
     assert type(door.top).__name__ == "ProfilesScene"
     door.press("Therapist")
     assert door.top.step == "check"
-    enter_pin(door, "2468")
+    enter_pin(door, "246813")
     assert isinstance(door.top, TherapistPlayers)
 
 
+def test_a_four_digit_pin_from_before_still_opens_and_is_asked_to_grow(door):
+    from deftly import pin
+
+    door.store.put_setting(pin.SETTING, pin.hash_pin("2468"))   # as older versions stored it
+    door.press("Therapist")
+    enter_pin(door, "2468")
+    assert door.top.step == "choose" and "longer" in door.top.message
+    enter_pin(door, "24681357")
+    enter_pin(door, "24681357")
+    assert isinstance(door.top, TherapistPlayers)
+    assert not PinGuard(door.store).too_short
+    assert PinGuard(door.store).attempt("24681357") == "ok"
+
+
 def test_wrong_pins_lock_the_keypad_for_a_while(door):
-    PinGuard(door.store).set_pin("1357")
+    PinGuard(door.store).set_pin("135792")
     door.press("Therapist")
     for _ in range(3):
         enter_pin(door, "0000")
@@ -88,13 +104,13 @@ def test_wrong_pins_lock_the_keypad_for_a_while(door):
     assert isinstance(scene, PinScene)
     assert "wait 5 s" in " ".join(getattr(w, "text", "") for w in scene.widgets).lower()
     assert not door.button("1").enabled                 # the keypad is off while waiting
-    scene.on_text("1357")                               # a keyboard cannot skip the wait
+    scene.on_text("135792")                             # a keyboard cannot skip the wait
     scene.submit()
     assert door.top is scene
 
 
 def test_a_player_cannot_open_the_area_without_the_pin(door):
-    PinGuard(door.store).set_pin("1357")
+    PinGuard(door.store).set_pin("135792")
     door.press("Therapist")
     assert isinstance(door.top, PinScene) and door.top.step == "check"
     enter_pin(door, "1234")
