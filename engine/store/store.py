@@ -530,7 +530,10 @@ class Store:
         player's id or name, an old PIN hash) without it, at once: the database files and
         their backups, the core history, the journal and its archives; damaged copies and
         schema backups that hold one are deleted."""
+        ids = [m.encode("utf-8") for m in marks if m]
         for path, db in list(self._dbs.items()):
+            if not db.storage.dirty and any(_holds(p, ids) for p in (path, backup_of(path))):
+                db.storage.dirty = True       # an earlier copy (its backup) still holds one
             if db.storage.dirty:
                 self._not_a_file_aside(path)
                 self._not_a_file_aside(backup_of(path))
@@ -538,7 +541,6 @@ class Store:
         core = self._dbs.get(self.core_path)
         if core is not None:
             write_atomic(self.core_history_path, _jsonl(_snapshot(core.storage.read() or {})))
-        ids = [m.encode("utf-8") for m in marks if m]
         self._journal.close()
         sources = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.is_dir() else []
         for source in [*sources, self._journal.path]:
@@ -851,6 +853,14 @@ def _snapshot(tables: Tables) -> list[Doc]:
     return [{"op": "put", "table": table, "key": doc["key"],
              "doc": {k: v for k, v in doc.items() if k != "key"}}
             for table in CORE_TABLES for doc in tables.get(table, {}).values() if "key" in doc]
+
+
+def _holds(path: Path, marks: list[bytes]) -> bool:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    return any(m in raw for m in marks)
 
 
 def _jsonl(records: list[Doc]) -> bytes:

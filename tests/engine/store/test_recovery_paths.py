@@ -96,9 +96,30 @@ store.write_atomic = dying(atomic.write_atomic)
 storage.write_atomic = store.write_atomic
 store.append_durably = dying(atomic.append_durably)
 from deftly.cli import main
-main(["profiles", "list", "--data-dir", sys.argv[1]])
+main([*sys.argv[4:], "--data-dir", sys.argv[1]])
 print("finished", calls["n"])
 """
+
+
+def crash_runs(tmp_path, template, prepare, command, check):
+    """Run `command` on a copy of `template`, dying before and after each file write in
+    turn (the k-th write for k = 1, 2, ... until the command finishes), then `check` the
+    folder. Returns how many deaths were tried."""
+    crash_at, finished, deaths = 1, False, 0
+    while not finished:
+        assert crash_at < 60, "the command never finished"
+        for when in ("before", "after"):
+            folder = tmp_path / f"run-{crash_at}-{when}"
+            subprocess.run(["cp", "-a", str(template), str(folder)], check=True)
+            prepare(folder)
+            run = subprocess.run([sys.executable, "-c", CRASHING, str(folder), str(crash_at),
+                                  when, *command], cwd=ROOT, capture_output=True, text=True)
+            assert "Traceback" not in run.stderr or run.returncode == 9, run.stderr
+            finished = finished or "finished" in run.stdout
+            deaths += "finished" not in run.stdout
+            check(folder, (crash_at, when, run.stderr))
+        crash_at += 1
+    return deaths
 
 
 @pytest.mark.slow
@@ -110,30 +131,53 @@ def test_a_crash_at_any_write_of_a_recovery_loses_no_player(tmp_path, damage):
         for name in ("Ann", "Bo"):
             s.add_profile(name)
     core = Path("db") / "core.json"
-    crash_at, finished = 1, False
-    while not finished:
-        assert crash_at < 40, "the command never finished"
-        for when in ("before", "after"):
-            folder = tmp_path / f"run-{crash_at}-{when}"
-            subprocess.run(["cp", "-a", str(template), str(folder)], check=True)
-            if damage == "missing":
-                (folder / core).unlink()
-            else:
-                (folder / core).write_bytes(b"")
-                if damage == "both-empty":
-                    (folder / "db" / "core.json.bak").write_bytes(b"")
-            run = subprocess.run([sys.executable, "-c", CRASHING, str(folder), str(crash_at),
-                                  when], cwd=ROOT, capture_output=True, text=True)
-            finished = finished or "finished" in run.stdout
-            players, _ = names(folder)
-            assert players == ["Ann", "Bo"], (crash_at, when, run.stderr)
-            with Store.open(folder) as s:
-                s.add_profile("Cy")
-            assert names(folder)[0] == ["Ann", "Bo", "Cy"]
-        crash_at += 1
-    assert crash_at > 3   # the recovery and the close wrote several files
+
+    def prepare(folder):
+        if damage == "missing":
+            (folder / core).unlink()
+        else:
+            (folder / core).write_bytes(b"")
+            if damage == "both-empty":
+                (folder / "db" / "core.json.bak").write_bytes(b"")
+
+    def check(folder, where):
+        assert names(folder)[0] == ["Ann", "Bo"], where
+        with Store.open(folder) as s:
+            s.add_profile("Cy")
+        assert names(folder)[0] == ["Ann", "Bo", "Cy"]
+
+    assert crash_runs(tmp_path, template, prepare, ["profiles", "list"], check) >= 3
 
 
+@pytest.mark.slow
+def test_a_crash_at_any_write_of_a_fold_or_a_deletion_loses_nothing_else(tmp_path):
+    """A journal to fold at opening, then a player deleted: dying at any write keeps every
+    trial of the other player, and the deleted one is either whole or gone without trace."""
+    from tests.engine.store.test_erasure import mentions
+
+    template = tmp_path / "template"
+    with Store.open(template) as s:
+        ann, bo = s.add_profile("Ann").id, s.add_profile("Bo Zwickmaier").id
+        for _ in range(3):
+            play_round(s, ann, trials=4)
+            play_round(s, bo, trials=4)
+        unfinished = s.begin_session(ann, "tap", "easy", hand="right")
+        s.add_trial(unfinished, 0, {"success": True})
+        s._journal.close()
+        s._lock.release()     # as if killed: the journal holds a round to fold
+
+    def check(folder, where):
+        with Store.open(folder) as s:
+            assert [len(s.trials(d["id"])) for d in s.sessions(ann)] == [4, 4, 4, 1], where
+            kept = s.profile(bo)
+            if kept is not None:
+                assert [len(s.trials(d["id"])) for d in s.sessions(bo)] == [4, 4, 4], where
+        if kept is None:
+            assert mentions(folder, bo, "Zwickmaier") == [], where
+
+    deaths = crash_runs(tmp_path, template, lambda folder: None,
+                        ["profiles", "delete", "Bo Zwickmaier", "--yes"], check)
+    assert deaths >= 10
 def test_deleting_the_lock_file_lets_no_second_writer_in(tmp_path):
     folder = tmp_path / "data"
     holder = subprocess.Popen(
