@@ -230,12 +230,25 @@ class Store:
 
     def _load_or_recover(self, path: Path) -> Tables:
         try:
-            tables = load_tables(path)
+            tables = self._load_checked(path)
         except DamagedFileError as damage:
             return self._recover(path, damage.reason)
         if tables is None and path == self.core_path and self._has_history():
             return self._recover(path, "is missing")
         return tables or {}
+
+    def _load_checked(self, path: Path, role: Path | None = None) -> Tables | None:
+        """A database file's tables (None if missing); a core file whose data version is
+        not a whole number is damage too (raises DamagedFileError)."""
+        tables = load_tables(path)
+        if tables is not None and (role or path) == self.core_path:
+            for doc in tables.get("meta", {}).values():
+                version = doc.get("version")
+                if doc.get("key") == "schema" and (not isinstance(version, int) or
+                                                   isinstance(version, bool)):
+                    raise DamagedFileError(f"has a data version this Deftly cannot read "
+                                           f"({str(version)[:20]!r})")
+        return tables
 
     def _has_history(self) -> bool:
         """Whether this folder was used before (a missing core file is then damage)."""
@@ -257,7 +270,7 @@ class Store:
         tables: Tables = {}
         restored = "no good copy was found, so it was rebuilt from the journal"
         try:
-            backup = load_tables(backup_of(path))
+            backup = self._load_checked(backup_of(path), path)
         except DamagedFileError:
             backup = None
         if backup is not None:

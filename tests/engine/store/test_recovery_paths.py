@@ -203,3 +203,14 @@ def test_a_folder_where_the_lock_file_should_be_is_moved_aside(tmp_path):
         s.add_profile("Ann")
     assert (folder / "damaged" / "deftly.lock.1" / "inside").read_text() == "kept"
     assert names(folder)[0] == ["Ann"]
+
+
+def test_an_unreadable_data_version_is_damage_and_the_backup_is_restored(tmp_path):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        s.add_profile("Ann")
+    core = folder / "db" / "core.json"
+    core.write_text(core.read_text("utf-8").replace('"version":1', '"version":"one"'))
+    players, problems = names(folder)
+    assert players == ["Ann"] and "data version" in problems[0]
+    assert names(folder) == (["Ann"], [])
