@@ -182,7 +182,7 @@ SHOTS: dict[str, Shot] = {
     "home": Shot(lambda app, store: HomeScene(demo_shell(app, store)), days=3),
     "settings": Shot(lambda app, store: SettingsScene(demo_shell(app, store))),
     "plan": Shot(lambda app, store: HomeScene(demo_shell(app, store)), days=10),
-    "calendar": Shot(lambda app, store: CalendarScene(demo_shell(app, store)), days=30),
+    "calendar": _therapist_shot(lambda app, store: CalendarScene(demo_shell(app, store))),
     "welcome": Shot(lambda app, store: WelcomeScene(demo_shell(app, store))),
     "start": Shot(_start, days=3),
     "new-player": Shot(_new_player),
