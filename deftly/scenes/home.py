@@ -134,11 +134,11 @@ class HomeScene(Screen[None]):
             title, area = box.take_top(sizes.body * 1.5)
             widgets.append(Label(title, t("home.games"), bold=True, align="left"))
         games = self.shell.games
-        problems = [g.problem for g in games if g.problem]
-        if problems:
-            area, note = area.take_bottom(sizes.small * 1.5 * len(problems))
-            for row, text in zip(note.rows(len(problems)), problems, strict=True):
-                widgets.append(Label(row, text, size="small", align="left", muted=True))
+        broken = [g.spec.name for g in games if g.problem]
+        if broken:   # plain words here; `deftly doctor` names the file and the key
+            area, note = area.take_bottom(sizes.small * 3.2)
+            widgets.append(Label(note, t("home.broken", games=", ".join(broken)),
+                                 size="small", align="left", muted=True))
         cols = 1 if area.w < 120 else min(len(games), 3)
         rows = -(-len(games) // cols) or 1
         cells = [c for r in area.rows(rows, sizes.gap) for c in r.columns(cols, sizes.gap)]
