@@ -98,8 +98,8 @@ class RoundController:
     def finished(self) -> bool:
         return self.model.finished
 
-    def on_touch(self, touch: Touch) -> list[Trial]:
-        touch = sane(touch)
+    def on_touch(self, raw: Touch) -> list[Trial]:
+        touch = sane(raw)
         if touch is None:
             return []
         if self.first_ms is None:
@@ -126,7 +126,8 @@ class RoundController:
     def _save_end(self, store: Store, session_id: str, summary: dict[str, Any],
                   end_ms: float, status: str) -> str | None:
         """Save the recording and the round's end; returns the recording's name."""
-        path, recording = store.new_recording_path(self.progress.profile_id, session_id)
+        path, name = store.new_recording_path(self.progress.profile_id, session_id)
+        recording: str | None = name
         try:
             write_recording(path, self.header, self.events, sync=store.syncs_each_write)
         except OSError as error:

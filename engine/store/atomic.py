@@ -79,7 +79,7 @@ def append_durably(path: Path, data: bytes) -> None:
 
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete temporary files a crash left behind; returns what was removed."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for stale in folder.rglob(f"*{TEMP_SUFFIX}"):

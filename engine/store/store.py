@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import Query, TinyDB
+from tinydb.table import Table
 
 from engine import __version__
 from engine.clock import WallClock, system_time
@@ -290,7 +291,7 @@ class Store:
         later = "" if self._may_not_save(put_back) else \
             " (in memory only: it is written when the disk has room again)"
         if later:
-            db.storage.dirty = True
+            _storage(db).dirty = True
         self._note_problem(f"A data file ({rel}) {reason}; {kept}{restored}{later}.")
         return db.storage.read() or {}
 
@@ -410,7 +411,7 @@ class Store:
                                               "app_version": self.app_version})
 
     # -- core tables (keyed documents) -------------------------------------------------------
-    def _core_table(self, table: str):
+    def _core_table(self, table: str) -> Table:
         if table not in CORE_TABLES:
             raise KeyError(table)
         return self._db(self.core_path).table(table)
@@ -545,12 +546,12 @@ class Store:
         schema backups that hold one are deleted."""
         ids = [m.encode("utf-8") for m in marks if m]
         for path, db in list(self._dbs.items()):
-            if not db.storage.dirty and any(_holds(p, ids) for p in (path, backup_of(path))):
-                db.storage.dirty = True       # an earlier copy (its backup) still holds one
-            if db.storage.dirty:
+            if not _storage(db).dirty and any(_holds(p, ids) for p in (path, backup_of(path))):
+                _storage(db).dirty = True       # an earlier copy (its backup) still holds one
+            if _storage(db).dirty:
                 self._not_a_file_aside(path)
                 self._not_a_file_aside(backup_of(path))
-            db.storage.flush()
+            _storage(db).flush()
         core = self._dbs.get(self.core_path)
         if core is not None:
             write_atomic(self.core_history_path, _jsonl(_snapshot(core.storage.read() or {})))
@@ -694,7 +695,7 @@ class Store:
             yield from (dict(doc) for doc in table.values())
 
     def _trials_path(self, session: Doc) -> Path:
-        return self.db_dir / "trials" / session["profile"] / session["trials_file"]
+        return self.db_dir / "trials" / str(session["profile"]) / str(session["trials_file"])
 
     def _trials_file(self, profile_id: str, month: str) -> str:
         """The trials file for a new round: this month's newest, unless it is full."""
@@ -727,10 +728,10 @@ class Store:
         if self._active:
             return
         for path, db in list(self._dbs.items()):
-            if db.storage.dirty:
+            if _storage(db).dirty:
                 self._not_a_file_aside(path)
                 self._not_a_file_aside(backup_of(path))
-            db.storage.flush()
+            _storage(db).flush()
         if self._journal.path.exists() and self._journal.path.stat().st_size:
             self._keep_core_history()
             self._journal.rotate(self.archive_dir, self._archive_name(), KEEP_ARCHIVES)
@@ -866,6 +867,13 @@ def _snapshot(tables: Tables) -> list[Doc]:
     return [{"op": "put", "table": table, "key": doc["key"],
              "doc": {k: v for k, v in doc.items() if k != "key"}}
             for table in CORE_TABLES for doc in tables.get(table, {}).values() if "key" in doc]
+
+
+def _storage(db: TinyDB) -> AtomicJSONStorage:
+    """A database's storage, as the store made it."""
+    storage = db.storage
+    assert isinstance(storage, AtomicJSONStorage)
+    return storage
 
 
 def _holds(path: Path, marks: list[bytes]) -> bool:
