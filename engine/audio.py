@@ -57,7 +57,10 @@ class Audio:
             if not pygame.mixer.get_init():
                 with silenced_stderr():
                     pygame.mixer.init(SAMPLE_RATE, -16, 2, 512)
-            _, _, channels = pygame.mixer.get_init()
+            opened = pygame.mixer.get_init()
+            if opened is None:
+                raise pygame.error("the sound device did not open")
+            _, _, channels = opened
             for name, notes in TONES.items():
                 pcm = (synthesise(notes) * 32767 * 0.8).astype(np.int16)
                 frames = np.repeat(pcm[:, None], channels, axis=1) if channels > 1 else pcm

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import cast
 
 
 class Phase(StrEnum):
@@ -33,11 +34,12 @@ class Touch:
     @classmethod
     def from_row(cls, row: list[object] | tuple[object, ...]) -> Touch:
         finger, phase, x, y, t = row
-        return cls(int(finger), Phase(phase), float(x), float(y), float(t))  # type: ignore[arg-type]
+        return cls(int(cast(int, finger)), Phase(cast(str, phase)), float(cast(float, x)),
+                   float(cast(float, y)), float(cast(float, t)))
 
     def at(self, t_ms: float) -> Touch:
         """The same touch restamped at another time."""
         return Touch(self.finger, self.phase, self.x_mm, self.y_mm, t_ms)
 
     def distance_to(self, x_mm: float, y_mm: float) -> float:
-        return ((self.x_mm - x_mm) ** 2 + (self.y_mm - y_mm) ** 2) ** 0.5
+        return float(((self.x_mm - x_mm) ** 2 + (self.y_mm - y_mm) ** 2) ** 0.5)

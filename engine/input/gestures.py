@@ -210,10 +210,10 @@ class PinchRecognizer:
             pose = self._pose_with(touch, other)
             self._pair = None
             return Pinch(Phase.UP, pose, self._scale(pose), self._turned, touch.t_ms)
-        a, b = (self.contacts.get(f) for f in self._pair)
-        if a is None or b is None:
+        now_a, now_b = (self.contacts.get(f) for f in self._pair)
+        if now_a is None or now_b is None:
             return None
-        pose = two_finger_pose(a, b)
+        pose = two_finger_pose(now_a, now_b)
         self._turned += wrap_degrees(pose.angle_deg - self._last_angle)
         self._last_angle = pose.angle_deg
         return Pinch(Phase.MOVE, pose, self._scale(pose), self._turned, touch.t_ms)

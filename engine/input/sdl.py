@@ -79,7 +79,8 @@ class InputReader:
         if kind in _MOUSE_PHASES:
             return list(self._mouse(event, _MOUSE_PHASES[kind], t))
         if kind == pygame.KEYDOWN:
-            command = _KEY_COMMANDS.get(getattr(event, "key", None))
+            key = getattr(event, "key", None)
+            command = _KEY_COMMANDS.get(key) if isinstance(key, int) else None
             return [command] if command else []
         if kind == pygame.TEXTINPUT:
             text = getattr(event, "text", "")

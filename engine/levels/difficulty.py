@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from typing import Any, Protocol
 
 from engine.levels.schema import Level, Value
 from engine.levels.staircase import Staircase
@@ -60,7 +60,8 @@ class Fixed:
         self.outcomes.append(bool(success))
 
 
-def difficulty_for(level: Level, target: float, state: dict | None) -> Adaptive | Fixed:
+def difficulty_for(level: Level, target: float, state: dict[str, Any] | None
+                   ) -> Adaptive | Fixed:
     """The right difficulty for a level: adaptive if it has an adaptive parameter."""
     if level.adapt is None or level.checkup:
         return Fixed(level)

@@ -60,7 +60,8 @@ class ParamSpec:
                 (self.minimum is not None and as_float < self.minimum) or \
                 (self.maximum is not None and as_float > self.maximum):
             raise ValueError(self._range_text())
-        return self.kind(value)
+        number: Value = self.kind(value)
+        return number
 
     def _range_text(self) -> str:
         noun = "a whole number" if self.kind is int else "a number"

@@ -61,7 +61,7 @@ class Staircase:
         """`steps` towards hard (negative: towards easy)."""
         direction = 1.0 if self.adapt.hard > self.adapt.easy else -1.0
         if self.adapt.scale == "log":
-            return value * self.adapt.step ** (direction * steps)
+            return float(value * self.adapt.step ** (direction * steps))
         return value + direction * steps * self.adapt.step
 
     def _clamp(self, value: float) -> float:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -65,7 +66,7 @@ def weighted_by_duration(t_ms: np.ndarray, parts: list[slice], values: list[floa
 def as_points(xy: ArrayLike) -> np.ndarray:
     """(N, 2) float array of the finite rows of `xy`."""
     pts = np.asarray(xy, dtype=float).reshape(-1, 2)
-    return pts[np.isfinite(pts).all(axis=1)]
+    return cast(np.ndarray, pts[np.isfinite(pts).all(axis=1)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,4 +201,4 @@ def resample(t_ms: ArrayLike, values: ArrayLike, rate_hz: float = 100.0) -> np.n
     t = t / 1000.0
     if len(t) < 2:
         return np.empty(0)
-    return np.interp(np.arange(t[0], t[-1], 1.0 / rate_hz), t, v)
+    return cast(np.ndarray, np.interp(np.arange(t[0], t[-1], 1.0 / rate_hz), t, v))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -145,7 +146,7 @@ def reaction_times(onsets_ms: ArrayLike, first_contact_ms: ArrayLike) -> np.ndar
     onset = np.asarray(onsets_ms, dtype=float).ravel()
     contact = np.asarray(first_contact_ms, dtype=float).ravel()
     n = min(onset.size, contact.size)
-    return contact[:n] - onset[:n]
+    return cast(np.ndarray, contact[:n] - onset[:n])
 
 
 __all__ = ["Endpoints", "PointingSummary", "Throughput", "endpoint_error", "finite",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -64,7 +65,7 @@ def estimate_center(xy: ArrayLike, iterations: int = 40) -> np.ndarray:
                 best, best_err, improved = trial, err, True
         if not improved:
             step /= 2.0
-    return best
+    return cast(np.ndarray, best)
 
 
 def spiral_fit(xy: ArrayLike, center: ArrayLike | None = None) -> SpiralFit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -16,7 +17,7 @@ NAN = math.nan
 def finite(values: ArrayLike) -> np.ndarray:
     """The finite values of `values` as a 1-D float array."""
     data = np.asarray(values, dtype=float).ravel()
-    return data[np.isfinite(data)]
+    return cast(np.ndarray, data[np.isfinite(data)])
 
 
 def mean(values: ArrayLike) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -95,7 +96,7 @@ def _radius_residual(pts: np.ndarray, fit: SpiralFit) -> np.ndarray:
         theta = -theta
     design = np.column_stack([theta, np.ones_like(theta)])
     coef, *_ = np.linalg.lstsq(design, radius, rcond=None)
-    return radius - design @ coef
+    return cast(np.ndarray, radius - design @ coef)
 
 
 @dataclass(frozen=True, slots=True)

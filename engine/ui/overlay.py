@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import pygame
 
@@ -44,7 +45,7 @@ class ChoiceOverlay(Scene[str]):
                         Label(text, self.text, muted=True)]
         for (key, label, style), rect in zip(self.options, buttons, strict=False):
             button_rect = rect.centered(rect.w, min(rect.h, sizes.button_h * 1.2))
-            self.widgets.append(Button(button_rect, label, lambda k=key: self.finish(k),
+            self.widgets.append(Button(button_rect, label, partial(self.finish, key),
                                        style=style))
 
     def on_command(self, command: Command) -> None:
