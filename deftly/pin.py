@@ -13,6 +13,7 @@ app does not reset the wait.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import math
@@ -125,8 +126,10 @@ class PinGuard:
     def set_pin(self, pin: str) -> None:
         if not valid_pin(pin):
             raise ValueError(f"a PIN has {MIN_DIGITS} to {MAX_DIGITS} digits")
+        old = self.store.get_setting(SETTING)
         self.store.put_setting(SETTING, {**hash_pin(pin), "digits": len(pin)})
         self.store.put_setting(FAILURES, 0)
+        self._forget(old)
 
     @property
     def too_short(self) -> bool:
@@ -141,8 +144,13 @@ class PinGuard:
         old = self.store.get_setting(SETTING)
         self.store.put_setting(SETTING, None)
         self.store.put_setting(FAILURES, 0)
+        self._forget(old)
+
+    def _forget(self, old: object) -> None:
+        """The old hash out of every file (backups and journals too)."""
         if isinstance(old, dict) and isinstance(old.get("hash"), str):
-            self.store.forget(old["hash"])
+            with contextlib.suppress(OSError):   # a full disk: the new PIN holds anyway
+                self.store.forget(old["hash"])
 
     def wait_s(self) -> float:
         """Seconds before the next attempt is allowed (0 if it is allowed now)."""

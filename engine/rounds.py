@@ -130,6 +130,8 @@ class RoundController:
         recording: str | None = name
         try:
             write_recording(path, self.header, self.events, sync=store.syncs_each_write)
+            if not store.syncs_each_write:
+                store.written_unsynced(path)
         except OSError as error:
             plain = cannot_save(error)
             if plain is None:
@@ -156,7 +158,7 @@ class RoundController:
             except CannotSaveError as error:
                 self.unsaved = str(error)
         recording = None
-        if self.store is not None and self.session_id is not None and not self.unsaved:
+        if self.store is not None and self.session_id is not None:
             recording = self._save_end(self.store, self.session_id, summary, end_ms, status)
         trace = list(getattr(getattr(self.difficulty, "staircase", None), "trace", []))
         return RoundResult(self.setup, self.level, summary, self.trials, verdict, status,

@@ -36,6 +36,37 @@ class Journal:
             self._cut_back(start)   # never leave half a record for the next one to join
             raise
 
+    def _end_the_last_line(self) -> None:
+        """A record cut short by a crash must not join the next one: end a whole record
+        that only lacks its newline, cut off a torn one."""
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return
+        if not size:
+            return
+        with open(self.path, "rb+") as handle:
+            handle.seek(max(0, size - 65536))
+            tail = handle.read()
+            if tail.endswith(b"\n"):
+                return
+            if b"\n" not in tail:
+                handle.seek(0)
+                tail = handle.read()
+            start = tail.rfind(b"\n") + 1
+            last = tail[start:]
+            try:
+                whole = isinstance(json.loads(last), dict)
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                whole = False
+            if whole:
+                handle.seek(0, os.SEEK_END)
+                handle.write(b"\n")
+            else:
+                handle.truncate(size - len(last))
+            handle.flush()
+            os.fsync(handle.fileno())
+
     def _cut_back(self, size: int) -> None:
         """Drop whatever a failed append left after `size` bytes (freeing space works even
         on a full disk)."""
@@ -75,6 +106,7 @@ class Journal:
     def _open(self) -> BinaryIO:
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._end_the_last_line()
             fresh = not self.path.exists()
             self._handle = open(self.path, "ab")  # noqa: SIM115 - kept open for appends
             if fresh:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -28,6 +29,9 @@ class DataLock:
         self.folder.mkdir(parents=True, exist_ok=True)
         folder_fd = _open_folder(self.folder)
         try:
+            if folder_fd is not None and not _can_lock(folder_fd):
+                os.close(folder_fd)   # a file system that cannot lock folders (NFS, some
+                folder_fd = None      # FUSE): deftly.lock alone guards the folder
             if folder_fd is not None:
                 self._take(folder_fd, self._pid_in_file)
             fd = self._open_lock_file()
@@ -88,6 +92,17 @@ class DataLock:
                 _unlock(fd)
             os.close(fd)
         self._fd = self._folder_fd = None
+
+
+def _can_lock(fd: int) -> bool:
+    """Whether `fd` can be locked at all (taken and given back at once), as opposed to held
+    by someone else."""
+    try:
+        _lock(fd)
+    except OSError as error:
+        return error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
+    _unlock(fd)
+    return True
 
 
 def _read_pid(fd: int) -> str:

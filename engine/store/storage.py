@@ -19,7 +19,7 @@ def backup_of(path: Path) -> Path:
 class AtomicJSONStorage(Storage):
     """tinydb storage: `read` is served from memory after the first load; `write` keeps the
     new tables in memory, and `flush` replaces the file atomically (temp + fsync + rename +
-    folder fsync), then writes the same tables again as `<file>.bak`: a whole second copy
+    folder fsync), just after writing the same tables as `<file>.bak`: a whole second copy
     that a damaged file is restored from.
 
     Writing back later is safe because the store journals every change before it applies
@@ -48,6 +48,8 @@ class AtomicJSONStorage(Storage):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = dump_tables(self._cache)
-        write_atomic(self.path, data)
+        # the backup first: a crash between the two leaves the file behind, which the
+        # journal brings up to date at the next opening (writing both again)
         write_atomic(backup_of(self.path), data)   # a whole second copy, never a link
+        write_atomic(self.path, data)
         self.dirty = False

@@ -38,8 +38,14 @@ from tinydb.table import Table
 from engine import __version__
 from engine.clock import WallClock, system_time
 from engine.hands import HANDS
-from engine.store.atomic import append_durably, remove_stale_temps, write_atomic
-from engine.store.errors import DamagedFileError, NewerSchemaError, StoreError, cannot_save
+from engine.store.atomic import append_durably, fsync_dir, remove_stale_temps, write_atomic
+from engine.store.errors import (
+    CannotSaveError,
+    DamagedFileError,
+    NewerSchemaError,
+    StoreError,
+    cannot_save,
+)
 from engine.store.journal import Journal, read_records
 from engine.store.jsonfile import Tables, dump_tables, json_safe, load_tables
 from engine.store.lock import DataLock
@@ -100,6 +106,7 @@ class Store:
         self._listeners: list[Callable[[str], None]] = []
         self._reported: set[Path] = set()
         self._history_checked = False
+        self._unsynced: list[Path] = []
         self._lock = DataLock(self.folder)
         self._journal = Journal(self.folder / "journal.jsonl")
         self._dbs: dict[Path, TinyDB] = {}
@@ -126,15 +133,16 @@ class Store:
             store._may_not_save(store.fold)
             store._may_not_save(store._finish_erasures)
         except BaseException:
-            store.close()
+            store.close(checkpoint=False)   # a refused folder is left exactly as it was
             raise
         return store
 
-    def close(self) -> None:
+    def close(self, checkpoint: bool = True) -> None:
         """Put what changed on disk and let go of the folder. If the files cannot be
         written now, the journal still holds every change and the next open replays it."""
-        with contextlib.suppress(OSError):
-            self._checkpoint()
+        if checkpoint:
+            with contextlib.suppress(OSError):
+                self._checkpoint()
         self._journal.close()
         for db in self._dbs.values():
             db.close()
@@ -284,8 +292,8 @@ class Store:
         data = dump_tables(db.storage.read() or {})
 
         def put_back() -> None:
-            write_atomic(path, data)
             write_atomic(backup_of(path), data)
+            write_atomic(path, data)
 
         kept = f"a copy was kept as damaged/{aside.name} and " if aside else ""
         later = "" if self._may_not_save(put_back) else \
@@ -339,7 +347,7 @@ class Store:
         records: list[Doc] = []
         for source in [*sources, self._journal.path]:
             records.extend(self._read(source))
-        self._apply(records, only=path)
+        self._apply(records, only=path, interrupted_ok=True)
 
     def _read(self, source: Path) -> list[Doc]:
         """The records of a journal file that this version understands. A file holding
@@ -359,6 +367,10 @@ class Store:
             rel = source.relative_to(self.folder)
             try:
                 aside = f"a copy was kept as damaged/{self._keep_aside(source, rel).name}"
+                if source.is_file():   # only the readable records stay: said once, not at
+                    if source == self._journal.path:   # every opening
+                        self._journal.close()
+                    write_atomic(source, _jsonl(good))
             except OSError:
                 aside = "it was left as it is"
             self._note_problem(f"A journal file ({rel}) held {bad} record(s) or part(s) "
@@ -527,17 +539,19 @@ class Store:
     def delete_profile(self, profile_id: str) -> None:
         """Remove a player with their sessions, trials, recordings, state and overrides,
         from every file of the folder at once (backups, journals, history, damaged copies)."""
-        profile = self.profile(profile_id)
+        if not safe_name(profile_id):
+            raise StoreError("That is not a player of this folder.")
         record = {"op": "drop", "profile": profile_id}
         self._log(record)
         self._apply([record])
-        self._erase({profile_id: profile.name if profile else None})
+        self._may_not_save(lambda: self._erase([profile_id]))
 
-    def _erase(self, players: dict[str, str | None]) -> None:
-        """Rewrite every file that still mentions these players without them. Only the
-        journal's "drop" records keep their ids (random hex, nothing personal), so a crash
-        half-way is finished at the next opening."""
-        self.forget(*players, *(n for n in players.values() if n))
+    def _erase(self, players: list[str]) -> None:
+        """Rewrite every file that still mentions these players (by their ids: random hex
+        that no other text contains; every record naming a player holds the id) without
+        them. Only the journal's "drop" records keep the ids (nothing personal), so an
+        erasure cut short is finished at the next opening."""
+        self.forget(*players)
 
     def forget(self, *marks: str) -> None:
         """Rewrite every file of the folder that still holds one of `marks` (a deleted
@@ -573,18 +587,26 @@ class Store:
                         path.unlink()
 
     def _finish_erasures(self) -> None:
-        """Players dropped whose traces a crash left in the journals: erase them now."""
+        """Players dropped whose traces a crash left behind: erase them now."""
         sources = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.is_dir() else []
         dropped = {r["profile"] for source in [*sources, self._journal.path]
                    for r in self._read(source) if r.get("op") == "drop"}
-        left = {p for p in dropped if self._get_core("profiles", p) is None}
+        left = sorted(p for p in dropped if self._get_core("profiles", p) is None)
         if not left:
             return
-        for source in [*sources, self.core_history_path, backup_of(self.core_path)]:
+        for player in left:   # a recording written after the drop, say
+            for folder in (self.db_dir / "sessions" / player, self.db_dir / "trials" / player,
+                           self.recordings_dir(player)):
+                shutil.rmtree(folder, ignore_errors=True)
+        marks = [p.encode() for p in left]
+        kept = [*sources, self.core_history_path, backup_of(self.core_path)]
+        for folder in (self.damaged_dir, self.folder / "backups"):
+            kept += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+        for source in kept:
             raw = source.read_bytes() if source.is_file() else b""
-            if any(p.encode() in line and not line.startswith(b'{"op":"drop"')
-                   for p in left for line in raw.split(b"\n")):
-                self._erase(dict.fromkeys(left))
+            if any(m in line and not line.startswith(b'{"op":"drop"')
+                   for m in marks for line in raw.split(b"\n")):
+                self._erase(left)
                 return
 
     # -- sessions and trials ------------------------------------------------------------------
@@ -626,13 +648,36 @@ class Store:
         patch = {"ended_at": self.label(), "duration_ms": duration_ms, "status": status,
                  "summary": summary, "recording": recording, **(details or {})}
         end = {"op": "end", "session": session_id, "patch": json_safe(patch)}
-        self._log(end)
         begun = {"op": "session", "doc": self._active.pop(session_id)}
         trials = [{"op": "trial", "session": session_id, "doc": doc}
                   for doc in self._active_trials.pop(session_id)]
+        try:
+            self._log(end)
+        except CannotSaveError:
+            # what was saved stays: the round goes into the files as interrupted
+            self._apply([begun, *trials], interrupted_ok=True)
+            raise
         self._apply([begun, *trials, end])
         if not self._batch_depth:
             self._may_not_save(self._checkpoint)
+
+    def written_unsynced(self, path: Path) -> None:
+        """A file written without fsync inside a batch (a recording): synced at its end."""
+        self._unsynced.append(path)
+
+    def _sync_written(self) -> None:
+        folders = set()
+        for path in self._unsynced:
+            with contextlib.suppress(OSError):
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                folders.add(path.parent)
+        for folder in folders:
+            fsync_dir(folder)
+        self._unsynced.clear()
 
     @property
     def syncs_each_write(self) -> bool:
@@ -654,6 +699,7 @@ class Store:
             if not self._batch_depth:
                 self._journal.sync_each = True
                 self._journal.sync()
+                self._sync_written()
                 self._may_not_save(self._checkpoint)
 
     def session(self, session_id: str) -> Doc | None:
@@ -788,8 +834,8 @@ class Store:
                 ended.add(record["session"])
         for session_id, doc in sessions.items():
             if session_id not in ended:
-                if not interrupted_ok:
-                    continue
+                if not interrupted_ok or session_id in self._active:
+                    continue   # a round being played is folded when it ends
                 doc["status"] = "interrupted"
             if self._get_core("profiles", doc["profile"]) is None:
                 continue  # the player was deleted since
@@ -829,6 +875,8 @@ class Store:
 
     def _drop_profile(self, profile_id: str) -> None:
         """State and override keys of a player start with the player's id."""
+        if not safe_name(profile_id):
+            return   # never a folder above the player's own
         self._remove_core_where("profiles", lambda d: d.get("key") == profile_id)
         self._remove_core_where("state", lambda d: d.get("key", "").split("|")[1:2] ==
                                 [profile_id])
@@ -897,6 +945,15 @@ def _history_lines(path: Path) -> int:
         return 0
 
 
+def safe_name(value: object) -> bool:
+    """A non-empty id or file name that stays inside its folder (no separators, no "..")."""
+    return isinstance(value, str) and bool(value.strip()) and value not in (".", "..") and \
+        not any(ch in value for ch in "/\\\0")
+
+
+FIXED_SESSION_KEYS = ("id", "profile", "started_at", "trials_file")
+
+
 def valid_record(record: Doc) -> bool:
     """Whether a journal record has the shape this version writes (others are skipped)."""
     op = record.get("op")
@@ -904,15 +961,17 @@ def valid_record(record: Doc) -> bool:
         return record.get("table") in CORE_TABLES and isinstance(record.get("key"), str) \
             and (op == "del" or isinstance(record.get("doc"), dict))
     if op == "drop":
-        return isinstance(record.get("profile"), str)
+        return safe_name(record.get("profile"))
     if op == "session":
         doc = record.get("doc")
-        return isinstance(doc, dict) and all(isinstance(doc.get(k), str) for k in (
-            "id", "profile", "started_at", "trials_file")) and len(doc["started_at"]) >= 7
+        return isinstance(doc, dict) and all(safe_name(doc.get(k)) for k in (
+            FIXED_SESSION_KEYS)) and len(doc["started_at"]) >= 7
     if op == "trial":
         doc = record.get("doc")
         return isinstance(record.get("session"), str) and isinstance(doc, dict) and \
             isinstance(doc.get("id"), str)
     if op == "end":
-        return isinstance(record.get("session"), str) and isinstance(record.get("patch"), dict)
+        patch = record.get("patch")
+        return isinstance(record.get("session"), str) and isinstance(patch, dict) and \
+            not any(k in patch for k in FIXED_SESSION_KEYS)
     return False

@@ -31,7 +31,8 @@ def two_players(folder):
             play_round(s, bo.id, trials=3)
         s.update_profile(s.profile(ann.id))   # another put with her name
     (folder / "damaged").mkdir()
-    (folder / "damaged" / "db__core.json.old").write_text(f'{{"name": "{NAME}"')
+    (folder / "damaged" / "db__core.json.old").write_text(
+        f'{{"profiles": {{"1": {{"key": "{ann.id}", "name": "{NAME}"')
     return ann.id, bo.id
 
 

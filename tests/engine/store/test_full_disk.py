@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from deftly.cli import main
+from engine.store.errors import CannotSaveError
 from engine.store.store import Store
 
 
@@ -120,3 +121,29 @@ def test_a_round_on_a_full_disk_plays_to_the_end_and_tells_the_player(small_disk
 def names_of(folder):
     with Store.open(folder) as s:
         return [p.name for p in s.profiles()]
+
+
+def test_after_a_round_whose_end_could_not_be_saved_saving_goes_on(small_disk):
+    from tests.engine.store.helpers import play_round
+
+    folder = small_disk / "data"
+    with Store.open(folder) as store:
+        ann = store.add_profile("Ann")
+        session = store.begin_session(ann.id, "tap", "easy", hand="right")
+        store.add_trial(session, 0, {"success": True})
+        filler = fill(small_disk)
+        for i in range(1, 10_000):    # until the journal's last page is full too
+            try:
+                store.add_trial(session, i, {"success": True, "pad": "x" * 200})
+            except CannotSaveError:
+                break
+        with pytest.raises(CannotSaveError, match="disk is full"):
+            store.end_session(session, summary={"pad": "x" * 2000}, duration_ms=1.0)
+        filler.unlink()
+        rounds = [play_round(store, ann.id, trials=2) for _ in range(3)]
+        on_disk = list((folder / "db" / "sessions" / ann.id).glob("*.json"))
+        assert on_disk, "the files are written again once there is room"
+    with Store.open(folder) as store:
+        statuses = {d["id"]: d["status"] for d in store.sessions(ann.id)}
+        assert statuses[session] == "interrupted" and all(statuses[r] == "complete"
+                                                          for r in rounds)

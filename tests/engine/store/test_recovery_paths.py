@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from deftly.cli import main
-from engine.store.errors import DataFolderLockedError
+from engine.store import store as store_module
+from engine.store.errors import DataFolderLockedError, NewerSchemaError
 from engine.store.store import KEEP_ARCHIVES, Store
 from tests.engine.store.helpers import play_round
 
@@ -214,3 +215,90 @@ def test_an_unreadable_data_version_is_damage_and_the_backup_is_restored(tmp_pat
     players, problems = names(folder)
     assert players == ["Ann"] and "data version" in problems[0]
     assert names(folder) == (["Ann"], [])
+
+
+# -- found in review ------------------------------------------------------------------------
+def _killed(store):
+    """Leave the store as a killed process would: journal and lock let go, nothing saved."""
+    store._journal.close()
+    store._lock.release()
+
+
+def test_a_drop_record_without_a_player_id_deletes_nothing(tmp_path):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        ann = s.add_profile("Ann").id
+        play_round(s, ann, trials=2)
+    with open(folder / "journal.jsonl", "ab") as journal:
+        journal.write(b'{"op":"drop","profile":""}\n{"op":"drop","profile":"../db"}\n')
+    with Store.open(folder) as s:
+        assert len(s.sessions(ann)) == 1 and "cannot read" in s.problems[0]
+
+
+def test_a_torn_last_journal_line_does_not_swallow_the_next_change(tmp_path):
+    folder = tmp_path / "data"
+    s = Store.open(folder)
+    s.add_profile("Ann")
+    _killed(s)
+    with open(folder / "journal.jsonl", "ab") as journal:
+        journal.write(b'{"op":"put","table":"settings","key":"vol')     # torn by a crash
+    s = Store.open(folder)
+    s.put_setting("note", "keep me")
+    _killed(s)
+    with Store.open(folder) as s:
+        assert s.get_setting("note") == "keep me"
+
+
+def test_a_refused_folder_keeps_its_journal_as_it_was(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    s = Store.open(folder)
+    s.add_profile("Ann")
+    _killed(s)
+    before = (folder / "journal.jsonl").read_bytes()
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 0)
+    with pytest.raises(NewerSchemaError):
+        Store.open(folder)
+    assert (folder / "journal.jsonl").read_bytes() == before
+    assert not list((folder / "journal-archive").glob("*.jsonl")) or \
+        before not in b"".join(p.read_bytes() for p in (folder / "journal-archive").iterdir())
+
+
+def test_deleting_a_player_named_like_text_elsewhere_touches_no_one_else(tmp_path):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        odd = s.add_profile("id")
+        bo = s.add_profile("Bo").id
+        session = s.begin_session(bo, "tap", "easy", hand="right")
+        s.add_trial(session, 0, {"success": True})
+        s.delete_profile(odd.id)
+        _killed(s)
+    with Store.open(folder) as s:
+        (only,) = s.sessions(bo)
+        assert only["status"] == "interrupted" and len(s.trials(only["id"])) == 1
+
+
+def test_an_interrupted_round_survives_a_rebuild_from_the_archives(tmp_path):
+    folder = tmp_path / "data"
+    s = Store.open(folder)
+    ann = s.add_profile("Ann").id
+    session = s.begin_session(ann, "tap", "easy", hand="right")
+    for i in range(3):
+        s.add_trial(session, i, {"success": True})
+    _killed(s)
+    Store.open(folder).close()                         # folded as interrupted
+    (sessions,) = (folder / "db" / "sessions" / ann).glob("*.json")
+    for path in (sessions, Path(str(sessions) + ".bak")):
+        path.write_bytes(b"")
+    with Store.open(folder) as s:
+        (again,) = s.sessions(ann)
+        assert again["status"] == "interrupted" and len(s.trials(again["id"])) == 3
+
+
+def test_a_bad_record_is_reported_once_not_at_every_opening(tmp_path):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        s.add_profile("Ann")
+    with open(folder / "journal.jsonl", "ab") as journal:
+        journal.write(b'{"op":"session","doc":{}}\n')
+    problems = [names(folder)[1] for _ in range(3)]
+    assert len(problems[0]) == 1 and problems[1:] == [[], []]
