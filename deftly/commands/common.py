@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+Bound = TypeVar("Bound", int, date)
 
 
 class CommandError(Exception):
@@ -45,21 +49,27 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
                         help="where profiles and results are kept")
 
 
-def whole(lo: int, hi: int) -> Callable[[str], int]:
-    """An argument type: a whole number from `lo` to `hi` (bounds what is plainly absurd)."""
+def bounded(convert: Callable[[str], Bound], lo: Bound, hi: Bound, what: str
+            ) -> Callable[[str], Bound]:
+    """An argument type: `what` (read by `convert`) from `lo` to `hi`, which bounds what
+    is plainly absurd."""
 
-    def parse(text: str) -> int:
+    def parse(text: str) -> Bound:
         try:
-            value = int(text)
+            value = convert(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") \
-                from None
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text[:20]!r}") from None
         if not lo <= value <= hi:
-            raise argparse.ArgumentTypeError(f"expected a whole number from {lo} to {hi}, "
+            raise argparse.ArgumentTypeError(f"expected {what} from {lo} to {hi}, "
                                              f"got {text[:20]!r}")
         return value
 
     return parse
+
+
+def whole(lo: int, hi: int) -> Callable[[str], int]:
+    """An argument type: a whole number from `lo` to `hi`."""
+    return bounded(int, lo, hi, "a whole number")
 
 
 NAME_LIMIT = 40

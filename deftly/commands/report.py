@@ -8,21 +8,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from deftly.commands.common import CommandError, add_data_dir
+from deftly.commands.common import CommandError, add_data_dir, bounded
 
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 
 
-def _day(text: str) -> date:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-21, got {text!r}") \
-            from error
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise argparse.ArgumentTypeError(f"expected a date from {FIRST_DAY} to {LAST_DAY}, "
-                                         f"got {text!r}")
-    return day
+_day = bounded(date.fromisoformat, FIRST_DAY, LAST_DAY, "a date like 2026-11-21")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
