@@ -21,7 +21,7 @@ play: $(STAMP)
 # everything CI runs (.ci/run calls this)
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy --strict engine
+	$(BIN)/mypy --strict engine games
 	$(PYTEST) $(PYTEST_ARGS)
 
 # the edit loop: the same, less the tests marked slow

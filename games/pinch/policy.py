@@ -6,6 +6,7 @@ import math
 
 from engine.sim.hand import HandModel, SimPatient
 from engine.touch import Phase, Touch
+from games.pinch.board import Peg
 from games.pinch.pegs import PegModel
 from games.pinch.sizing import SizeModel
 
@@ -117,7 +118,7 @@ class PinchPolicy:
         touches.append(Touch(INDEX, Phase.UP, last.x_mm, last.y_mm, last.t_ms + 30.0))
         return touches
 
-    def _pinch(self, model: PegModel, peg, grab: tuple[float, float],  # noqa: ANN001
+    def _pinch(self, model: PegModel, peg: Peg, grab: tuple[float, float],
                goal: tuple[float, float], start: float, duration: float) -> list[Touch]:
         p = self.patient
         hand = p.hand
@@ -197,8 +198,8 @@ class PinchPolicy:
             a = a0 * size / s.size_mm
             touches += [Touch(THUMB, Phase.MOVE, cx - a / 2, cy, t0 + k * SAMPLE_MS),
                         Touch(INDEX, Phase.MOVE, cx + a / 2, cy, t0 + k * SAMPLE_MS)]
-        last = touches[-1].t_ms
+        end_t = touches[-1].t_ms
         a = a0 * sizes[-1] / s.size_mm
-        touches += [Touch(INDEX, Phase.UP, cx + a / 2, cy, last + 20.0),
-                    Touch(THUMB, Phase.UP, cx - a / 2, cy, last + 40.0)]
+        touches += [Touch(INDEX, Phase.UP, cx + a / 2, cy, end_t + 20.0),
+                    Touch(THUMB, Phase.UP, cx - a / 2, cy, end_t + 40.0)]
         return touches

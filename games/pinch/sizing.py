@@ -136,8 +136,8 @@ class SizeModel(RoundModel):
                 s.base_mm, s.base_aperture_mm = s.size_mm, aperture
 
     def _resize(self, s: Sizing, t: float) -> None:
-        contacts = [self.contacts.get(f) for f in s.fingers]
-        if any(c is None for c in contacts):
+        contacts = [c for f in s.fingers if (c := self.contacts.get(f)) is not None]
+        if len(contacts) < len(s.fingers):
             return
         if self.one_finger:
             c = contacts[0]

@@ -10,7 +10,8 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.ui import draw
 from engine.ui.theme import Color, Theme
-from games.pinch.pegs import Peg, PegModel
+from games.pinch.board import Peg
+from games.pinch.pegs import PegModel
 from games.pinch.sizing import SizeModel
 
 HINT_MS = 1800.0
@@ -28,7 +29,9 @@ def _bar(surface: pygame.Surface, theme: Theme, centre: tuple[float, float], len
 
 def _tint(color: Color, background: Color, share: float = 0.18) -> Color:
     """`color` faded into `background` (for soft zones)."""
-    return tuple(round(b + (c - b) * share) for c, b in zip(color, background, strict=True))
+    red, green, blue = (round(b + (c - b) * share)
+                        for c, b in zip(color, background, strict=True))
+    return (red, green, blue)
 
 
 class PinchView:

@@ -24,7 +24,12 @@ from typing import Any
 from engine.game import RoundModel, RoundSetup, Trial
 from engine.input.gestures import Contacts
 from engine.levels.difficulty import Difficulty
-from engine.scoring.pointing import pointing_summary, selection_offsets, sequence_throughput
+from engine.scoring.pointing import (
+    Throughput,
+    pointing_summary,
+    selection_offsets,
+    sequence_throughput,
+)
 from engine.scoring.stats import NAN, mean, median
 from engine.scoring.tapping import tapping
 from engine.touch import Phase, Touch
@@ -294,7 +299,8 @@ class TapModel(RoundModel):
         serial = self.layout == "ring" and float(self._params.get("pause_ms", 0)) == 0 \
             and self._last_down is not None and self.done > 0
         reaction = down_ms - target.onset_ms
-        movement = down_ms - self._last_down if serial else reaction
+        movement = down_ms - self._last_down if serial and self._last_down is not None \
+            else reaction
         dx = float(selection_offsets([target.from_x_mm, target.from_y_mm],
                                      [target.x_mm, target.y_mm], [down_x, down_y])[0]) \
             if math.isfinite(down_x) else NAN
@@ -449,6 +455,8 @@ class TapModel(RoundModel):
                 return  # the bout starts with a tap on a pad
             rh.start_ms = touch.t_ms
         wanted = pad if rh.expected is None else rh.expected
+        if wanted is None:
+            return   # (cannot happen: a bout starts on a pad)
         ok = pad is not None and pad == wanted and len(self.contacts) == 1
         rh.downs.append((touch.t_ms, touch.x_mm, touch.y_mm, wanted))
         if ok:
@@ -527,7 +535,7 @@ MIN_SEQUENCE = 4
 WIDTH_BAND = 0.2
 
 
-def throughput_groups(trials: list[Trial]) -> list:
+def throughput_groups(trials: list[Trial]) -> list[Throughput]:
     """ISO throughput per distance-width condition, never pooled across conditions.
 
     With an adaptive width, trials whose widths fall in the same 20 % band (on a log

@@ -253,8 +253,8 @@ class TraceModel(RoundModel):
         which = [s[3] for s in samples]
         score = score_strokes(times, xy, which, trial.lines, trial.corridor_mm, trial.center)
         metrics = score.to_dict()
-        completion = metrics.get("completion") or 0.0
-        inside = metrics.get("time_inside_share")
+        completion = _as_float(metrics.get("completion")) or 0.0
+        inside = _as_float(metrics.get("time_inside_share"))
         needed_inside = float(self._params.get("inside_needed", 0.8))
         needed_done = float(self._params.get("completion_needed", 0.9))
         pursuit = self._pursuit_error(trial)
@@ -343,3 +343,8 @@ def _thin(samples: list[tuple[float, float, float, int, int]]) -> list[list[floa
     if kept[-1] is not samples[-1]:
         kept.append(samples[-1])
     return [[round(t, 1), round(x, 2), round(y, 2), seg] for t, x, y, _, seg in kept]
+
+
+def _as_float(value: object) -> float | None:
+    """A metric as a number (None when it is missing)."""
+    return float(value) if isinstance(value, (int, float)) else None

@@ -138,9 +138,9 @@ def _stroke(raw: dict[str, Any]) -> np.ndarray:
         total = 2 * math.pi * turns
         n = max(50, int(0.5 * total * radius / STEP_UNIT))
         theta = np.linspace(0, total, n + 1)
-        r = radius * theta / total
-        return c + np.column_stack([r * np.cos(direction * theta), r * np.sin(direction *
-                                                                               theta)])
+        radii = radius * theta / total
+        return c + np.column_stack([radii * np.cos(direction * theta),
+                                    radii * np.sin(direction * theta)])
     if kind in ("wave", "zigzag"):
         a, b = _pair(raw, "from"), _pair(raw, "to")
         amplitude = float(raw["amplitude"])

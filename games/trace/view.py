@@ -27,7 +27,7 @@ def _px(theme: Theme, board: RectMM, pts: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _band(surface: pygame.Surface, theme: Theme, board: RectMM, pts: np.ndarray,
-          width_mm: float, color: Color) -> None:
+          width_mm: float, color: Color | tuple[int, int, int, int]) -> None:
     """A thick line with round ends and joins (the corridor)."""
     points = _px(theme, board, pts)
     width = max(2, theme.px(width_mm))
