@@ -36,4 +36,4 @@ golden: $(STAMP)
 	DEFTLY_REGEN_GOLDEN=1 $(HEADLESS) $(BIN)/python -m pytest tests -k golden
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
