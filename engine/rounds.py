@@ -82,6 +82,7 @@ class RoundController:
         self.trials: list[Trial] = []
         self.session_id: str | None = None
         self.first_ms: float | None = None
+        self.saved_trials = 0
         self.unsaved: str | None = None
         """Why this round's results are not being saved (a full disk), in one sentence."""
         if store is not None:
@@ -118,6 +119,7 @@ class RoundController:
             if self.store is not None and self.session_id is not None and not self.unsaved:
                 try:
                     self.store.add_trial(self.session_id, len(self.trials), trial)
+                    self.saved_trials += 1
                 except CannotSaveError as error:
                     self.unsaved = str(error)
             self.trials.append(trial)
@@ -125,7 +127,11 @@ class RoundController:
 
     def _save_end(self, store: Store, session_id: str, summary: dict[str, Any],
                   end_ms: float, status: str) -> str | None:
-        """Save the recording and the round's end; returns the recording's name."""
+        """Save the recording and the round's end; returns the recording's name. A round
+        some of whose trials could not be saved is stored as interrupted, with the count of
+        the trials that were."""
+        if self.unsaved:
+            status = "interrupted"
         path, name = store.new_recording_path(self.progress.profile_id, session_id)
         recording: str | None = name
         try:
@@ -133,14 +139,11 @@ class RoundController:
             if not store.syncs_each_write:
                 store.written_unsynced(path)
         except OSError as error:
-            plain = cannot_save(error)
-            if plain is None:
-                raise
-            self.unsaved, recording = str(plain), None   # the trials are saved already
+            self.unsaved, recording = str(cannot_save(error)), None   # the trials are saved
         try:
             store.end_session(session_id, summary=summary, duration_ms=end_ms,
                               status=status, recording=recording,
-                              details={"trial_count": len(self.trials)})
+                              details={"trial_count": self.saved_trials})
         except CannotSaveError as error:
             self.unsaved = str(error)   # reopening folds the round in as interrupted
         return recording

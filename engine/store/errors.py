@@ -33,8 +33,9 @@ class CannotSaveError(StoreError):
     could not be saved. Reading and exporting still work."""
 
 
-def cannot_save(error: OSError) -> CannotSaveError | None:
-    """The plain sentence for a write that failed because of the disk (None for others)."""
+def cannot_save(error: OSError) -> CannotSaveError:
+    """The plain sentence for a write that failed (a full or read-only disk, or another
+    fault of the disk)."""
     if error.errno in FULL:
         return CannotSaveError("The disk is full: nothing already saved was lost, but new "
                                "results cannot be saved until some space is freed.")
@@ -42,4 +43,5 @@ def cannot_save(error: OSError) -> CannotSaveError | None:
         return CannotSaveError("The data folder cannot be written (read-only or not "
                                "allowed): nothing already saved was lost, but new results "
                                "cannot be saved.")
-    return None
+    return CannotSaveError(f"The data could not be saved ({error.strerror or error}): nothing "
+                           f"already saved was lost, but new results cannot be saved.")

@@ -124,8 +124,12 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            record = json.loads(line, parse_constant=_no_constant)
+        except (UnicodeDecodeError, ValueError):   # torn, or NaN that was never written
             continue
         if isinstance(record, dict) and "op" in record:
             yield record
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not stored")

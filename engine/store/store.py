@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -40,7 +41,6 @@ from engine.clock import WallClock, system_time
 from engine.hands import HANDS
 from engine.store.atomic import append_durably, fsync_dir, remove_stale_temps, write_atomic
 from engine.store.errors import (
-    CannotSaveError,
     DamagedFileError,
     NewerSchemaError,
     StoreError,
@@ -57,6 +57,7 @@ KEEP_ARCHIVES = 20
 CORE_TABLES = ("meta", "profiles", "settings", "state", "overrides", "events")
 CORE_OPS = ("put", "del", "drop")
 HISTORY_COMPACT_LINES = 20_000
+MIN_MARK = 16   # what `forget` removes: ids (32 hex) and hashes, never anything as short as a word
 
 Migration = Callable[["Store"], None]
 MIGRATIONS: dict[int, Migration] = {}
@@ -107,6 +108,8 @@ class Store:
         self._reported: set[Path] = set()
         self._history_checked = False
         self._unsynced: list[Path] = []
+        self._to_clean: dict[Path, list[Doc]] = {}
+        self._opened = False
         self._lock = DataLock(self.folder)
         self._journal = Journal(self.folder / "journal.jsonl")
         self._dbs: dict[Path, TinyDB] = {}
@@ -132,6 +135,8 @@ class Store:
             store._check_schema()
             store._may_not_save(store.fold)
             store._may_not_save(store._finish_erasures)
+            store._opened = True
+            store._may_not_save(store._clean_read)
         except BaseException:
             store.close(checkpoint=False)   # a refused folder is left exactly as it was
             raise
@@ -161,10 +166,7 @@ class Store:
         try:
             self._journal.append(record)
         except OSError as error:
-            plain = cannot_save(error)
-            if plain is None:
-                raise
-            raise plain from error
+            raise cannot_save(error) from error
 
     def _may_not_save(self, write: Callable[[], None]) -> bool:
         """Run `write`, which only puts on disk what the journal already holds: if the disk
@@ -175,8 +177,6 @@ class Store:
             return True
         except OSError as error:
             plain = cannot_save(error)
-            if plain is None:
-                raise
             if str(plain) not in self.problems:
                 self._note_problem(str(plain))
             return False
@@ -367,15 +367,25 @@ class Store:
             rel = source.relative_to(self.folder)
             try:
                 aside = f"a copy was kept as damaged/{self._keep_aside(source, rel).name}"
-                if source.is_file():   # only the readable records stay: said once, not at
-                    if source == self._journal.path:   # every opening
-                        self._journal.close()
-                    write_atomic(source, _jsonl(good))
+                self._to_clean[source] = good   # said once, not at every opening
+                if self._opened:
+                    self._clean_read()
             except OSError:
                 aside = "it was left as it is"
             self._note_problem(f"A journal file ({rel}) held {bad} record(s) or part(s) "
                                f"this Deftly cannot read; {aside}, and the rest was used.")
         return good
+
+    def _clean_read(self) -> None:
+        """Rewrite the journal files found holding bad records with only their good ones
+        (their copies are in damaged/). Not before the folder is accepted: a folder
+        refused as newer is left as it was."""
+        for source, good in list(self._to_clean.items()):
+            if source.is_file():
+                if source == self._journal.path:
+                    self._journal.close()
+                write_atomic(source, _jsonl(good))
+            del self._to_clean[source]
 
     def _note_problem(self, text: str) -> None:
         self.problems.append(text)
@@ -558,7 +568,7 @@ class Store:
         player's id or name, an old PIN hash) without it, at once: the database files and
         their backups, the core history, the journal and its archives; damaged copies and
         schema backups that hold one are deleted."""
-        ids = [m.encode("utf-8") for m in marks if m]
+        ids = [m.encode("utf-8") for m in marks if len(m) >= MIN_MARK]   # never a word
         for path, db in list(self._dbs.items()):
             if not _storage(db).dirty and any(_holds(p, ids) for p in (path, backup_of(path))):
                 _storage(db).dirty = True       # an earlier copy (its backup) still holds one
@@ -645,15 +655,16 @@ class Store:
         """Finish a round: journal its summary, then fold it into the database files."""
         if session_id not in self._active:
             raise StoreError("That round has already ended.")
+        extra = {k: v for k, v in (details or {}).items() if k not in FIXED_SESSION_KEYS}
         patch = {"ended_at": self.label(), "duration_ms": duration_ms, "status": status,
-                 "summary": summary, "recording": recording, **(details or {})}
+                 "summary": summary, "recording": recording, **extra}
         end = {"op": "end", "session": session_id, "patch": json_safe(patch)}
         begun = {"op": "session", "doc": self._active.pop(session_id)}
         trials = [{"op": "trial", "session": session_id, "doc": doc}
                   for doc in self._active_trials.pop(session_id)]
         try:
             self._log(end)
-        except CannotSaveError:
+        except BaseException:
             # what was saved stays: the round goes into the files as interrupted
             self._apply([begun, *trials], interrupted_ok=True)
             raise
@@ -669,7 +680,7 @@ class Store:
         folders = set()
         for path in self._unsynced:
             with contextlib.suppress(OSError):
-                fd = os.open(path, os.O_RDONLY)
+                fd = os.open(path, os.O_RDWR)   # Windows syncs only files open for writing
                 try:
                     os.fsync(fd)
                 finally:
@@ -961,7 +972,8 @@ def valid_record(record: Doc) -> bool:
         return record.get("table") in CORE_TABLES and isinstance(record.get("key"), str) \
             and (op == "del" or isinstance(record.get("doc"), dict))
     if op == "drop":
-        return safe_name(record.get("profile"))
+        profile = record.get("profile")
+        return isinstance(profile, str) and re.fullmatch(r"[0-9a-f]{32}", profile) is not None
     if op == "session":
         doc = record.get("doc")
         return isinstance(doc, dict) and all(safe_name(doc.get(k)) for k in (

@@ -302,3 +302,110 @@ def test_a_bad_record_is_reported_once_not_at_every_opening(tmp_path):
         journal.write(b'{"op":"session","doc":{}}\n')
     problems = [names(folder)[1] for _ in range(3)]
     assert len(problems[0]) == 1 and problems[1:] == [[], []]
+
+
+def test_a_round_whose_end_fails_with_any_disk_error_comes_back_interrupted(tmp_path,
+                                                                             monkeypatch):
+    import errno
+
+    from engine.store.errors import CannotSaveError
+    from engine.store.journal import Journal
+
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        ann = s.add_profile("Ann").id
+        session = s.begin_session(ann, "tap", "easy", hand="right")
+        for i in range(3):
+            s.add_trial(session, i, {"success": True})
+        real = Journal.append
+
+        def failing(self, record):
+            if record.get("op") == "end":
+                raise OSError(errno.EIO, "Input/output error")
+            return real(self, record)
+
+        monkeypatch.setattr(Journal, "append", failing)
+        with pytest.raises(CannotSaveError, match="could not be saved"):
+            s.end_session(session, summary={}, duration_ms=1.0)
+        monkeypatch.undo()
+        play_round(s, ann, trials=2)
+    with Store.open(folder) as s:
+        first, second = s.sessions(ann)
+        assert first["status"] == "interrupted" and len(s.trials(first["id"])) == 3
+        assert second["status"] == "complete"
+
+
+def test_a_round_whose_trials_stopped_saving_is_stored_as_interrupted(tmp_path, monkeypatch):
+    from engine.game import RoundSetup
+    from engine.progress import PlayerProgress
+    from engine.rounds import RoundController
+    from engine.sim.hand import PRESETS, SimPatient
+    from engine.sim.runner import play_round as simulate
+    from engine.store.errors import CannotSaveError
+    from games.registry import spec
+
+    tap = spec("tap")
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        ann = s.add_profile("Ann").id
+        progress = PlayerProgress(s, ann, "tap", "right", tap.levels)
+        controller = RoundController(tap, RoundSetup("tap", tap.levels.levels[0].id, 2),
+                                     progress, store=s)
+        real, calls = Store.add_trial, {"n": 0}
+
+        def flaky(self, *args, **kwargs):
+            calls["n"] += 1
+            if calls["n"] > 1:
+                raise CannotSaveError("The disk is full: ...")
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Store, "add_trial", flaky)
+        end = simulate(controller, tap.make_policy(SimPatient(PRESETS["mild"], 2)))
+        monkeypatch.undo()
+        result = controller.finish(end)
+        assert len(result.trials) > 1 and result.unsaved
+        (stored,) = s.sessions(ann)
+        assert stored["status"] == "interrupted" and stored["trial_count"] == 1
+        assert len(s.trials(stored["id"])) == 1
+
+
+def test_a_drop_record_with_a_short_id_wipes_nothing(tmp_path):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        ann = s.add_profile("Ann").id
+        for _ in range(3):
+            play_round(s, ann, trials=2)
+    archived = b"".join(p.read_bytes() for p in (folder / "journal-archive").iterdir())
+    with open(folder / "journal.jsonl", "ab") as journal:
+        journal.write(b'{"op":"drop","profile":"a"}\n')
+    with Store.open(folder) as s:
+        assert len(s.sessions(ann)) == 3
+    after = b"".join(p.read_bytes() for p in sorted((folder / "journal-archive").iterdir()))
+    assert archived[:200] in after and len(after) >= len(archived)
+
+
+def test_a_refused_folder_with_a_strange_record_is_left_as_it_was(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    with Store.open(folder) as s:
+        s.add_profile("Ann")
+    s = Store.open(folder)
+    s.add_profile("Bo")
+    _killed(s)
+    with open(folder / "journal.jsonl", "ab") as journal:
+        journal.write(b'{"op":"something-newer","x":1}\n')
+    (folder / "db" / "core.json").write_bytes(b"")     # so opening reads the journal first
+    before = (folder / "journal.jsonl").read_bytes()
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 0)
+    with pytest.raises(NewerSchemaError):
+        Store.open(folder)
+    assert (folder / "journal.jsonl").read_bytes() == before
+
+
+def test_a_nan_in_a_journal_line_is_skipped_not_a_crash(tmp_path):
+    folder = tmp_path / "data"
+    s = Store.open(folder)
+    s.add_profile("Ann")
+    _killed(s)
+    with open(folder / "journal.jsonl", "ab") as journal:
+        journal.write(b'{"op":"put","table":"settings","key":"v","doc":{"value":NaN}}\n')
+    assert names(folder)[0] == ["Ann"]
