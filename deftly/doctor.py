@@ -28,8 +28,10 @@ def report(args: argparse.Namespace) -> Iterator[str]:
 
 
 def _games() -> Iterator[str]:
-    from games.registry import available
+    from games.registry import available, discovery_problems
 
+    for problem in discovery_problems():
+        yield f"Games: {problem}."
     games = available()
     ready = [g.spec.name for g in games if g.levels is not None]
     yield f"Games: {', '.join(ready) or 'none'} ready to play."

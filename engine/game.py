@@ -164,6 +164,8 @@ class GameSpec:
     make_policy: Callable[[SimPatient], Policy]
     headline: Headline
     extra: Mapping[str, Any] = field(default_factory=dict)
+    order: int = 100
+    """Where the game stands on the home screen and in reports (smaller first)."""
 
     @cached_property
     def levels(self) -> LevelSet:

@@ -22,4 +22,5 @@ SPEC = GameSpec(
            "results": {"pegs": ["total_time_ms", "time_per_peg_ms", "drops",
                                 "placement_error_mm"],
                        "size": ["success_rate", "aperture_error_mm", "time_to_match_ms"]}},
+    order=30,
 )

@@ -22,4 +22,5 @@ SPEC = GameSpec(
            "results": {"ring": POINTING, "random": POINTING,
                        "sequence": ["success_rate", "longest_correct", "reaction_ms_median"],
                        "rhythm": ["frequency_per_s", "success_rate"]}},
+    order=10,
 )

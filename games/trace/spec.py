@@ -20,4 +20,5 @@ SPEC = GameSpec(
            "preview": "games.trace.view:draw_preview",
            "results": {"trace": ["success_rate", "time_inside_share", "deviation_mean_mm",
                                  "mean_speed_mm_per_s"]}},
+    order=20,
 )
