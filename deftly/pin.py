@@ -27,7 +27,6 @@ from engine.store.store import Store
 SETTING = "therapist_pin"
 FAILURES = "therapist_pin_failures"
 MIN_DIGITS = 6          # for a new PIN
-OLD_MIN_DIGITS = 4      # PINs chosen before still open the area, and are asked to grow
 MAX_DIGITS = 8
 CHECK_S = 0.5
 MAX_P = 64
@@ -43,13 +42,6 @@ def valid_pin(pin: str) -> bool:
     return pin.isdigit() and pin.isascii() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
 
 
-def seconds_of(work: Callable[[], object]) -> float:
-    """How long `work` takes here (monotonic)."""
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
-
-
 def calibrated_cost(target_s: float | None = None,
                     measure: Callable[[dict[str, int]], float] | None = None
                     ) -> dict[str, int]:
@@ -57,8 +49,9 @@ def calibrated_cost(target_s: float | None = None,
     device: p grows with the time one check with p = 1 takes here."""
     target_s = CHECK_S if target_s is None else target_s
     def timed(cost: dict[str, int]) -> float:
-        return seconds_of(lambda: hashlib.scrypt(b"000000", salt=b"calibrate-salt!!",
-                                                 dklen=32, **cost))
+        start = time.perf_counter()
+        hashlib.scrypt(b"000000", salt=b"calibrate-salt!!", dklen=32, **cost)
+        return time.perf_counter() - start
 
     measure = measure or timed
     one = max(measure(SCRYPT), 1e-6)
@@ -136,7 +129,8 @@ class PinGuard:
         """The PIN was chosen with fewer digits than a new one needs (or before this was
         recorded): ask for a longer one after it is entered."""
         record = self.store.get_setting(SETTING)
-        return isinstance(record, dict) and int(record.get("digits", 0)) < MIN_DIGITS
+        digits = record.get("digits") if isinstance(record, dict) else MIN_DIGITS
+        return not isinstance(digits, int) or digits < MIN_DIGITS
 
     def clear(self) -> None:
         """Forget the PIN (from the command line, for a forgotten PIN), and its hash from

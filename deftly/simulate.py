@@ -108,16 +108,14 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
                 recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
                 patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
                 clock.set(date.replace(hour=10, minute=0, second=0, microsecond=0))
-                rounds = _play_day(store, profile_id, games, patient, seed=seed, day=day,
-                                   played_days=played_days, hand=hand)
+                rounds = _play_day(store, clock, profile_id, games, patient, seed=seed,
+                                   day=day, played_days=played_days, hand=hand)
                 yield f"{date:%Y-%m-%d}: {rounds} rounds"
 
 
-def _play_day(store: Store, profile_id: str, games: list[GameSpec], patient: SimPatient, *,
-              seed: int, day: int, played_days: int, hand: str) -> int:
+def _play_day(store: Store, clock: SetWallClock, profile_id: str, games: list[GameSpec],
+              patient: SimPatient, *, seed: int, day: int, played_days: int, hand: str) -> int:
     """One simulated day of every game: two training rounds each, and a weekly check-up."""
-    clock = store.clock
-    assert isinstance(clock, SetWallClock)
     rounds = 0
     for spec in games:
         choose = spec.extra.get("sim_variant")

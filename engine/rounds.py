@@ -82,7 +82,6 @@ class RoundController:
         self.trials: list[Trial] = []
         self.session_id: str | None = None
         self.first_ms: float | None = None
-        self.saved_trials = 0
         self.unsaved: str | None = None
         """Why this round's results are not being saved (a full disk), in one sentence."""
         if store is not None:
@@ -119,7 +118,6 @@ class RoundController:
             if self.store is not None and self.session_id is not None and not self.unsaved:
                 try:
                     self.store.add_trial(self.session_id, len(self.trials), trial)
-                    self.saved_trials += 1
                 except CannotSaveError as error:
                     self.unsaved = str(error)
             self.trials.append(trial)
@@ -132,6 +130,7 @@ class RoundController:
         the trials that were."""
         if self.unsaved:
             status = "interrupted"
+        saved = len(store.trials(session_id))
         path, name = store.new_recording_path(self.progress.profile_id, session_id)
         recording: str | None = name
         try:
@@ -143,7 +142,7 @@ class RoundController:
         try:
             store.end_session(session_id, summary=summary, duration_ms=end_ms,
                               status=status, recording=recording,
-                              details={"trial_count": self.saved_trials})
+                              details={"trial_count": saved})
         except CannotSaveError as error:
             self.unsaved = str(error)   # reopening folds the round in as interrupted
         return recording

@@ -60,23 +60,6 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
         fsync_dir(path.parent)
 
 
-def append_durably(path: Path, data: bytes) -> None:
-    """Append `data` to `path` and fsync it (a torn last line is skipped by readers)."""
-    fresh = not path.exists()
-    with open(path, "ab") as handle:
-        start = handle.tell()
-        try:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        except OSError:
-            with contextlib.suppress(OSError):
-                handle.truncate(start)
-            raise
-    if fresh:
-        fsync_dir(path.parent)
-
-
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete temporary files a crash left behind; returns what was removed."""
     removed: list[Path] = []

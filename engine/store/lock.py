@@ -11,6 +11,9 @@ from pathlib import Path
 
 from engine.store.errors import UNWRITABLE, DataFolderLockedError
 
+HELD = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
+"""What a lock attempt fails with when another process holds the lock."""
+
 
 class DataLock:
     """Holds the data folder exclusively while the store is open.
@@ -29,11 +32,9 @@ class DataLock:
         self.folder.mkdir(parents=True, exist_ok=True)
         folder_fd = _open_folder(self.folder)
         try:
-            if folder_fd is not None and not _can_lock(folder_fd):
+            if folder_fd is not None and not self._take(folder_fd, self._pid_in_file):
                 os.close(folder_fd)   # a file system that cannot lock folders (NFS, some
                 folder_fd = None      # FUSE): deftly.lock alone guards the folder
-            if folder_fd is not None:
-                self._take(folder_fd, self._pid_in_file)
             fd = self._open_lock_file()
             if fd is not None:
                 try:
@@ -51,15 +52,20 @@ class DataLock:
                 os.write(fd, str(os.getpid()).encode())
         self._fd, self._folder_fd = fd, folder_fd
 
-    def _take(self, fd: int, holder: Callable[[], str]) -> None:
+    def _take(self, fd: int, holder: Callable[[], str]) -> bool:
+        """Lock `fd`: True once held, False where the file system cannot lock it at all;
+        held by another process: DataFolderLockedError naming it."""
         try:
             _lock(fd)
         except OSError as error:
+            if error.errno not in HELD:
+                return False
             other = holder()
             who = f" (process {other})" if other else ""
             raise DataFolderLockedError(
                 f"Deftly is already open on this data folder{who}; close it first, "
                 f"or use another --data-dir ({self.folder}).") from error
+        return True
 
     def _open_lock_file(self) -> int | None:
         """`deftly.lock`, opened; anything else in its place is moved to damaged/. None on
@@ -92,17 +98,6 @@ class DataLock:
                 _unlock(fd)
             os.close(fd)
         self._fd = self._folder_fd = None
-
-
-def _can_lock(fd: int) -> bool:
-    """Whether `fd` can be locked at all (taken and given back at once), as opposed to held
-    by someone else."""
-    try:
-        _lock(fd)
-    except OSError as error:
-        return error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
-    _unlock(fd)
-    return True
 
 
 def _read_pid(fd: int) -> str:

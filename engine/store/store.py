@@ -23,9 +23,7 @@ damage, never a new folder.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -39,7 +37,7 @@ from tinydb.table import Table
 from engine import __version__
 from engine.clock import WallClock, system_time
 from engine.hands import HANDS
-from engine.store.atomic import append_durably, fsync_dir, remove_stale_temps, write_atomic
+from engine.store.atomic import fsync_dir, remove_stale_temps, write_atomic
 from engine.store.errors import (
     DamagedFileError,
     NewerSchemaError,
@@ -49,13 +47,21 @@ from engine.store.errors import (
 from engine.store.journal import Journal, read_records
 from engine.store.jsonfile import Tables, dump_tables, json_safe, load_tables
 from engine.store.lock import DataLock
+from engine.store.records import (
+    CORE_OPS,
+    CORE_TABLES,
+    FIXED_SESSION_KEYS,
+    is_player_id,
+    jsonl,
+    mentions,
+    snapshot,
+    valid_record,
+)
 from engine.store.storage import AtomicJSONStorage, backup_of
 
 SCHEMA_VERSION = 1
 TRIALS_PER_FILE = 5000
 KEEP_ARCHIVES = 20
-CORE_TABLES = ("meta", "profiles", "settings", "state", "overrides", "events")
-CORE_OPS = ("put", "del", "drop")
 HISTORY_COMPACT_LINES = 20_000
 MIN_MARK = 16   # what `forget` removes: ids (32 hex) and hashes, never anything as short as a word
 
@@ -209,6 +215,10 @@ class Store:
     def archive_dir(self) -> Path:
         return self.folder / "journal-archive"
 
+    def _archives(self) -> list[Path]:
+        """The kept journal archives, oldest first (their names count up)."""
+        return sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.is_dir() else []
+
     @property
     def damaged_dir(self) -> Path:
         return self.folder / "damaged"
@@ -263,7 +273,7 @@ class Store:
         """Whether this folder was used before (a missing core file is then damage)."""
         return any(p.exists() for p in (backup_of(self.core_path), self.core_history_path,
                                         self.db_dir / "sessions", self.db_dir / "trials")) \
-            or (self.archive_dir.is_dir() and any(self.archive_dir.glob("*.jsonl")))
+            or bool(self._archives())
 
     def _recover(self, path: Path, reason: str) -> Tables:
         """Keep a copy of the damaged file, rebuild it from its backup and the journals,
@@ -316,23 +326,18 @@ class Store:
         folder where a file should be is moved there."""
         self.damaged_dir.mkdir(parents=True, exist_ok=True)
         base = "__".join(rel.parts)
+        aside = self.damaged_dir / f"{base}.{self._stamp()}"
+        n = 1
+        while aside.exists():
+            aside = aside.with_name(f"{base}.{self._stamp()}-{n}")
+            n += 1
         if path.is_dir():
-            aside = self.damaged_dir / f"{base}.{self._stamp()}"
-            n = 1
-            while aside.exists():
-                aside = aside.with_name(f"{base}.{self._stamp()}-{n}")
-                n += 1
             os.replace(path, aside)
             return aside
         raw = path.read_bytes()
         for earlier in self.damaged_dir.glob(f"{base}.*"):
             if earlier.is_file() and earlier.read_bytes() == raw:
                 return earlier
-        aside = self.damaged_dir / f"{base}.{self._stamp()}"
-        n = 1
-        while aside.exists():
-            aside = aside.with_name(f"{base}.{self._stamp()}-{n}")
-            n += 1
         write_atomic(aside, raw)
         return aside
 
@@ -342,8 +347,8 @@ class Store:
         sources: list[Path] = []
         if from_history and path == self.core_path and self.core_history_path.exists():
             sources.append(self.core_history_path)
-        elif self.archive_dir.exists():
-            sources.extend(sorted(self.archive_dir.glob("*.jsonl")))
+        else:
+            sources.extend(self._archives())
         records: list[Doc] = []
         for source in [*sources, self._journal.path]:
             records.extend(self._read(source))
@@ -384,7 +389,7 @@ class Store:
             if source.is_file():
                 if source == self._journal.path:
                     self._journal.close()
-                write_atomic(source, _jsonl(good))
+                write_atomic(source, jsonl(good))
             del self._to_clean[source]
 
     def _note_problem(self, text: str) -> None:
@@ -549,25 +554,21 @@ class Store:
     def delete_profile(self, profile_id: str) -> None:
         """Remove a player with their sessions, trials, recordings, state and overrides,
         from every file of the folder at once (backups, journals, history, damaged copies)."""
-        if not safe_name(profile_id):
+        if not is_player_id(profile_id):
             raise StoreError("That is not a player of this folder.")
         record = {"op": "drop", "profile": profile_id}
         self._log(record)
         self._apply([record])
-        self._may_not_save(lambda: self._erase([profile_id]))
-
-    def _erase(self, players: list[str]) -> None:
-        """Rewrite every file that still mentions these players (by their ids: random hex
-        that no other text contains; every record naming a player holds the id) without
-        them. Only the journal's "drop" records keep the ids (nothing personal), so an
-        erasure cut short is finished at the next opening."""
-        self.forget(*players)
+        self._may_not_save(lambda: self.forget(profile_id))
 
     def forget(self, *marks: str) -> None:
         """Rewrite every file of the folder that still holds one of `marks` (a deleted
-        player's id or name, an old PIN hash) without it, at once: the database files and
+        player's id: random hex that no other text holds, and every record naming a
+        player holds it; an old PIN hash) without it, at once: the database files and
         their backups, the core history, the journal and its archives; damaged copies and
-        schema backups that hold one are deleted."""
+        schema backups that hold one are deleted. Only a deleted player's "drop" record
+        keeps the id (nothing personal), so an erasure cut short is finished at the next
+        opening."""
         ids = [m.encode("utf-8") for m in marks if len(m) >= MIN_MARK]   # never a word
         for path, db in list(self._dbs.items()):
             if not _storage(db).dirty and any(_holds(p, ids) for p in (path, backup_of(path))):
@@ -578,17 +579,16 @@ class Store:
             _storage(db).flush()
         core = self._dbs.get(self.core_path)
         if core is not None:
-            write_atomic(self.core_history_path, _jsonl(_snapshot(core.storage.read() or {})))
+            write_atomic(self.core_history_path, jsonl(snapshot(core.storage.read() or {})))
         self._journal.close()
-        sources = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.is_dir() else []
+        sources = self._archives()
         for source in [*sources, self._journal.path]:
             if not source.is_file():
                 continue
             raw = source.read_bytes()
             if not any(i in raw for i in ids):
                 continue
-            kept = [line for line in raw.split(b"\n") if line and (
-                not any(i in line for i in ids) or line.startswith(b'{"op":"drop"'))]
+            kept = [line for line in raw.split(b"\n") if line and not mentions(line, ids)]
             write_atomic(source, b"".join(line + b"\n" for line in kept))
         for folder in (self.damaged_dir, self.folder / "backups"):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -598,7 +598,7 @@ class Store:
 
     def _finish_erasures(self) -> None:
         """Players dropped whose traces a crash left behind: erase them now."""
-        sources = sorted(self.archive_dir.glob("*.jsonl")) if self.archive_dir.is_dir() else []
+        sources = self._archives()
         dropped = {r["profile"] for source in [*sources, self._journal.path]
                    for r in self._read(source) if r.get("op") == "drop"}
         left = sorted(p for p in dropped if self._get_core("profiles", p) is None)
@@ -614,9 +614,8 @@ class Store:
             kept += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
         for source in kept:
             raw = source.read_bytes() if source.is_file() else b""
-            if any(m in line and not line.startswith(b'{"op":"drop"')
-                   for m in marks for line in raw.split(b"\n")):
-                self._erase(left)
+            if any(mentions(line, marks) for line in raw.split(b"\n")):
+                self.forget(*left)
                 return
 
     # -- sessions and trials ------------------------------------------------------------------
@@ -807,9 +806,13 @@ class Store:
                 lines = HISTORY_COMPACT_LINES + 1
         if core_db is not None and (not path.exists() or
                                     lines + len(changes) > HISTORY_COMPACT_LINES):
-            write_atomic(path, _jsonl(_snapshot(core_db.storage.read() or {})))
+            write_atomic(path, jsonl(snapshot(core_db.storage.read() or {})))
         elif changes:
-            append_durably(path, _jsonl(changes))
+            history = Journal(path)
+            try:
+                history.extend(changes)
+            finally:
+                history.close()
 
     def _archive_name(self) -> str:
         """The next journal archive's name. Archives replay in name order, so names count
@@ -886,7 +889,7 @@ class Store:
 
     def _drop_profile(self, profile_id: str) -> None:
         """State and override keys of a player start with the player's id."""
-        if not safe_name(profile_id):
+        if not is_player_id(profile_id):
             return   # never a folder above the player's own
         self._remove_core_where("profiles", lambda d: d.get("key") == profile_id)
         self._remove_core_where("state", lambda d: d.get("key", "").split("|")[1:2] ==
@@ -921,13 +924,6 @@ def _part_name(month: str, part: int) -> str:
     return f"{month}.json" if part == 1 else f"{month}.{part}.json"
 
 
-def _snapshot(tables: Tables) -> list[Doc]:
-    """The core tables as "put" records: the compacted history of every core change."""
-    return [{"op": "put", "table": table, "key": doc["key"],
-             "doc": {k: v for k, v in doc.items() if k != "key"}}
-            for table in CORE_TABLES for doc in tables.get(table, {}).values() if "key" in doc]
-
-
 def _storage(db: TinyDB) -> AtomicJSONStorage:
     """A database's storage, as the store made it."""
     storage = db.storage
@@ -943,47 +939,9 @@ def _holds(path: Path, marks: list[bytes]) -> bool:
     return any(m in raw for m in marks)
 
 
-def _jsonl(records: list[Doc]) -> bytes:
-    return b"".join(json.dumps(r, separators=(",", ":"), ensure_ascii=False,
-                               allow_nan=False).encode("utf-8") + b"\n" for r in records)
-
-
 def _history_lines(path: Path) -> int:
     try:
         with open(path, "rb") as handle:
             return sum(1 for _ in handle)
     except FileNotFoundError:
         return 0
-
-
-def safe_name(value: object) -> bool:
-    """A non-empty id or file name that stays inside its folder (no separators, no "..")."""
-    return isinstance(value, str) and bool(value.strip()) and value not in (".", "..") and \
-        not any(ch in value for ch in "/\\\0")
-
-
-FIXED_SESSION_KEYS = ("id", "profile", "started_at", "trials_file")
-
-
-def valid_record(record: Doc) -> bool:
-    """Whether a journal record has the shape this version writes (others are skipped)."""
-    op = record.get("op")
-    if op in ("put", "del"):
-        return record.get("table") in CORE_TABLES and isinstance(record.get("key"), str) \
-            and (op == "del" or isinstance(record.get("doc"), dict))
-    if op == "drop":
-        profile = record.get("profile")
-        return isinstance(profile, str) and re.fullmatch(r"[0-9a-f]{32}", profile) is not None
-    if op == "session":
-        doc = record.get("doc")
-        return isinstance(doc, dict) and all(safe_name(doc.get(k)) for k in (
-            FIXED_SESSION_KEYS)) and len(doc["started_at"]) >= 7
-    if op == "trial":
-        doc = record.get("doc")
-        return isinstance(record.get("session"), str) and isinstance(doc, dict) and \
-            isinstance(doc.get("id"), str)
-    if op == "end":
-        patch = record.get("patch")
-        return isinstance(record.get("session"), str) and isinstance(patch, dict) and \
-            not any(k in patch for k in FIXED_SESSION_KEYS)
-    return False

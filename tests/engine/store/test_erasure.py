@@ -51,7 +51,7 @@ def test_deleting_a_player_leaves_no_trace_in_any_file(tmp_path, capsys):
 def test_an_erasure_cut_short_is_finished_at_the_next_opening(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     ann, _ = two_players(folder)
-    monkeypatch.setattr(Store, "_erase", lambda self, players: None)   # killed right after
+    monkeypatch.setattr(Store, "forget", lambda self, *marks: None)   # killed right after
     with Store.open(folder) as s:
         s.delete_profile(ann)
     monkeypatch.undo()

@@ -224,24 +224,32 @@ def _killed(store):
     store._lock.release()
 
 
+def _ann_killed(folder):
+    """A folder where Ann was added and Deftly was then killed (she is in the journal)."""
+    s = Store.open(folder)
+    s.add_profile("Ann")
+    _killed(s)
+
+
+def _append_to_journal(folder, raw: bytes):
+    with open(folder / "journal.jsonl", "ab") as journal:
+        journal.write(raw)
+
+
 def test_a_drop_record_without_a_player_id_deletes_nothing(tmp_path):
     folder = tmp_path / "data"
     with Store.open(folder) as s:
         ann = s.add_profile("Ann").id
         play_round(s, ann, trials=2)
-    with open(folder / "journal.jsonl", "ab") as journal:
-        journal.write(b'{"op":"drop","profile":""}\n{"op":"drop","profile":"../db"}\n')
+    _append_to_journal(folder, b'{"op":"drop","profile":""}\n{"op":"drop","profile":"../db"}\n')
     with Store.open(folder) as s:
         assert len(s.sessions(ann)) == 1 and "cannot read" in s.problems[0]
 
 
 def test_a_torn_last_journal_line_does_not_swallow_the_next_change(tmp_path):
     folder = tmp_path / "data"
-    s = Store.open(folder)
-    s.add_profile("Ann")
-    _killed(s)
-    with open(folder / "journal.jsonl", "ab") as journal:
-        journal.write(b'{"op":"put","table":"settings","key":"vol')     # torn by a crash
+    _ann_killed(folder)
+    _append_to_journal(folder, b'{"op":"put","table":"settings","key":"vol')     # torn by a crash
     s = Store.open(folder)
     s.put_setting("note", "keep me")
     _killed(s)
@@ -251,16 +259,14 @@ def test_a_torn_last_journal_line_does_not_swallow_the_next_change(tmp_path):
 
 def test_a_refused_folder_keeps_its_journal_as_it_was(tmp_path, monkeypatch):
     folder = tmp_path / "data"
-    s = Store.open(folder)
-    s.add_profile("Ann")
-    _killed(s)
+    _ann_killed(folder)
     before = (folder / "journal.jsonl").read_bytes()
+    archives = sorted(folder.glob("journal-archive/*.jsonl"))
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 0)
     with pytest.raises(NewerSchemaError):
         Store.open(folder)
     assert (folder / "journal.jsonl").read_bytes() == before
-    assert not list((folder / "journal-archive").glob("*.jsonl")) or \
-        before not in b"".join(p.read_bytes() for p in (folder / "journal-archive").iterdir())
+    assert sorted(folder.glob("journal-archive/*.jsonl")) == archives   # none archived
 
 
 def test_deleting_a_player_named_like_text_elsewhere_touches_no_one_else(tmp_path):
@@ -298,8 +304,7 @@ def test_a_bad_record_is_reported_once_not_at_every_opening(tmp_path):
     folder = tmp_path / "data"
     with Store.open(folder) as s:
         s.add_profile("Ann")
-    with open(folder / "journal.jsonl", "ab") as journal:
-        journal.write(b'{"op":"session","doc":{}}\n')
+    _append_to_journal(folder, b'{"op":"session","doc":{}}\n')
     problems = [names(folder)[1] for _ in range(3)]
     assert len(problems[0]) == 1 and problems[1:] == [[], []]
 
@@ -376,8 +381,7 @@ def test_a_drop_record_with_a_short_id_wipes_nothing(tmp_path):
         for _ in range(3):
             play_round(s, ann, trials=2)
     archived = b"".join(p.read_bytes() for p in (folder / "journal-archive").iterdir())
-    with open(folder / "journal.jsonl", "ab") as journal:
-        journal.write(b'{"op":"drop","profile":"a"}\n')
+    _append_to_journal(folder, b'{"op":"drop","profile":"a"}\n')
     with Store.open(folder) as s:
         assert len(s.sessions(ann)) == 3
     after = b"".join(p.read_bytes() for p in sorted((folder / "journal-archive").iterdir()))
@@ -391,8 +395,7 @@ def test_a_refused_folder_with_a_strange_record_is_left_as_it_was(tmp_path, monk
     s = Store.open(folder)
     s.add_profile("Bo")
     _killed(s)
-    with open(folder / "journal.jsonl", "ab") as journal:
-        journal.write(b'{"op":"something-newer","x":1}\n')
+    _append_to_journal(folder, b'{"op":"something-newer","x":1}\n')
     (folder / "db" / "core.json").write_bytes(b"")     # so opening reads the journal first
     before = (folder / "journal.jsonl").read_bytes()
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 0)
@@ -403,9 +406,6 @@ def test_a_refused_folder_with_a_strange_record_is_left_as_it_was(tmp_path, monk
 
 def test_a_nan_in_a_journal_line_is_skipped_not_a_crash(tmp_path):
     folder = tmp_path / "data"
-    s = Store.open(folder)
-    s.add_profile("Ann")
-    _killed(s)
-    with open(folder / "journal.jsonl", "ab") as journal:
-        journal.write(b'{"op":"put","table":"settings","key":"v","doc":{"value":NaN}}\n')
+    _ann_killed(folder)
+    _append_to_journal(folder, b'{"op":"put","table":"settings","key":"v","doc":{"value":NaN}}\n')
     assert names(folder)[0] == ["Ann"]
