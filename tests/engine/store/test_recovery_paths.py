@@ -80,7 +80,7 @@ def test_a_damaged_file_of_an_idle_player_loses_no_round_and_says_so(tmp_path, c
 
 CRASHING = """
 import os, sys
-from engine.store import atomic, storage, store
+from engine.store import atomic, journal, storage, store
 calls = {"n": 0}
 crash_at, when = int(sys.argv[2]), sys.argv[3]
 def dying(real):
@@ -95,7 +95,7 @@ def dying(real):
     return call
 store.write_atomic = dying(atomic.write_atomic)
 storage.write_atomic = store.write_atomic
-store.append_durably = dying(atomic.append_durably)
+journal.Journal.extend = dying(journal.Journal.extend)   # journal and history appends
 from deftly.cli import main
 main([*sys.argv[4:], "--data-dir", sys.argv[1]])
 print("finished", calls["n"])
