@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from deftly.commands.common import CommandError
-from engine.game import GameSpec
 from engine.rounds import replay_model
 from engine.scoring.result import clean
+from engine.spec import GameSpec
 from engine.store.jsonfile import json_safe
 from engine.store.recording import Recording, RecordingError, read_recording
 from games.registry import spec as game_spec

@@ -6,8 +6,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from engine.game import GameSpec
 from engine.i18n import t
+from engine.spec import GameSpec
 
 Formatter = Callable[[dict[str, Any]], str | None]
 

@@ -9,12 +9,12 @@ from datetime import timedelta
 from typing import Any
 
 from engine.clock import SetWallClock
-from engine.game import GameSpec
 from engine.progress import MemoryBackend, PlayerProgress, StateBackend
 from engine.rounds import RoundResult
 from engine.scoring.result import clean
 from engine.sim.hand import SimPatient, preset
 from engine.sim.session import play
+from engine.spec import GameSpec
 from engine.store.store import Store
 from games.registry import available
 

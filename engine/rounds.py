@@ -13,10 +13,11 @@ from typing import Any
 
 from engine import __version__
 from engine.display import DisplayProfile
-from engine.game import GameModel, GameSpec, RoundSetup, Trial
+from engine.game import GameModel, RoundSetup, Trial
 from engine.levels.difficulty import Adaptive, Fixed
 from engine.levels.schema import Level
 from engine.progress import PlayerProgress, RoundVerdict
+from engine.spec import GameSpec
 from engine.store.errors import CannotSaveError, cannot_save
 from engine.store.recording import Event, Marker, write_recording
 from engine.store.store import Store

@@ -11,8 +11,8 @@ from functools import cache, partial
 from importlib.metadata import entry_points
 from typing import Any
 
-from engine.game import GameSpec
 from engine.levels.schema import LevelError, LevelSet
+from engine.spec import GameSpec
 
 ENTRY_POINTS = "deftly.games"
 """The entry-point group a game registers its `GameSpec` under (see pyproject.toml): a game

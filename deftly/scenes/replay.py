@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from engine.game import GameSpec
 from engine.i18n import t
 from engine.replay_scene import ReplayScene
 from engine.rounds import rebuild_model
+from engine.spec import GameSpec
 from engine.store.recording import Recording
 from games.registry import view_for
 

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.game import GameSpec, RoundSetup
+from engine.game import RoundSetup
 from engine.levels.staircase import RUNNING_WINDOW
 from engine.progress import MemoryBackend, PlayerProgress, StateBackend
 from engine.rounds import RoundController, RoundResult
 from engine.sim.hand import HandModel, SimPatient
 from engine.sim.runner import play_round
+from engine.spec import GameSpec
 from engine.store.errors import CannotSaveError
 from engine.store.store import Store
 

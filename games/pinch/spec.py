@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.game import GameSpec, Headline
 from engine.i18n import t
+from engine.spec import GameSpec, Headline
 from games.pinch.model import make_model
 from games.pinch.params import PARAMS
 from games.pinch.policy import PinchPolicy, sim_variant

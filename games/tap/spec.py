@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.game import GameSpec, Headline
 from engine.i18n import t
+from engine.spec import GameSpec, Headline
 from games.tap.model import TapModel
 from games.tap.params import PARAMS
 from games.tap.policy import TapPolicy
