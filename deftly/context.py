@@ -90,8 +90,8 @@ class Shell:
         return [s for s in self.sessions() if days.session_day(s) == today]
 
     def plan(self) -> plan_module.Plan:
-        games = [g.spec.id for g in self.playable()]
-        wanted = self.prefs.planned(games)
+        minutes = {g.spec.id: g.spec.minutes_per_round for g in self.playable()}
+        wanted = {game: minutes[game] for game in self.prefs.planned(list(minutes))}
         hand = self.profile.affected_hand if self.profile else "right"
         return plan_module.make_plan(wanted, hand, self.prefs.plan_minutes)
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-MINUTES_PER_ROUND = {"tap": 0.8, "trace": 1.2, "pinch": 1.6}
-"""Minutes a round usually takes, results screen included."""
-DEFAULT_ROUND_MINUTES = 1.0
 PLAN_MINUTES = (4, 20)
 """The shortest and longest daily plan a player or therapist can choose, in minutes."""
 PLAN_STEP = 2
@@ -36,8 +33,9 @@ class Plan:
         return sum(item.rounds for item in self.items)
 
 
-def make_plan(games: Sequence[str], affected_hand: str, minutes: float) -> Plan:
-    """Spread `minutes` over `games`: about two thirds for the affected hand (first), the
+def make_plan(games: Mapping[str, float], affected_hand: str, minutes: float) -> Plan:
+    """Spread `minutes` over `games` (game id: minutes a round takes, results screen
+    included, in the plan's order): about two thirds for the affected hand (first), the
     rest for the other hand (when one hand is affected). At least one round per game."""
     if not games:
         return Plan((), minutes)
@@ -47,8 +45,7 @@ def make_plan(games: Sequence[str], affected_hand: str, minutes: float) -> Plan:
     shares = [1.0] if len(hands) == 1 else [2 / 3, 1 / 3]
     items = []
     for hand, share in zip(hands, shares, strict=True):
-        for game in games:
-            per_round = MINUTES_PER_ROUND.get(game, DEFAULT_ROUND_MINUTES)
+        for game, per_round in games.items():
             rounds = max(1, round(minutes * share / len(games) / per_round))
             items.append(PlanItem(game, hand, rounds))
     return Plan(tuple(items), minutes)

@@ -11,7 +11,7 @@ from engine.i18n import t
 from engine.progress import PlayerProgress
 from engine.round_scene import RoundScene
 from engine.rounds import RoundController
-from games.registry import Available, view_for
+from games.registry import Available
 
 _seeds = random.SystemRandom()
 
@@ -39,15 +39,16 @@ def round_scene(shell: Shell, game: Available, level_id: str, hand: str, *,
 
     title = f"{game.spec.name} · {level.name}"
     if variant:
-        title += f" · {t('start.one_finger')}"
-    scene = RoundScene(build, view_for(game.spec), title, sounds=True, short_title=level.name)
+        title += f" · {t(game.spec.variant(variant).label)}"
+    scene = RoundScene(build, game.spec.make_view(), title, sounds=True, short_title=level.name)
     return scene
 
 
 def previous_summaries(shell: Shell, game_id: str, hand: str, mode: str,
                        before: str | None = None, variant: str = "") -> list[dict[str, Any]]:
     """Summaries of the player's earlier complete rounds of a game with a hand, played the
-    same way (one-finger rounds are never compared with pinch rounds), oldest first."""
+    same way (rounds of one of the game's variants are never compared with another's),
+    oldest first."""
     assert shell.profile is not None
     return [s.get("summary") or {} for s in shell.store.sessions(shell.profile.id, game_id)
             if s.get("hand") == hand and s.get("mode") == mode and s.get("status") == "complete"
@@ -55,7 +56,7 @@ def previous_summaries(shell: Shell, game_id: str, hand: str, mode: str,
 
 
 def last_variant(shell: Shell, game_id: str) -> str:
-    """How the player last played a game ("" or e.g. "one-finger")."""
+    """How the player last played a game (the id of one of its variants)."""
     assert shell.profile is not None
     sessions = shell.store.sessions(shell.profile.id, game_id)
     return str(sessions[-1].get("variant") or "") if sessions else ""

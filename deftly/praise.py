@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from engine.i18n import t
+from engine.spec import GameSpec, Metric, Praise, Shows
 
 RECENT = 5
-MEANINGFUL = 0.05   # a change smaller than 5 % is not mentioned
 
 
 def stars(summary: dict[str, Any]) -> int:
@@ -22,46 +22,45 @@ def stars(summary: dict[str, Any]) -> int:
     return 3 if rate >= 0.75 else 2 if rate >= 0.5 else 1
 
 
-def _value(summary: dict[str, Any], key: str) -> float | None:
+def _value(summary: Mapping[str, Any], key: str) -> float | None:
     value = summary.get(key)
     return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else None
 
 
-def _recent(previous: Sequence[dict[str, Any]], key: str) -> float | None:
-    values = [v for s in previous[-RECENT:] if (v := _value(s, key)) is not None]
-    return statistics.median(values) if values else None
+def _reference(metric: Metric, praise: Praise, previous: Sequence[Mapping[str, Any]]
+               ) -> float | None:
+    """What this round is compared with: the last round, the recent median or the best."""
+    if praise.against == "last":
+        return metric.value(previous[-1])
+    values = [v for s in (previous[-RECENT:] if praise.against == "recent" else previous)
+              if (v := metric.value(s)) is not None]
+    if not values:
+        return None
+    if praise.against == "recent":
+        return statistics.median(values)
+    return max(values) if metric.higher_is_better else min(values)
 
 
-def messages(summary: dict[str, Any], previous: Sequence[dict[str, Any]]) -> list[str]:
-    """Up to two true, encouraging sentences comparing this round with the recent ones."""
+def _better(metric: Metric, praise: Praise, now: float, before: float) -> bool:
+    if metric.higher_is_better:
+        return now > before * (1 + praise.margin)
+    return now < before * (1 - praise.margin)
+
+
+def messages(spec: GameSpec, summary: Mapping[str, Any],
+             previous: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Up to two true, encouraging sentences comparing this round with the recent ones, from
+    the metrics the game's spec marks for praise."""
     if not previous:
         return [t("praise.first")]
     found: list[str] = []
-    hits_now = _hits(summary)
-    hits_before = _hits(previous[-1])
-    if hits_now is not None and hits_before is not None and hits_now > hits_before:
-        found.append(t("praise.more_hits", n=hits_now - hits_before))
-    reaction, usual = _value(summary, "reaction_ms_median"), _recent(previous,
-                                                                    "reaction_ms_median")
-    if reaction is not None and usual is not None and reaction < usual * (1 - MEANINGFUL):
-        found.append(t("praise.faster", ms=usual - reaction))
-    spread, usual = _value(summary, "endpoint_spread_mm"), _recent(previous,
-                                                                   "endpoint_spread_mm")
-    if spread is not None and usual is not None and spread < usual * (1 - MEANINGFUL):
-        found.append(t("praise.steadier"))
-    best = max((v for s in previous if (v := _value(s, "throughput_bits_per_s")) is not None),
-               default=None)
-    throughput = _value(summary, "throughput_bits_per_s")
-    if throughput is not None and best is not None and throughput > best * (1 + MEANINGFUL):
-        found.append(t("praise.throughput"))
+    for metric in spec.shown(Shows.PRAISE):
+        assert metric.praise is not None, f"{spec.id}: {metric.key} shows praise but has none"
+        now, before = metric.value(summary), _reference(metric, metric.praise, previous)
+        if now is not None and before is not None and _better(metric, metric.praise, now,
+                                                               before):
+            found.append(t(metric.praise.text, change=abs(now - before)))
     return found[:2] or [t("praise.steady")]
-
-
-def _hits(summary: dict[str, Any]) -> int | None:
-    rate, trials = _value(summary, "hit_rate"), _value(summary, "trials")
-    if rate is None or trials is None:
-        return None
-    return round(rate * trials)
 
 
 def dropping(session_summaries: Sequence[dict[str, Any]]) -> bool:

@@ -145,7 +145,7 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     first = period.first or days_played[0]
     last = period.last or days_played[-1]
     figure = _figure()
-    metrics = trends.METRICS.get(game, ())
+    metrics = trends.metrics_of(game)
     grid = figure.add_gridspec(len(metrics) + 1, 1, height_ratios=[1.0] * len(metrics) + [1.2],
                                left=0.07, right=0.98, top=0.84, bottom=0.03, hspace=0.5)
     minutes = days_module.minutes_by_day(mine)
@@ -210,7 +210,7 @@ def _plot(axes, series: trends.Series, style: str, hand: str) -> None:  # noqa: 
 def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) -> None:  # noqa: ANN001
     """The last weeks' main numbers: training means and the week's check-up."""
     axes.axis("off")
-    metrics = trends.METRICS.get(game, ())
+    metrics = trends.metrics_of(game)
     header = [t("report.week")] + ([t("report.hand")] if len(hands) > 1 else []) + [
         t("report.rounds"), t("report.minutes")]
     header += [f"{t(m.label)} ({m.unit})" for m in metrics if not m.checkup_only]

@@ -54,8 +54,7 @@ class Rounds:
             emit: Callable[[dict[str, Any]], None] | None) -> list[RoundResult]:
         hand_model = preset(self.patient)
         patient = SimPatient(hand_model, self.seed)
-        choose = self.spec.extra.get("sim_variant")
-        variant = choose(hand_model) if choose else ""
+        variant = self.spec.sim_variant(hand_model)
         progress = PlayerProgress(backend, profile_id, self.spec.id, self.hand,
                                   self.spec.levels, variant)
         results = []
@@ -118,8 +117,7 @@ def _play_day(store: Store, clock: SetWallClock, profile_id: str, games: list[Ga
     """One simulated day of every game: two training rounds each, and a weekly check-up."""
     rounds = 0
     for spec in games:
-        choose = spec.extra.get("sim_variant")
-        variant = choose(patient.hand) if choose else ""
+        variant = spec.sim_variant(patient.hand)
         progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels, variant)
         for r in range(ROUNDS_PER_GAME_PER_DAY):
             clock.advance(timedelta(minutes=2))

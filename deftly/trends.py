@@ -25,40 +25,25 @@ from datetime import date, timedelta
 from typing import Any
 
 from deftly.days import session_day
+from engine.spec import Metric, Shows
 
 LEARNING_DAYS = 14
 ROLLING_DAYS = 7
 Z = 2.576     # 99 %: a year of weekly comparisons should not fill the chart with false alarms
 
 
-@dataclass(frozen=True)
-class TrendMetric:
-    key: str                 # key in a round summary
-    label: str               # text key for the label
-    unit: str                # "%", "ms", "s", "mm", "bits/s"
-    higher_is_better: bool
-    scale: float = 1.0       # shown value = stored value * scale
-    checkup_only: bool = False   # meaningful only on the fixed check-up task
-
-    def format(self, value: float | None) -> str:
-        """The value with its unit, at a sensible precision ("84 %", "1.2 s")."""
-        if value is None or not math.isfinite(value):
-            return "–"
-        decimals = {"%": 0, "ms": 0, "s": 1, "mm": 1, "bits/s": 2}.get(self.unit, 1)
-        return f"{value:.{decimals}f} {self.unit}"
+TrendMetric = Metric
+"""A trend is drawn for each metric a game's spec shows in Shows.TRENDS."""
 
 
-METRICS: dict[str, tuple[TrendMetric, ...]] = {
-    "tap": (TrendMetric("hit_rate", "trend.hit_rate", "%", True, 100.0),
-            TrendMetric("reaction_ms_median", "trend.reaction", "ms", False),
-            TrendMetric("throughput_bits_per_s", "trend.throughput", "bits/s", True)),
-    "trace": (TrendMetric("time_inside_share", "trend.inside", "%", True, 100.0),
-              TrendMetric("deviation_mean_mm", "trend.deviation", "mm", False)),
-    "pinch": (TrendMetric("success_rate", "trend.placed", "%", True, 100.0),
-              TrendMetric("time_per_peg_ms", "trend.peg_time", "s", False, 0.001),
-              TrendMetric("total_time_ms", "trend.board_time", "s", False, 0.001,
-                          checkup_only=True)),
-}
+def metrics_of(game: str) -> tuple[Metric, ...]:
+    """The metrics the game's spec charts (none for a game that is not installed)."""
+    from games.registry import all_specs
+
+    for spec in all_specs():
+        if spec.id == game:
+            return tuple(spec.shown(Shows.TRENDS))
+    return ()
 
 
 @dataclass(frozen=True)
@@ -93,10 +78,7 @@ class Series:
 
 
 def _value(summary: dict[str, Any], metric: TrendMetric) -> float | None:
-    value = summary.get(metric.key)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value) * metric.scale
-    return None
+    return metric.value(summary)
 
 
 def daily(sessions: Iterable[dict[str, Any]], metric: TrendMetric, mode: str
@@ -182,7 +164,7 @@ def game_trends(sessions: list[dict[str, Any]], game: str, hand: str | None = No
                 variant: str | None = None) -> list[Series]:
     """Every metric's series for one game (one hand and way of playing, if given)."""
     chosen = _chosen(sessions, game, hand, variant)
-    return [series(chosen, metric) for metric in METRICS.get(game, ())]
+    return [series(chosen, metric) for metric in metrics_of(game)]
 
 
 def _chosen(sessions: list[dict[str, Any]], game: str, hand: str | None,
@@ -249,7 +231,7 @@ def weekly_table(sessions: list[dict[str, Any]], game: str, hand: str | None = N
     for week, items in sorted(weeks.items()):
         training = [s for s in items if s.get("mode") == "training"]
         checkups = [s for s in items if s.get("mode") == "checkup"]
-        metrics = METRICS.get(game, ())
+        metrics = metrics_of(game)
         values = {m.key: _mean_of(checkups if m.checkup_only else training, m)
                   for m in metrics}
         minutes = sum(float(s.get("duration_ms") or 0) for s in items) / 60_000.0

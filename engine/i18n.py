@@ -1,4 +1,5 @@
-"""Texts by key, from `assets/strings/<language>.toml` (English by default).
+"""Texts by key, from `assets/strings/<language>.toml` and each game's own strings folder
+(English by default).
 
 `t("key", name=...)` fills `{placeholders}`; a missing key shows the key itself, so a
 forgotten text is visible rather than fatal. DEFTLY_LANG picks another language file;
@@ -10,17 +11,29 @@ from __future__ import annotations
 import os
 import tomllib
 from functools import lru_cache
+from pathlib import Path
 
 from engine.resources import resource_path
+
+_folders: list[Path] = []
+
+
+def add_strings(folder: Path) -> None:
+    """Read texts from `folder/<language>.toml` too (a game's own strings)."""
+    if folder not in _folders:
+        _folders.append(folder)
+        catalogue.cache_clear()
 
 
 @lru_cache(maxsize=4)
 def catalogue(language: str = "en") -> dict[str, str]:
     texts: dict[str, str] = {}
     for lang in dict.fromkeys(["en", language]):
-        path = resource_path("assets", "strings", f"{lang}.toml")
-        if path.is_file():
-            texts.update({k: str(v) for k, v in tomllib.loads(path.read_text("utf-8")).items()})
+        for folder in [resource_path("assets", "strings"), *_folders]:
+            path = folder / f"{lang}.toml"
+            if path.is_file():
+                texts.update({k: str(v)
+                              for k, v in tomllib.loads(path.read_text("utf-8")).items()})
     return texts
 
 

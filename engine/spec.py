@@ -1,48 +1,187 @@
-"""A game as the engine and the shell see it: one `GameSpec` says everything about it."""
+"""A game as the engine and the shell see it: one `GameSpec` says everything about it.
+
+The shell's results screen, trends, report, trial table, praise and daily plan are all
+generated from the spec's `metrics`, `variants` and `minutes_per_round`; nothing outside
+a game's package names the game.
+"""
 
 from __future__ import annotations
 
+import enum
+import importlib
+import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.game import GameModel, Policy, RoundSetup
+from engine.i18n import add_strings, t
 from engine.levels.difficulty import Difficulty
 from engine.levels.schema import LevelSet, ParamSpec, load_levels
 from engine.resources import resource_path
 
 if TYPE_CHECKING:
+    from engine.round_scene import GameView
     from engine.sim.hand import SimPatient
+    from engine.sim.skills import Skills
+
+
+class Shows(enum.Flag):
+    """Where a metric is shown."""
+
+    RESULTS = enum.auto()   # the player's results screen, after a round
+    TRENDS = enum.auto()    # the therapist's trend charts (and the report's charts and table)
+    TRIALS = enum.auto()    # a column of the therapist's table of a round's trials
+    PRAISE = enum.auto()    # a kind sentence when the round beats the player's recent ones
+
+
+NOWHERE = Shows(0)
+
+DECIMALS = {"%": 0, "ms": 0, "s": 1, "mm": 1, "bits/s": 2}
+"""Decimals a value in this unit is shown with (others: one)."""
 
 
 @dataclass(frozen=True)
-class Headline:
-    """The number a game shows first in summaries and trends."""
+class Praise:
+    """When a metric earns a kind sentence: better than the `"last"` round, the median of
+    the `"recent"` ones, or the `"best"` so far, by more than `margin` (a fraction)."""
 
-    key: str              # key in the round summary
-    label: str            # plain words, e.g. "Hits"
-    unit: str = ""
+    text: str                 # text key, filled with {change}: how much better
+    against: str = "recent"
+    margin: float = 0.05
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One of a game's numbers: a key in its round summary (or, for the trial table, in its
+    trials), with its label, unit, direction and where it shows."""
+
+    key: str
+    label: str                          # text key
+    unit: str = ""                      # "%", "ms", "s", "mm", "bits/s", "/s"...
+    shows: Shows = NOWHERE
     higher_is_better: bool = True
-    percent: bool = False
+    scale: float = 1.0                  # shown value = stored value * scale
+    kinds: tuple[str, ...] = ()         # results: the kinds of round showing it (all if empty)
+    text: str = ""                      # results: the value's text key, filled with {value}
+    derive: Callable[[Mapping[str, Any]], float | None] | None = None
+    """Computes the value from the summary instead of reading `key`."""
+    checkup_only: bool = False          # meaningful only on the fixed check-up task
+    column: str = ""                    # trial table: a shorter key for the column's title
+    praise: Praise | None = None
+
+    def value(self, numbers: Mapping[str, Any]) -> float | None:
+        """The shown value (scaled), or None if it is missing or not a finite number."""
+        if self.derive is not None:
+            return self.derive(numbers)
+        raw = numbers.get(self.key)
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
+            return None
+        return float(raw) * self.scale if self.scale != 1.0 else float(raw)
+
+    def format(self, value: float | None) -> str:
+        """The value with its unit, at a sensible precision ("84 %", "1.2 s")."""
+        if value is None or not math.isfinite(value):
+            return "–"
+        return f"{value:.{DECIMALS.get(self.unit, 1)}f} {self.unit}".rstrip()
+
+    def result_text(self, summary: Mapping[str, Any]) -> str | None:
+        """The value as the results screen says it, or None if it is missing."""
+        value = self.value(summary)
+        if value is None:
+            return None
+        return t(self.text, value=value, **summary) if self.text else self.format(value)
+
+    def shown_on(self, where: Shows, kind: str = "") -> bool:
+        return bool(self.shows & where) and (not self.kinds or kind in self.kinds)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A way of playing a game that is tracked apart (its own levels and trends)."""
+
+    id: str                   # stored with each round; "" is the game's usual way
+    label: str                # text key for the start screen
+    fingers: int = 1          # how many fingers it needs on the screen at once
+
+    @property
+    def suits_mouse(self) -> bool:
+        return self.fingers <= 1
+
+
+USUAL = (Variant("", "start.usual"),)
+
+
+def _load(target: str) -> Any:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 @dataclass(frozen=True)
 class GameSpec:
-    """A minigame as the engine and the shell see it."""
+    """A minigame: its rules, its simulated player, its look and its numbers.
+
+    Texts come from the game's strings (`<id>.name`, `<id>.blurb`, and its own keys);
+    the view is named as "module:Class" so that commands without a screen never import
+    pygame."""
 
     id: str
-    name: str
-    blurb: str
     params: Mapping[str, ParamSpec]
     make_model: Callable[[RoundSetup, Difficulty], GameModel]
     make_policy: Callable[[SimPatient], Policy]
-    headline: Headline
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    view: str                               # "module:Class" of the game's GameView
+    metrics: tuple[Metric, ...]
+    skills: Skills[Any]
+    """The simulated patient's abilities in this game, for each severity."""
+    variants: tuple[Variant, ...] = USUAL
+    minutes_per_round: float = 1.0          # results screen included: the daily plan's unit
+    preview: str = ""                       # "module:function" painting the results preview
     order: int = 100
     """Where the game stands on the home screen and in reports (smaller first)."""
+    strings: Path | None = None
+    """The folder of the game's text files (`en.toml`, ...), if it has its own."""
+    level_file: Path | None = None
+    """The game's level file; by default `levels/<id>.toml`."""
+
+    def __post_init__(self) -> None:
+        if self.strings is not None:
+            add_strings(self.strings)
+
+    @property
+    def name(self) -> str:
+        return t(f"{self.id}.name")
+
+    @property
+    def blurb(self) -> str:
+        return t(f"{self.id}.blurb")
 
     @cached_property
     def levels(self) -> LevelSet:
         """The game's level file (raises LevelError with one line if it is broken)."""
-        return load_levels(resource_path("levels", f"{self.id}.toml"), self.params, self.id)
+        path = self.level_file or resource_path("levels", f"{self.id}.toml")
+        return load_levels(path, self.params, self.id)
+
+    def make_view(self) -> GameView:
+        """A new view object (imports pygame; only the shell calls this)."""
+        view: GameView = _load(self.view)()
+        return view
+
+    def preview_painter(self) -> Callable[..., None] | None:
+        """The results preview painter, if the game has one (imports pygame)."""
+        return _load(self.preview) if self.preview else None
+
+    def shown(self, where: Shows, kind: str = "") -> list[Metric]:
+        """The metrics shown in one place (on the results screen: for one kind of round)."""
+        return [m for m in self.metrics if m.shown_on(where, kind)]
+
+    def variant(self, variant_id: str) -> Variant:
+        for candidate in self.variants:
+            if candidate.id == variant_id:
+                return candidate
+        return self.variants[0]
+
+    def sim_variant(self, hand: Any) -> str:
+        """The way a simulated hand plays this game."""
+        return self.skills.variant_for(hand)

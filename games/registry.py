@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib.metadata import entry_points
-from typing import Any
 
 from engine.levels.schema import LevelError, LevelSet
 from engine.spec import GameSpec
@@ -88,18 +87,3 @@ def available() -> list[Available]:
         except LevelError as error:
             out.append(Available(game, None, str(error)))
     return out
-
-
-def view_for(game: GameSpec) -> object:
-    """The game's view object (imports pygame; only the shell calls this)."""
-    module, _, name = str(game.extra["view"]).partition(":")
-    return getattr(importlib.import_module(module), name)()
-
-
-def preview_for(game: GameSpec) -> Any:
-    """The game's results preview painter, if it has one (imports pygame)."""
-    target = game.extra.get("preview")
-    if not target:
-        return None
-    module, _, name = str(target).partition(":")
-    return getattr(importlib.import_module(module), name)

@@ -9,7 +9,6 @@ from engine.replay_scene import ReplayScene
 from engine.rounds import rebuild_model
 from engine.spec import GameSpec
 from engine.store.recording import Recording
-from games.registry import view_for
 
 
 def replay_scene(spec: GameSpec, recording: Recording, title: str = "") -> ReplayScene:
@@ -18,7 +17,7 @@ def replay_scene(spec: GameSpec, recording: Recording, title: str = "") -> Repla
     setup = header.get("setup") or {}
     board = (float(setup.get("board_w_mm") or 200.0), float(setup.get("board_h_mm") or 120.0))
     level = spec.levels.get(str(header.get("level")))
-    return ReplayScene(lambda: rebuild_model(spec, header), view_for(spec),
+    return ReplayScene(lambda: rebuild_model(spec, header), spec.make_view(),
                        recording.touches, recording.end_ms or 0.0, board,
                        title or f"{t(f'{spec.id}.short')} · "
                                 f"{level.name if level else header.get('level')}")

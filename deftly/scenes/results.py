@@ -13,7 +13,6 @@ from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.ui import draw
 from engine.ui.widgets import Button, Label, Stars, Widget
-from games.registry import preview_for
 
 PREVIEW_MS = 2500.0
 
@@ -30,7 +29,7 @@ class ResultsScene(Screen[str]):
         self.previous = previous
         self.next_in_plan = next_in_plan
         self.spec = shell.game(result.setup.game).spec
-        self.preview = preview_for(self.spec)
+        self.preview = self.spec.preview_painter()
         self.preview_rect: RectMM | None = None
         self.animate = animate
         self.shown_at = 0.0
@@ -74,7 +73,7 @@ class ResultsScene(Screen[str]):
         verdict = self.result.verdict
         if verdict.unlocked is not None:
             notes.append((t("results.unlocked", level=verdict.unlocked.name), True))
-        notes += [(text, False) for text in praise.messages(summary, self.previous)]
+        notes += [(text, False) for text in praise.messages(self.spec, summary, self.previous)]
         notes += [(text, False) for text in self._day_notes()]
         if verdict.suggest_easier is not None:
             notes.append((t("results.suggest", level=verdict.suggest_easier.name), False))

@@ -21,8 +21,9 @@ class StartScene(Screen[tuple[str, str, str, str]]):
         profile = shell.profile
         self.hand = hand or (profile.affected_hand if profile and profile.affected_hand in HANDS
                              else "right")
-        self.variants: tuple[str, ...] = tuple(game.spec.extra.get("variants", ("",)))
-        self.variant = last_variant(shell, game.spec.id) if len(self.variants) > 1 else ""
+        self.variants = game.spec.variants
+        self.variant = last_variant(shell, game.spec.id) if len(self.variants) > 1 else \
+            self.variants[0].id
         self.level_id = self._progress().current().id
         self.mode = "training"
 
@@ -62,12 +63,11 @@ class StartScene(Screen[tuple[str, str, str, str]]):
             section(t("start.mode"))
             variant_row, rest = rest.take_top(row_h)
             _, rest = rest.take_top(gap)
-            names = {"": t("start.pinch"), "one-finger": t("start.one_finger")}
             for box, variant in zip(variant_row.columns(len(self.variants), sizes.gap),
                                     self.variants, strict=True):
-                widgets.append(Button(box, names.get(variant, variant),
-                                      lambda v=variant: self.pick_variant(v),
-                                      selected=variant == self.variant))
+                widgets.append(Button(box, t(variant.label),
+                                      lambda v=variant.id: self.pick_variant(v),
+                                      selected=variant.id == self.variant))
         section(t("start.level"))
         widgets += self._levels(rest, gap)
         widgets.append(Button(go.centered(go.w, min(go.h, 60.0)), t("start.go"), self.go,

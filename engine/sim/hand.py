@@ -6,10 +6,10 @@ rounded; they are a test instrument, not a clinical model:
 - movement time: Fitts' law MT = a + b * log2(D / W + 1);
 - endpoint scatter: SD of touch positions per axis, about 1.5 mm for a healthy fingertip;
 - tremor: amplitude in mm at a frequency in Hz (4-6 Hz in Parkinson's, 8-12 physiological);
-- tracing: preferred speed, slow wander away from the line, chance of lifting mid-way;
-- fatigue: how much scatter and times grow per minute of play;
-- pinch: whether two-finger pinching works, and how steady the aperture is;
-- sequence span: how many items of a shown sequence are usually repeated correctly.
+- fatigue: how much scatter and times grow per minute of play.
+
+What only one game needs (tracing speed, pinching, sequence span...) lives in that game's
+package as its `Skills` (engine/sim/skills.py), chosen by the preset's severity.
 """
 
 from __future__ import annotations
@@ -31,14 +31,14 @@ class HandModel:
     scatter_mm: float
     tremor_mm: float
     tremor_hz: float
-    trace_speed_mm_per_s: float
-    trace_wander_mm: float
-    lift_chance: float
     fatigue_per_min: float
-    can_pinch: bool
-    aperture_noise_mm: float
-    extra_finger_chance: float
-    sequence_span: float
+    recovered: float = 0.0
+    """How far (0..1) this hand has come from its preset toward the healthy one."""
+
+    @property
+    def severity(self) -> str:
+        """The preset it started from: games choose their own abilities by it."""
+        return self.name
 
     def improved(self, fraction: float) -> HandModel:
         """A hand `fraction` (0..1) of the way towards the healthy preset (recovery)."""
@@ -47,22 +47,17 @@ class HandModel:
         changes = {}
         for spec in fields(self):
             a, b = getattr(self, spec.name), getattr(target, spec.name)
-            if isinstance(a, (bool, str)):
+            if isinstance(a, (bool, str)) or spec.name == "recovered":
                 continue
             changes[spec.name] = a + (b - a) * f
-        can_pinch = self.can_pinch or f > 0.5
-        return replace(self, **changes, can_pinch=can_pinch)
+        return replace(self, **changes, recovered=self.recovered + (1 - self.recovered) * f)
 
 
 PRESETS: dict[str, HandModel] = {
-    "healthy": HandModel("healthy", 290, 30, 60, 80, 140, 1.4, 0.08, 9.0, 70, 0.9, 0.0,
-                         0.004, True, 1.0, 0.0, 7.0),
-    "mild": HandModel("mild", 350, 45, 90, 120, 200, 2.6, 0.5, 6.0, 45, 1.5, 0.05, 0.01,
-                      True, 2.0, 0.01, 6.0),
-    "moderate": HandModel("moderate", 430, 60, 140, 170, 290, 4.2, 1.2, 5.5, 28, 2.3, 0.15,
-                          0.02, True, 3.5, 0.03, 5.0),
-    "severe": HandModel("severe", 540, 90, 220, 250, 420, 6.5, 2.4, 5.0, 16, 3.4, 0.3, 0.03,
-                        False, 5.5, 0.06, 4.0),
+    "healthy": HandModel("healthy", 290, 30, 60, 80, 140, 1.4, 0.08, 9.0, 0.004),
+    "mild": HandModel("mild", 350, 45, 90, 120, 200, 2.6, 0.5, 6.0, 0.01),
+    "moderate": HandModel("moderate", 430, 60, 140, 170, 290, 4.2, 1.2, 5.5, 0.02),
+    "severe": HandModel("severe", 540, 90, 220, 250, 420, 6.5, 2.4, 5.0, 0.03),
 }
 
 
@@ -83,11 +78,6 @@ class SimPatient:
     def at_time(self, t_ms: float, start_minutes: float = 0.0) -> None:
         """Fatigue follows the time spent playing (`t_ms` into the round)."""
         self.minutes_played = start_minutes + max(t_ms, 0.0) / 60_000.0
-
-    def remembers(self, length: int) -> bool:
-        """Whether a shown sequence of `length` items is recalled (logistic around the span)."""
-        p = 1.0 / (1.0 + math.exp(1.6 * (length - self.hand.sequence_span - 0.5)))
-        return self.chance(p)
 
     def dwell_ms(self) -> float:
         """How long a fingertip stays down on a tap."""

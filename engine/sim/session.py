@@ -74,8 +74,7 @@ def converge(spec: GameSpec, level_id: str, hand_model: HandModel, trials: int =
              seed: int = 0, backend: StateBackend | None = None) -> Convergence:
     """Play training rounds of one level until `trials` trials that move the staircase,
     keeping its state between rounds (as a player's days would)."""
-    choose = spec.extra.get("sim_variant")
-    variant = choose(hand_model) if choose else ""
+    variant = spec.sim_variant(hand_model)
     progress = PlayerProgress(backend or MemoryBackend(), "sim", spec.id, "right",
                               spec.levels, variant)
     patient = SimPatient(hand_model, seed)

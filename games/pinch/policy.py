@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import math
 
-from engine.sim.hand import HandModel, SimPatient
+from engine.sim.hand import SimPatient
 from engine.touch import Phase, Touch
 from games.pinch.board import Peg
 from games.pinch.pegs import PegModel
 from games.pinch.sizing import SizeModel
+from games.pinch.skills import SKILLS
 
 SAMPLE_MS = 8.0
 THUMB, INDEX = 1, 2
 CORRECTION = 0.45   # a watched correction leaves this share of the first landing's error
-
-
-def sim_variant(hand: HandModel) -> str:
-    """Players who cannot pinch yet play in one-finger mode."""
-    return "" if hand.can_pinch else "one-finger"
 
 
 def _min_jerk(s: float) -> float:
@@ -27,6 +23,7 @@ def _min_jerk(s: float) -> float:
 class PinchPolicy:
     def __init__(self, patient: SimPatient) -> None:
         self.patient = patient
+        self.skills = SKILLS.of(patient.hand)
         self.start_minutes = patient.minutes_played
         self._last: object = None
 
@@ -121,8 +118,8 @@ class PinchPolicy:
     def _pinch(self, model: PegModel, peg: Peg, grab: tuple[float, float],
                goal: tuple[float, float], start: float, duration: float) -> list[Touch]:
         p = self.patient
-        hand = p.hand
-        aperture = max(4.0, model.layout.peg_mm + p.rng.normal(6.0, hand.aperture_noise_mm))
+        noise = self.skills.aperture_noise_mm
+        aperture = max(4.0, model.layout.peg_mm + p.rng.normal(6.0, noise))
         angle = p.rng.uniform(0, math.pi)
         half = (aperture / 2 * math.cos(angle), aperture / 2 * math.sin(angle))
         second = start + p.rng.uniform(30.0, 160.0)
@@ -132,11 +129,11 @@ class PinchPolicy:
         turn += p.rng.normal(0.0, 6.0 * p.fatigue) if model.keyed else 0.0
         points = self._path(model, grab, goal, second, duration)
         drop_at = None
-        if p.chance(0.15 * hand.lift_chance * p.fatigue):
+        if p.chance(0.15 * self.skills.lift_chance * p.fatigue):
             drop_at = int(len(points) * p.rng.uniform(0.3, 0.7))
         for k, (t, x, y) in enumerate(points):
             a = angle + math.radians(turn) * (k + 1) / len(points)
-            spread = aperture / 2 + p.rng.normal(0, hand.aperture_noise_mm * 0.05)
+            spread = aperture / 2 + p.rng.normal(0, noise * 0.05)
             dx, dy = spread * math.cos(a), spread * math.sin(a)
             touches += [Touch(THUMB, Phase.MOVE, x - dx, y - dy, t),
                         Touch(INDEX, Phase.MOVE, x + dx, y + dy, t)]
@@ -163,7 +160,7 @@ class PinchPolicy:
         self._last = key
         p = self.patient
         start = max(t, s.onset_ms) + p.reaction_ms() + 300.0
-        bias = p.rng.normal(0, p.hand.aperture_noise_mm * 0.35 * p.fatigue)
+        bias = p.rng.normal(0, self.skills.aperture_noise_mm * 0.35 * p.fatigue)
         duration = p.movement_ms(abs(s.target_mm - s.size_mm) + 5.0, 4.0)
         hold = float(model._params["hold_ms"]) + 300.0
         steps = max(3, int(duration / SAMPLE_MS))

@@ -7,6 +7,7 @@ from typing import Any
 from engine.sim.hand import SimPatient
 from engine.touch import Phase, Touch
 from games.tap.model import TapModel
+from games.tap.skills import SKILLS, remembers
 
 SERIAL_REACTION_SHARE = 0.3   # in serial play the next movement is largely anticipated
 FINGER = 1
@@ -16,6 +17,7 @@ PALM_FINGER = 2
 class TapPolicy:
     def __init__(self, patient: SimPatient) -> None:
         self.patient = patient
+        self.skills = SKILLS.of(patient.hand)
         self.start_minutes = patient.minutes_played
         self._last: Any = None
 
@@ -40,7 +42,7 @@ class TapPolicy:
         dwell = p.dwell_ms()
         drift = p.tremor(t + dwell)
         touches = [Touch(FINGER, Phase.DOWN, lx, ly, t)]
-        if extra and p.chance(p.hand.extra_finger_chance):
+        if extra and p.chance(self.skills.extra_finger_chance):
             touches += [Touch(PALM_FINGER, Phase.DOWN, lx + 25.0, ly + 30.0, t + 20.0),
                         Touch(PALM_FINGER, Phase.UP, lx + 25.0, ly + 30.0, t + dwell)]
         touches.append(Touch(FINGER, Phase.UP, lx + drift[0] * 0.3, ly + drift[1] * 0.3,
@@ -69,7 +71,7 @@ class TapPolicy:
             return []
         p = self.patient
         if step == 0:
-            self._recalled = p.remembers(len(seq.order))
+            self._recalled = remembers(p, self.skills, len(seq.order))
         wanted = seq.order[step]
         if not self._recalled and step == len(seq.order) // 2:
             wanted = (wanted + 1) % len(seq.pads)  # forgot this one

@@ -8,6 +8,7 @@ import math
 from engine.sim.hand import SimPatient
 from engine.touch import Phase, Touch
 from games.trace.model import TraceModel, TraceTrial, guide_position
+from games.trace.skills import SKILLS
 
 SAMPLE_MS = 8.0
 FINGER = 1
@@ -17,6 +18,7 @@ WANDER_HZ = (0.25, 0.6, 1.3)
 class TracePolicy:
     def __init__(self, patient: SimPatient) -> None:
         self.patient = patient
+        self.skills = SKILLS.of(patient.hand)
         self.start_minutes = patient.minutes_played
         self._last: tuple[float, int, float] | None = None
 
@@ -36,19 +38,19 @@ class TracePolicy:
 
     def _stroke(self, model: TraceModel, trial: TraceTrial, start: float) -> list[Touch]:
         p = self.patient
-        hand = p.hand
+        skills = self.skills
         line = trial.line
         pace = model.pace_mm_per_s
-        speed = pace if pace > 0 else max(4.0, hand.trace_speed_mm_per_s * p.rng.normal(1.0,
+        speed = pace if pace > 0 else max(4.0, skills.speed_mm_per_s * p.rng.normal(1.0,
                                                                                     0.1))
         speed /= p.fatigue
         remaining = max(line.length - trial.progress_mm, 0.5)
         stop_at = remaining
-        if p.chance(hand.lift_chance):
+        if p.chance(skills.lift_chance):
             stop_at = remaining * p.rng.uniform(0.3, 0.8)
         steps = max(2, int(stop_at / speed * 1000.0 / SAMPLE_MS))
         phases = p.rng.uniform(0, 2 * math.pi, (2, len(WANDER_HZ)))
-        amp = hand.trace_wander_mm * p.fatigue / math.sqrt(len(WANDER_HZ) / 2)
+        amp = skills.wander_mm * p.fatigue / math.sqrt(len(WANDER_HZ) / 2)
         touches = []
         for k in range(steps + 1):
             t = start + k * SAMPLE_MS

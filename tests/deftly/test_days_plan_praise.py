@@ -4,6 +4,9 @@ from datetime import date, timedelta
 
 from deftly import days, praise
 from deftly.plan import make_plan, progress
+from games.registry import spec
+
+TAP, PINCH = spec("tap"), spec("pinch")
 
 TODAY = date(2026, 11, 21)
 
@@ -43,7 +46,7 @@ def test_the_calendar_ends_with_the_week_of_today():
 
 
 def test_the_plan_puts_the_affected_hand_first_and_counts_todays_rounds():
-    plan = make_plan(["tap", "trace"], "left", 8)
+    plan = make_plan({"tap": 0.8, "trace": 1.2}, "left", 8)
     assert plan.items[0].hand == "left" and plan.items[-1].hand == "right"
     assert all(item.rounds >= 1 for item in plan.items)
     done = progress(plan, [session(TODAY, hand="left"), session(TODAY, hand="left",
@@ -56,7 +59,7 @@ def test_the_plan_puts_the_affected_hand_first_and_counts_todays_rounds():
 
 
 def test_both_hands_affected_means_one_hand_entry_per_game():
-    plan = make_plan(["tap"], "both", 6)
+    plan = make_plan({"tap": 0.8}, "both", 6)
     assert [item.hand for item in plan.items] == ["both"]
 
 
@@ -71,11 +74,27 @@ def test_praise_names_real_improvements_and_never_shames():
     before = [{"hit_rate": 0.7, "trials": 20, "reaction_ms_median": 900}]
     better = {"hit_rate": 0.85, "trials": 20, "reaction_ms_median": 700}
     worse = {"hit_rate": 0.4, "trials": 20, "reaction_ms_median": 1500}
-    good = praise.messages(better, before)
+    good = praise.messages(TAP, better, before)
     assert "3 more targets" in good[0] and "200 ms faster" in good[1]
-    bad = praise.messages(worse, before)
+    bad = praise.messages(TAP, worse, before)
     assert bad == ["Good steady work. Every round helps your hand."]
-    assert praise.messages(better, []) == ["Your first round. Well done for starting!"]
+    assert praise.messages(TAP, better, []) == ["Your first round. Well done for starting!"]
+
+
+def test_praise_compares_with_the_best_and_the_recent_median():
+    before = [{"throughput_bits_per_s": 3.0, "endpoint_spread_mm": 4.0},
+              {"throughput_bits_per_s": 4.0, "endpoint_spread_mm": 6.0},
+              {"throughput_bits_per_s": 3.5, "endpoint_spread_mm": 5.0}]
+    assert praise.messages(TAP, {"throughput_bits_per_s": 4.1}, before) == [
+        "Good steady work. Every round helps your hand."]       # within 5 % of the best
+    assert praise.messages(TAP, {"throughput_bits_per_s": 4.3, "endpoint_spread_mm": 4.5},
+                           before) == ["Your touches were steadier than before.",
+                                       "Your best speed and accuracy yet."]
+
+
+def test_a_game_without_praise_metrics_says_something_kind():
+    assert praise.messages(PINCH, {"success_rate": 1.0}, [{"success_rate": 0.1}]) == [
+        "Good steady work. Every round helps your hand."]
 
 
 def test_a_falling_day_suggests_a_rest():

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from deftly import trends
-from deftly.trends import METRICS, Point, TrendMetric
+from deftly.trends import Point, TrendMetric, metrics_of
 
-HITS = METRICS["tap"][0]
-REACTION = METRICS["tap"][1]
+HITS = metrics_of("tap")[0]
+REACTION = metrics_of("tap")[1]
 START = date(2026, 1, 5)   # a Monday
 
 
@@ -99,7 +99,7 @@ def test_a_new_level_is_not_read_as_a_change_in_the_hand():
 def test_check_up_markers_compare_one_check_up_with_the_two_before():
     checkups = [Point(START + timedelta(weeks=w), v) for w, v in
                 enumerate([50, 49, 51, 50, 49, 40])]
-    markers = trends.change_markers(checkups, 1.0, METRICS["pinch"][2], checkup=True)
+    markers = trends.change_markers(checkups, 1.0, metrics_of("pinch")[2], checkup=True)
     assert [(m.day, m.better) for m in markers] == [(START + timedelta(weeks=5), True)]
 
 
@@ -107,7 +107,7 @@ def test_series_keeps_check_ups_apart_and_check_up_metrics_have_no_training_line
     sessions = [session(START + timedelta(days=i), 40_000 + i, key="total_time_ms",
                         game="pinch", mode="checkup" if i % 7 == 0 else "training")
                 for i in range(21)]
-    board = trends.series(sessions, METRICS["pinch"][2])
+    board = trends.series(sessions, metrics_of("pinch")[2])
     assert board.training == [] and len(board.checkups) == 3
     assert board.checkups[0].value == pytest.approx(40.0)   # seconds
 
@@ -146,5 +146,5 @@ def test_unlocks_read_from_events():
 
 def test_values_are_formatted_with_their_units():
     assert HITS.format(83.4) == "83 %"
-    assert TrendMetric("x", "", "s", False).format(1.234) == "1.2 s"
+    assert TrendMetric("x", "", "s").format(1.234) == "1.2 s"
     assert REACTION.format(None) == "–" and REACTION.format(math.nan) == "–"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -10,55 +13,82 @@ from deftly.results_format import result_lines
 from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
+from engine.spec import GameSpec, Metric, Shows
 from engine.store.recording import RecordingError, read_recording
 from engine.ui.table import Column, Table, page_count, pager
 from engine.ui.widgets import Button, Label, Widget
 from games.registry import spec as game_spec
 
-TRIAL_KEYS = ("level_value", "reaction_ms", "movement_ms", "endpoint_error_mm", "time_ms",
-              "placement_error_mm", "deviation_mean_mm", "time_inside_share", "completion",
-              "frequency_per_s", "interval_ms_cv_percent", "aperture_error_mm",
-              "time_to_match_ms", "correct_taps", "drops")
 MAX_COLUMNS = 6
 UNITS = {"ms": "ms", "mm": "mm", "share": "%", "per_s": "/s", "percent": "%"}
-SHORTER = {"endpoint_error_mm": "error_mm", "placement_error_mm": "error_mm",
-           "aperture_error_mm": "error_mm", "movement_ms": "move_ms",
-           "deviation_mean_mm": "deviation_mm", "time_inside_share": "inside_share",
-           "interval_ms_cv_percent": "rhythm_cv_percent", "time_to_match_ms": "match_ms"}
 
 
-def column_title(key: str, adapted: str | None = None) -> str:
-    """"reaction_ms" -> "reaction (ms)"; the adapted value is named after its parameter."""
-    if key == "level_value" and adapted:
-        key = adapted
-    key = SHORTER.get(key, key)
+def column_title(key: str) -> str:
+    """"reaction_ms" -> "reaction (ms)"."""
     for suffix, unit in UNITS.items():
         if key.endswith(f"_{suffix}"):
             return f"{key[:-len(suffix) - 1].replace('_', ' ')} ({unit})"
     return key.replace("_", " ")
 
 
-def cell(key: str, value: Any) -> str:
+def cell(value: Any) -> str:
+    """A trial's number (already scaled: shares as percentages) or yes/no."""
     if isinstance(value, bool) or value is None:
         return "–" if value is None else t("session.yes" if value else "session.no")
     if isinstance(value, (int, float)) and math.isfinite(value):
-        if key.endswith("_share") or key == "completion":
-            return f"{value * 100:.0f}"
-        return f"{value:.0f}" if abs(value) >= 100 or key.endswith("_ms") else f"{value:.1f}"
+        return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}"
     return str(value) if not isinstance(value, float) else "–"
 
 
 def outcome(trial: dict[str, Any]) -> str:
     """"several_fingers" -> "several fingers"; yes/no where a game names no outcome."""
     text = trial.get("outcome")
-    return str(text).replace("_", " ") if text else cell("success", trial.get("success"))
+    return str(text).replace("_", " ") if text else cell(trial.get("success"))
 
 
-def trial_columns(trials: list[dict[str, Any]]) -> list[str]:
-    """The trial numbers worth showing for these trials (those present), at most a few."""
-    present = [k for k in TRIAL_KEYS
-               if any(isinstance(tr.get(k), (int, float)) for tr in trials)]
-    return present[:MAX_COLUMNS]
+@dataclass(frozen=True)
+class TrialColumn:
+    """A column of the trial table: the adapted value, or a metric of the game's spec."""
+
+    title: str
+    text: Callable[[dict[str, Any]], str]
+
+
+def trial_columns(spec: GameSpec, trials: list[dict[str, Any]], adapted: str | None = None
+                  ) -> list[TrialColumn]:
+    """The trial numbers worth showing for these trials (those present), at most a few: the
+    value the level adapts, then the game's trial metrics."""
+    columns = []
+    if any(isinstance(tr.get("level_value"), (int, float)) for tr in trials):
+        columns.append(TrialColumn(column_title(adapted or "level_value"),
+                                   lambda tr: _number(tr.get("level_value"), False)))
+    for metric in spec.shown(Shows.TRIALS):
+        if any(isinstance(tr.get(metric.key), (int, float)) for tr in trials):
+            columns.append(TrialColumn(_metric_title(metric), partial(_metric_cell, metric)))
+    return columns[:MAX_COLUMNS]
+
+
+def _metric_title(metric: Metric) -> str:
+    name = metric.column or metric.key
+    for suffix in UNITS:
+        name = name.removesuffix(f"_{suffix}")
+    name = name.replace("_", " ")
+    return f"{name} ({metric.unit})" if metric.unit else name
+
+
+def _metric_cell(metric: Metric, trial: dict[str, Any]) -> str:
+    raw = trial.get(metric.key)
+    if isinstance(raw, bool) or raw is None:
+        return cell(raw)
+    value = metric.value(trial)
+    return "–" if value is None else _number(value, metric.scale != 1.0 or metric.unit == "ms")
+
+
+def _number(value: Any, whole: bool) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and whole \
+            and math.isfinite(value):
+        return f"{value:.0f}"
+    return cell(value)
 
 
 def headline_value(session: dict[str, Any]) -> str:
@@ -93,14 +123,14 @@ class SessionScene(Screen[None]):
         per_page = max(1, int((table_box.h - sizes.gap - sizes.small * 1.7) // row_h))
         pages = page_count(len(self.trials), per_page)
         self.page = min(self.page, pages - 1)
-        keys = trial_columns(self.trials)
         level = self.spec.levels.get(str(self.session.get("level")))
         adapted = level.adapt.param if level and level.adapt else None
+        shown_columns = trial_columns(self.spec, self.trials, adapted)
         columns = [Column("#", 0.4), Column(t("session.outcome"), 1.0)] + [
-            Column(column_title(k, adapted), 1.0, "right") for k in keys]
+            Column(c.title, 1.0, "right") for c in shown_columns]
         shown = self.trials[self.page * per_page:(self.page + 1) * per_page]
-        rows = [[str(int(tr.get("index", i)) + 1), outcome(tr)] + [cell(k, tr.get(k)) for k in keys]
-                for i, tr in enumerate(shown)]
+        rows = [[str(int(tr.get("index", i)) + 1), outcome(tr)] +
+                [c.text(tr) for c in shown_columns] for i, tr in enumerate(shown)]
         if rows:
             widgets.append(Table(table_box.inset(0, sizes.gap / 4), columns, rows, row_h=row_h))
         else:
