@@ -9,7 +9,7 @@ from deftly.shell import start
 from engine.clock import ManualClock
 from engine.round_scene import RoundScene
 from engine.store.store import Store
-from tests.pilot import Pilot
+from engine.testing.pilot import Pilot
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from deftly.shell import start
 from engine.clock import ManualClock, SetWallClock
 from engine.round_scene import RoundScene
 from engine.store.store import Store
+from engine.testing.pilot import Pilot
 from engine.ui.theme import HIGH_CONTRAST
-from tests.pilot import Pilot
 
 DAY_ONE = datetime.fromisoformat("2026-11-20T10:00:00+01:00")
 

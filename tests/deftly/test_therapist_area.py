@@ -21,7 +21,7 @@ from engine.clock import ManualClock
 from engine.progress import PlayerProgress
 from engine.replay_scene import ReplayScene
 from engine.store.store import Store
-from tests.pilot import Pilot
+from engine.testing.pilot import Pilot
 
 
 def _pilot(store, size=(1280, 800)):
