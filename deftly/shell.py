@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from typing import Any
 
 from deftly.context import Shell
 from deftly.launch import LaunchError, build_app, device_key, open_window
 from deftly.paths import data_dir
-from deftly.scenes.calibration import CalibrationScene
+from deftly.scenes.calibration import CalibrationScene, keep_calibration
 from deftly.scenes.home import HomeScene
 from deftly.scenes.profiles import NewProfileScene, ProfilesScene
 from deftly.scenes.welcome import WelcomeScene
 from engine.app import App
 from engine.audio import Audio
 from engine.display import DisplayProfile
-from engine.i18n import t
 from engine.scene import Scene
 from engine.store.errors import StoreError
 from engine.store.store import Profile, Store
@@ -40,11 +38,11 @@ class Root(Scene[None]):
         if isinstance(saved, dict):
             self.app.set_theme(self.app.theme.with_profile(DisplayProfile.from_dict(saved)))
         if not store.profiles() and not store.get_setting("welcome_done"):
-            self.app.scenes.push(WelcomeScene(self.shell))
+            self.app.scenes.push(WelcomeScene(self.shell), self._welcomed)
         elif isinstance(saved, dict):
             self.next()
         else:
-            self.app.scenes.push(CalibrationScene())
+            self.app.scenes.push(CalibrationScene(), self._calibrated)
 
     def next(self) -> None:
         """After calibration: the named player, the only player, or the list of players."""
@@ -54,40 +52,40 @@ class Root(Scene[None]):
         if wanted is not None:
             self.open_home(wanted)
         elif not store.profiles():
-            self.app.scenes.push(NewProfileScene(self.shell))
+            self.app.scenes.push(NewProfileScene(self.shell), self._created)
         else:
-            self.app.scenes.push(ProfilesScene(self.shell, self.open_home))
+            self._choose_player()
 
     def open_home(self, profile: Profile) -> None:
         self.shell.profile = profile
-        self.app.scenes.push(HomeScene(self.shell))
+        self.app.scenes.push(HomeScene(self.shell), self._left_home)
 
-    def on_result(self, child: Scene[Any], result: Any) -> None:
-        if isinstance(child, WelcomeScene):
-            if result:
-                self.shell.store.put_setting("welcome_done", True)
-                self.app.scenes.push(CalibrationScene())
-            else:
-                self.app.quit()
-        elif isinstance(child, CalibrationScene):
-            if isinstance(result, DisplayProfile):
-                self.shell.store.put_setting(f"calibration:{self.shell.device}",
-                                             result.to_dict())
-                self.app.set_theme(self.app.theme.with_profile(result))
-                self.app.show_toast(t("calibration.saved"))
-            self.next()
-        elif isinstance(child, NewProfileScene):
-            if isinstance(result, Profile):
-                self.open_home(result)
-            else:
-                self.app.quit()
-        elif isinstance(child, HomeScene):
-            self.shell.profile = None
-            self.app.set_theme(self.app.theme.with_preferences(
-                text_scale=1.0, high_contrast=False, reduced_motion=False))
-            self.app.scenes.push(ProfilesScene(self.shell, self.open_home))
+    def _choose_player(self) -> None:
+        self.app.scenes.push(ProfilesScene(self.shell, self.open_home),
+                             lambda _: self.app.quit())
+
+    def _welcomed(self, go_on: object) -> None:
+        if go_on:
+            self.shell.store.put_setting("welcome_done", True)
+            self.app.scenes.push(CalibrationScene(), self._calibrated)
         else:
             self.app.quit()
+
+    def _calibrated(self, profile: DisplayProfile | None) -> None:
+        keep_calibration(self.shell, self.app, profile)
+        self.next()
+
+    def _created(self, profile: Profile | None) -> None:
+        if profile is not None:
+            self.open_home(profile)
+        else:
+            self.app.quit()
+
+    def _left_home(self, _: object) -> None:
+        self.shell.profile = None
+        self.app.set_theme(self.app.theme.with_preferences(
+            text_scale=1.0, high_contrast=False, reduced_motion=False))
+        self._choose_player()
 
 
 def start(app: App, store: Store, profile_name: str | None = None) -> Shell:

@@ -25,11 +25,15 @@ from deftly.scenes.settings import SettingsScene
 from deftly.scenes.start import StartScene
 from deftly.scenes.welcome import WelcomeScene
 from engine.app import App
+from engine.round_scene import RoundScene
 from engine.scene import Scene
 from engine.sim.hand import PRESETS, SimPatient
 from engine.sim.session import play
+from engine.spec import GameShot, GameSpec
 from engine.store.store import Store
+from engine.touch import Phase, Touch
 from engine.ui.draw import DrawnText, recording_text
+from games.registry import all_specs, spec
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class Shot:
 
 
 def _mid_round(app: App, store: Store, game_id: str, level: str, trials: int,
-               seed: int = 5) -> Scene[object]:
+               seed: int = 5) -> RoundScene:
     """A round scene part-way through, played by a simulated patient."""
     shell = demo_shell(app, store)
     scene = round_scene(shell, shell.game(game_id), level, "right", seed=seed)
@@ -66,22 +70,20 @@ def _mid_round(app: App, store: Store, game_id: str, level: str, trials: int,
     return scene
 
 
-def _mid_round_partial(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
-    """A trace half drawn: one shape done, the next part-way (the finger lifted)."""
-    scene = _mid_round(app, store, game_id, level, 1, seed=9)
+def _lifted(scene: RoundScene) -> None:
+    """The next gesture part-way, then the finger lifted (a trace half drawn)."""
     controller = scene.controller
+    assert controller is not None
     model = controller.model
-    trial = model.trial
     policy = controller.spec.make_policy(SimPatient(PRESETS["moderate"], 4))
     gesture = policy.plan(model, model.now)
     for touch in gesture[: len(gesture) * 3 // 5]:
         controller.on_touch(touch)
-    if trial is not None and gesture:
+    if gesture:
         last = gesture[len(gesture) * 3 // 5 - 1]
-        controller.on_touch(type(last)(last.finger, type(last.phase)("up"), last.x_mm,
-                                       last.y_mm, last.t_ms + 10))
-    scene._start_ms = app.now_ms() - model.now - 200.0
-    return scene
+        controller.on_touch(Touch(last.finger, Phase.UP, last.x_mm, last.y_mm,
+                                  last.t_ms + 10))
+    scene._start_ms = scene.app.now_ms() - model.now - 200.0
 
 
 def _results(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
@@ -96,9 +98,13 @@ def _results(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
     return ResultsScene(shell, result, previous, animate=False)
 
 
+def _first_game() -> GameSpec:
+    return all_specs()[0]
+
+
 def _start(app: App, store: Store) -> Scene[object]:
     shell = demo_shell(app, store)
-    return StartScene(shell, shell.game("tap"))
+    return StartScene(shell, shell.game(_first_game().id))
 
 
 def _new_player(app: App, store: Store) -> Scene[object]:
@@ -108,7 +114,8 @@ def _new_player(app: App, store: Store) -> Scene[object]:
 
 
 def _paused(app: App, store: Store) -> Scene[object]:
-    scene = _mid_round(app, store, "tap", "big", 6)
+    game = _first_game()
+    scene = _mid_round(app, store, game.id, game.shots[0].level, 6)
     scene.pause()
     return app.scenes.top  # the overlay over the round
 
@@ -137,7 +144,7 @@ def _therapist_round(app: App, store: Store) -> Scene[object]:
     from deftly.scenes.therapist.session import SessionScene
 
     shell = demo_shell(app, store)
-    sessions = [s for s in shell.sessions() if s.get("game") == "tap"]
+    sessions = [s for s in shell.sessions() if s.get("game") == _first_game().id]
     return SessionScene(shell, sessions[-1])
 
 
@@ -150,16 +157,15 @@ def _pin(app: App, store: Store) -> Scene[object]:
 
 
 def _replay(app: App, store: Store) -> Scene[object]:
-    """A recorded pinch round, watched from the middle."""
+    """The last recorded round, watched from the middle."""
     from deftly.scenes.replay import replay_scene
     from engine.store.recording import read_recording
-    from games.registry import spec
 
     shell = demo_shell(app, store)
-    session = [s for s in shell.sessions() if s.get("game") == "pinch"][-1]
+    session = [s for s in shell.sessions() if s.get("recording")][-1]
     path = store.recording_path(session)
     assert path is not None
-    scene = replay_scene(spec("pinch"), read_recording(path))
+    scene = replay_scene(spec(str(session["game"])), read_recording(path))
     app.scenes.push(scene)
     scene.clock.playing = False
     scene.clock.t_ms = scene.clock.end_ms * 0.4
@@ -187,14 +193,6 @@ SHOTS: dict[str, Shot] = {
     "start": Shot(_start, days=3),
     "new-player": Shot(_new_player),
     "pause": Shot(_paused),
-    "tap": Shot(lambda app, store: _mid_round(app, store, "tap", "big", 12)),
-    "tap-results": Shot(lambda app, store: _results(app, store, "tap", "big"), days=4),
-    "pinch": Shot(lambda app, store: _mid_round(app, store, "pinch", "big-pegs", 3, seed=2)),
-    "pinch-size": Shot(lambda app, store: _mid_round(app, store, "pinch", "size", 2)),
-    "pinch-results": Shot(lambda app, store: _results(app, store, "pinch", "big-pegs"),
-                          days=2),
-    "trace": Shot(lambda app, store: _mid_round_partial(app, store, "trace", "letters")),
-    "trace-results": Shot(lambda app, store: _results(app, store, "trace", "spiral"), days=2),
     "therapist": _therapist_shot(_therapist_players),
     "therapist-trends": _therapist_shot(_therapist),
     "therapist-days": _therapist_shot(lambda app, store: _therapist(app, store, "days")),
@@ -209,6 +207,26 @@ SHOTS: dict[str, Shot] = {
 }
 
 
+def _game_shot(game: GameSpec, shot: GameShot) -> Shot:
+    def make(app: App, store: Store) -> Scene[object]:
+        if shot.results:
+            return _results(app, store, game.id, shot.level)
+        scene = _mid_round(app, store, game.id, shot.level, shot.trials, shot.seed)
+        if shot.lifted:
+            _lifted(scene)
+        return scene
+    return Shot(make, days=shot.days)
+
+
+def all_shots() -> dict[str, Shot]:
+    """The product's shots and every game's own (named "<game>" or "<game>-<name>")."""
+    shots = dict(SHOTS)
+    for game in all_specs():
+        for shot in game.shots:
+            shots[game.id + (f"-{shot.name}" if shot.name else "")] = _game_shot(game, shot)
+    return shots
+
+
 def render_shot(name: str, size: tuple[int, int]) -> pygame.Surface:
     """Build the named scene on a headless app and draw it."""
     return render_shot_with_text(name, size)[0]
@@ -217,9 +235,10 @@ def render_shot(name: str, size: tuple[int, int]) -> pygame.Surface:
 def render_shot_with_text(name: str, size: tuple[int, int]
                           ) -> tuple[pygame.Surface, list[DrawnText]]:
     """The named scene drawn, and every string it drew (for the golden tests)."""
-    if name not in SHOTS:
+    shots = all_shots()
+    if name not in shots:
         raise KeyError(name)
-    shot = SHOTS[name]
+    shot = shots[name]
     app = headless_app(size)
     with demo_store(shot.days, shot.players) as store:
         scene = shot.make(app, store)

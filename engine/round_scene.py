@@ -131,15 +131,15 @@ class RoundScene(Scene[RoundResult]):
         self._paused_at = self.app.now_ms()
         self._fingers_on_board.clear()
         self.app.scenes.push(ChoiceOverlay(t("round.paused"), t("round.paused_note"), [
-            ("resume", t("round.resume"), "primary"), ("quit", t("round.quit"), "secondary")]))
+            ("resume", t("round.resume"), "primary"), ("quit", t("round.quit"), "secondary")]),
+            self._resumed)
 
-    def on_result(self, child: Scene[Any], result: Any) -> None:
-        if isinstance(child, ChoiceOverlay):
-            if self._paused_at is not None:
-                self._paused_total += self.app.now_ms() - self._paused_at
-                self._paused_at = None
-            if result == "quit":
-                self._end("quit")
+    def _resumed(self, choice: str | None) -> None:
+        if self._paused_at is not None:
+            self._paused_total += self.app.now_ms() - self._paused_at
+            self._paused_at = None
+        if choice == "quit":
+            self._end("quit")
 
     # -- frames --------------------------------------------------------------------------------
     def update(self, t_ms: float) -> None:

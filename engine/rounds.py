@@ -163,7 +163,8 @@ class RoundController:
         recording = None
         if self.store is not None and self.session_id is not None:
             recording = self._save_end(self.store, self.session_id, summary, end_ms, status)
-        trace = list(getattr(getattr(self.difficulty, "staircase", None), "trace", []))
+        staircase = self.difficulty.staircase if isinstance(self.difficulty, Adaptive) else None
+        trace = list(staircase.trace) if staircase is not None else []
         return RoundResult(self.setup, self.level, summary, self.trials, verdict, status,
                            self.session_id, recording, trace, self.unsaved)
 

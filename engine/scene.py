@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from engine.input.sdl import Command
@@ -21,8 +21,9 @@ class Scene(Generic[R]):
     """One screen. Subclasses override the hooks they need.
 
     A scene never runs a loop of its own: the app calls `update` once per frame
-    and `draw` when the scene is dirty. A scene that ends calls `finish(result)`;
-    the scene below receives it in `on_result`.
+    and `draw` when the scene is dirty. A scene that ends calls `finish(result)`: the
+    callback it was pushed with receives it (as Textual's `push_screen(screen, callback)`),
+    or else the scene below, in `on_result`.
     """
 
     opaque = True
@@ -30,6 +31,7 @@ class Scene(Generic[R]):
 
     def __init__(self) -> None:
         self._app: App | None = None
+        self._then: Callable[[Any], None] | None = None
         self.dirty = True
         self.widgets: list[Widget] = []
 
@@ -115,7 +117,11 @@ class SceneStack:
                 break
         return self._scenes[start:]
 
-    def push(self, scene: Scene[Any]) -> Scene[Any]:
+    def push(self, scene: Scene[R], then: Callable[[R | None], None] | None = None
+             ) -> Scene[R]:
+        """Put `scene` on top; when it finishes, `then` receives its result (None when it
+        was left without one)."""
+        scene._then = then
         scene.attach(self._app)
         self._scenes.append(scene)
         scene.layout()
@@ -137,7 +143,10 @@ class SceneStack:
         below = self.top
         if below is not None:
             below.dirty = True
-            below.on_result(scene, result)
+            if scene._then is not None:
+                scene._then(result)
+            else:
+                below.on_result(scene, result)
         elif not self._scenes:
             self._app.quit()
 

@@ -114,6 +114,20 @@ class Variant:
 USUAL = (Variant("", "start.usual"),)
 
 
+@dataclass(frozen=True)
+class GameShot:
+    """A picture of the game for `deftly shot` and the golden tests: a round of `level`
+    part-way (after `trials` trials), or its results screen after `days` of demo play."""
+
+    name: str                 # the shot is called "<game id>" or "<game id>-<name>"
+    level: str
+    trials: int = 3
+    seed: int = 5
+    results: bool = False
+    days: int = 0
+    lifted: bool = False      # the next gesture part-way, then the finger lifted
+
+
 def _load(target: str) -> Any:
     module, _, name = target.partition(":")
     return getattr(importlib.import_module(module), name)
@@ -144,6 +158,7 @@ class GameSpec:
     """The folder of the game's text files (`en.toml`, ...), if it has its own."""
     level_file: Path | None = None
     """The game's level file; by default `levels/<id>.toml`."""
+    shots: tuple[GameShot, ...] = ()
 
     def __post_init__(self) -> None:
         if self.strings is not None:

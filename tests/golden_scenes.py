@@ -2,7 +2,7 @@
 
 import pytest
 
-from deftly.shots import SHOTS
+from deftly.shots import all_shots
 
 FOUNDATION = [(scene, size) for scene in ("calibration", "widgets")
               for size in ((800, 480), (1280, 800))]
@@ -28,6 +28,7 @@ def golden_params(cases: list[tuple[str, tuple[int, int]]]) -> list:
     """pytest parameters, named, and marked slow where their demo data takes long to
     simulate. (`make test` runs each test file on one worker, so a file's screens share
     their demo data.)"""
+    shots = all_shots()
     return [pytest.param(scene, size, id=golden_name(scene, size),
-                         marks=[pytest.mark.slow] if SHOTS[scene].days >= SLOW_DAYS else [])
+                         marks=[pytest.mark.slow] if shots[scene].days >= SLOW_DAYS else [])
             for scene, size in cases]

@@ -98,3 +98,32 @@ def test_only_the_clock_module_reads_the_calendar_time():
     assert reads == []
     (only,) = wall_clock_reads(ROOT / "engine" / "clock.py")   # in system_time
     assert only.endswith("datetime.now()")
+
+
+def _strings_and_names(path: Path) -> set[str]:
+    """Every string constant in a module, and X of every `games.X` it imports."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        modules: list[str] = []
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.add(node.value)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module]
+        elif isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        found.update(m.split(".")[1] for m in modules if m.startswith("games."))
+    return found
+
+
+def test_nothing_outside_the_games_names_a_game():
+    """A game is its package, its level file and its strings: the shell and the engine know
+    it only through its spec (no game id, no games.<id> import, no hard-coded variant)."""
+    from games.registry import all_specs
+
+    names = {spec.id for spec in all_specs()}
+    names |= {v.id for spec in all_specs() for v in spec.variants if v.id}
+    assert names >= {"tap", "trace", "pinch", "one-finger"}
+    wrong = [f"{path.relative_to(ROOT)} names {sorted(_strings_and_names(path) & names)}"
+             for package in ("deftly", "engine") for path in python_files(package)
+             if _strings_and_names(path) & names]
+    assert wrong == []

@@ -26,15 +26,16 @@ def pygame_error() -> type[Exception]:
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from deftly.launch import LaunchError, ensure_headless_env
-    from deftly.shots import SHOTS, save_shot
+    from deftly.shots import all_shots, save_shot
 
+    shots = all_shots()
     if args.list:
-        print("\n".join(sorted(SHOTS)))
+        print("\n".join(sorted(shots)))
         return 0
     if not args.scene:
         parser.error("shot needs a SCENE (see 'deftly shot --list')")
-    if args.scene not in SHOTS:
-        parser.error(f"unknown scene {args.scene!r}; choose from {', '.join(sorted(SHOTS))}")
+    if args.scene not in shots:
+        parser.error(f"unknown scene {args.scene!r}; choose from {', '.join(sorted(shots))}")
     if args.out is None:
         parser.error("shot needs --out FILE.png")
     if args.out.is_dir():

@@ -98,3 +98,12 @@ class CalibrationScene(Scene[DisplayProfile]):
                       card.h * 0.22)
         draw.panel(surface, theme, chip, pal.star, pal.ink, border_mm=0.3, radius_mm=1.0)
         super().draw(surface)
+
+
+def keep_calibration(shell, app, profile: DisplayProfile | None) -> None:  # noqa: ANN001
+    """Use and remember a finished calibration for this screen (nothing if cancelled)."""
+    if profile is None:
+        return
+    shell.store.put_setting(f"calibration:{shell.device}", profile.to_dict())
+    app.set_theme(app.theme.with_profile(profile))
+    app.show_toast(t("calibration.saved"))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from deftly import praise
 from deftly.play import last_variant, previous_summaries, progress_for, round_scene
 from deftly.scenes.base import Screen
 from deftly.scenes.results import ResultsScene
-from deftly.scenes.start import StartScene
+from deftly.scenes.start import StartChoice, StartScene
 from engine.display import RectMM
 from engine.i18n import t
 from engine.input.sdl import Command
@@ -23,7 +25,7 @@ class HomeScene(Screen[None]):
 
     def __init__(self, shell) -> None:  # noqa: ANN001
         super().__init__(shell)
-        self._last: tuple[Available, str, str, str, str] | None = None
+        self._last: tuple[Available, StartChoice] | None = None
         self._plan_mode = False
 
     def heading(self) -> str:
@@ -118,7 +120,7 @@ class HomeScene(Screen[None]):
         if item is None:
             return
         self._plan_mode = True
-        self.app.scenes.push(StartScene(self.shell, self.shell.game(item.game), item.hand))
+        self._open_start(self.shell.game(item.game), item.hand)
 
     def _more(self) -> None:
         playable = self.shell.playable()
@@ -168,26 +170,31 @@ class HomeScene(Screen[None]):
     # -- navigation ----------------------------------------------------------------------
     def choose(self, game: Available) -> None:
         self._plan_mode = False
-        self.app.scenes.push(StartScene(self.shell, game))
+        self._open_start(game)
 
-    def play(self, game: Available, level_id: str, hand: str, mode: str,
-             variant: str = "") -> None:
-        self._last = (game, level_id, hand, mode, variant)
-        self.app.scenes.push(round_scene(self.shell, game, level_id, hand, mode=mode,
-                                         variant=variant))
+    def _open_start(self, game: Available, hand: str | None = None) -> None:
+        self.app.scenes.push(StartScene(self.shell, game, hand), partial(self._chosen, game))
+
+    def _chosen(self, game: Available, choice: StartChoice | None) -> None:
+        self.refresh()
+        if choice is None:
+            self._plan_mode = False
+        else:
+            self.play(game, choice)
+
+    def play(self, game: Available, choice: StartChoice) -> None:
+        self._last = (game, choice)
+        self.app.scenes.push(round_scene(self.shell, game, choice.level_id, choice.hand,
+                                         mode=choice.mode, variant=choice.variant),
+                             self._played)
+
+    def _played(self, result: RoundResult | None) -> None:
+        self.refresh()
+        if result is not None:
+            self._show_results(result)
 
     def on_result(self, child: Scene[Any], result: Any) -> None:
-        self.refresh()
-        if isinstance(child, StartScene):
-            if result is None:
-                self._plan_mode = False
-            else:
-                level_id, hand, mode, variant = result
-                self.play(child.game, level_id, hand, mode, variant)
-        elif isinstance(result, RoundResult):
-            self._show_results(result)
-        elif isinstance(child, ResultsScene):
-            self._after_results(child, result)
+        self.refresh()   # settings, calendar: what they changed shows here
 
     def _show_results(self, result: RoundResult) -> None:
         game = self.shell.game(result.setup.game)
@@ -195,17 +202,18 @@ class HomeScene(Screen[None]):
                                       result.setup.mode, before=result.session_id,
                                       variant=result.setup.variant)
         in_plan = self._plan_mode and self.shell.plan_progress().next_item() is not None
-        self.app.scenes.push(ResultsScene(self.shell, result, previous,
-                                          next_in_plan=in_plan))
+        self.app.scenes.push(ResultsScene(self.shell, result, previous, next_in_plan=in_plan),
+                             partial(self._after_results, result))
 
-    def _after_results(self, child: ResultsScene, result: Any) -> None:
-        if result == "next":
+    def _after_results(self, played: RoundResult, choice: str | None) -> None:
+        self.refresh()
+        if choice == "next":
             self.start_plan()
-        elif result == "again" and self._last:
-            game, _, hand, mode, variant = self._last
-            level_id = child.result.level.id if mode == "checkup" else \
-                progress_for(self.shell, game, hand, variant).current().id
-            self.play(game, level_id, hand, mode, variant)
+        elif choice == "again" and self._last:
+            game, last = self._last
+            level_id = played.level.id if last.mode == "checkup" else \
+                progress_for(self.shell, game, last.hand, last.variant).current().id
+            self.play(game, replace(last, level_id=level_id))
         else:
             self._plan_mode = False
 

@@ -94,25 +94,26 @@ class ProfilesScene(Screen[Profile]):
     def therapist(self) -> None:
         from deftly.scenes.pin import PinScene
 
-        self.app.scenes.push(PinScene(self.shell))
+        self.app.scenes.push(PinScene(self.shell), self._unlocked)
 
     def turn(self, step: int) -> None:
         self.page += step
         self.refresh()
 
     def new_player(self) -> None:
-        self.app.scenes.push(NewProfileScene(self.shell))
+        self.app.scenes.push(NewProfileScene(self.shell), self._created)
 
-    def on_result(self, child, result) -> None:  # noqa: ANN001
-        from deftly.scenes.pin import PinScene
-
+    def _created(self, profile: Profile | None) -> None:
         self.refresh()
-        if isinstance(result, Profile):
-            self.on_chosen(result)
-        elif isinstance(child, PinScene) and result is True:
+        if profile is not None:
+            self.on_chosen(profile)
+
+    def _unlocked(self, unlocked: object) -> None:
+        self.refresh()
+        if unlocked is True:
             from deftly.scenes.therapist.players import TherapistPlayers
 
-            self.app.scenes.push(TherapistPlayers(self.shell))
+            self.app.scenes.push(TherapistPlayers(self.shell), lambda _: self.refresh())
 
     def on_command(self, command: Command) -> None:
         if command is Command.BACK:

@@ -8,11 +8,10 @@ from typing import Any
 from deftly.context import Preferences
 from deftly.plan import step_minutes
 from deftly.scenes.base import Screen
-from deftly.scenes.calibration import CalibrationScene
+from deftly.scenes.calibration import CalibrationScene, keep_calibration
 from deftly.scenes.rows import Row, RowPages, toggle
 from engine.display import DisplayProfile, RectMM
 from engine.i18n import t
-from engine.scene import Scene
 from engine.ui.widgets import Button, Widget
 
 TEXT_SCALES = (0.85, 1.0, 1.2, 1.4, 1.7)
@@ -64,7 +63,7 @@ class SettingsScene(Screen[None]):
         self.shell.save_prefs(replace(self.shell.prefs, **changes))
         self.shell.apply(self.app)
         if changes.get("sound") or "volume" in changes:
-            self.app.audio.play("tap")
+            self.app.audio.play("click")
         self.refresh()
 
     def _volume(self, direction: int) -> None:
@@ -77,13 +76,10 @@ class SettingsScene(Screen[None]):
         self._set(plan_minutes=step_minutes(self.shell.prefs.plan_minutes, direction))
 
     def calibrate(self) -> None:
-        self.app.scenes.push(CalibrationScene())
+        self.app.scenes.push(CalibrationScene(), self._calibrated)
 
-    def on_result(self, child: Scene[Any], result: Any) -> None:
-        if isinstance(result, DisplayProfile):
-            self.shell.store.put_setting(f"calibration:{self.shell.device}", result.to_dict())
-            self.app.set_theme(self.app.theme.with_profile(result))
-            self.app.show_toast(t("calibration.saved"))
+    def _calibrated(self, profile: DisplayProfile | None) -> None:
+        keep_calibration(self.shell, self.app, profile)
         self.refresh()
 
 

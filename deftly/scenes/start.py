@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from deftly.play import last_variant, progress_for
 from deftly.scenes.base import Screen
 from engine.display import RectMM
@@ -12,8 +14,18 @@ from games.registry import Available
 HANDS = ("left", "right", "both")
 
 
-class StartScene(Screen[tuple[str, str, str, str]]):
-    """Finishes with (level id, hand, mode, variant), or None for Back."""
+@dataclass(frozen=True)
+class StartChoice:
+    """What the player chose to play."""
+
+    level_id: str
+    hand: str
+    mode: str = "training"       # or "checkup"
+    variant: str = ""            # the id of one of the game's variants
+
+
+class StartScene(Screen[StartChoice]):
+    """Finishes with the player's StartChoice, or None for Back."""
 
     def __init__(self, shell, game: Available, hand: str | None = None) -> None:  # noqa: ANN001
         super().__init__(shell)
@@ -115,4 +127,4 @@ class StartScene(Screen[tuple[str, str, str, str]]):
         self.refresh()
 
     def go(self) -> None:
-        self.finish((self.level_id, self.hand, self.mode, self.variant))
+        self.finish(StartChoice(self.level_id, self.hand, self.mode, self.variant))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.spec import GameSpec, Metric, Shows, Variant
+from engine.spec import GameShot, GameSpec, Metric, Shows, Variant
 from games.pinch.model import make_model
 from games.pinch.params import PARAMS
 from games.pinch.policy import PinchPolicy
@@ -52,4 +52,6 @@ SPEC = GameSpec(
     minutes_per_round=1.6,
     order=30,
     strings=Path(__file__).parent / "strings",
+    shots=(GameShot("", "big-pegs", 3, seed=2), GameShot("size", "size", 2),
+           GameShot("results", "big-pegs", results=True, days=2)),
 )

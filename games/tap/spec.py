@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from engine.spec import GameSpec, Metric, Praise, Shows
-from games.tap.model import TapModel
+from engine.spec import GameShot, GameSpec, Metric, Praise, Shows
+from games.tap.model import make_model
 from games.tap.params import PARAMS
 from games.tap.policy import TapPolicy
 from games.tap.skills import SKILLS
@@ -69,7 +69,7 @@ METRICS = (
 SPEC = GameSpec(
     id="tap",
     params=PARAMS,
-    make_model=TapModel,
+    make_model=make_model,
     make_policy=TapPolicy,
     view="games.tap.view:TapView",
     metrics=METRICS,
@@ -77,4 +77,5 @@ SPEC = GameSpec(
     minutes_per_round=0.8,
     order=10,
     strings=Path(__file__).parent / "strings",
+    shots=(GameShot("", "big", 12), GameShot("results", "big", results=True, days=4)),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.spec import GameSpec, Metric, Shows
+from engine.spec import GameShot, GameSpec, Metric, Shows
 from games.trace.model import TraceModel
 from games.trace.params import PARAMS
 from games.trace.policy import TracePolicy
@@ -42,4 +42,6 @@ SPEC = GameSpec(
     minutes_per_round=1.2,
     order=20,
     strings=Path(__file__).parent / "strings",
+    shots=(GameShot("", "letters", 1, seed=9, lifted=True),
+           GameShot("results", "spiral", results=True, days=2)),
 )
