@@ -8,6 +8,7 @@ summary, the recording, the staircase and any unlock are saved.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,8 +67,11 @@ def sane(touch: Touch) -> Touch | None:
 
 class RoundController:
     def __init__(self, spec: GameSpec, setup: RoundSetup, progress: PlayerProgress, *,
-                 store: Store | None = None, display: DisplayProfile | None = None) -> None:
+                 store: Store | None = None, display: DisplayProfile | None = None,
+                 on_trial: Callable[[Trial], None] | None = None) -> None:
         self.spec = spec
+        self.on_trial = on_trial
+        """Called with each finished trial, once it is saved (the simulator's hook)."""
         self.setup = setup
         self.progress = progress
         self.store = store
@@ -122,6 +126,8 @@ class RoundController:
                 except CannotSaveError as error:
                     self.unsaved = str(error)
             self.trials.append(trial)
+            if self.on_trial is not None:
+                self.on_trial(trial)
         return new
 
     def _save_end(self, store: Store, session_id: str, summary: dict[str, Any],

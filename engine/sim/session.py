@@ -50,17 +50,7 @@ def play(spec: GameSpec, level_id: str, patient: SimPatient, progress: PlayerPro
          on_trial: Callable[[dict[str, Any]], None] | None = None) -> RoundResult:
     """One simulated round (saved to `store` when given)."""
     setup = RoundSetup(spec.id, level_id, seed, hand, mode, *BOARD_MM, variant=variant)
-    controller = RoundController(spec, setup, progress, store=store)
-    if on_trial is not None:
-        original = controller._collect
-
-        def collect() -> list[dict[str, Any]]:
-            new = original()
-            for trial in new:
-                on_trial(trial)
-            return new
-
-        controller._collect = collect  # type: ignore[method-assign]
+    controller = RoundController(spec, setup, progress, store=store, on_trial=on_trial)
     end = play_round(controller, spec.make_policy(patient))
     patient.note_time(end)
     result = controller.finish(end)

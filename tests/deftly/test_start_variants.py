@@ -1,0 +1,52 @@
+"""The start screen offers a game's variants from its spec and preselects one the screen can
+play: a mouse or a one-finger panel cannot pinch."""
+
+from deftly.demo import demo_shell, demo_store
+from deftly.launch import headless_app
+from deftly.scenes.start import StartChoice, StartScene
+from engine.input.capability import force_capability
+from games.registry import all_specs
+
+
+def _start(game_id: str) -> StartScene:
+    app = headless_app((1280, 800))
+    with demo_store() as store:
+        shell = demo_shell(app, store)
+        scene = StartScene(shell, shell.game(game_id))
+        app.scenes.push(scene)
+        app.render()
+        return scene
+
+
+def _with_variants() -> str:
+    return next(spec.id for spec in all_specs() if len(spec.variants) > 1)
+
+
+def test_a_mouse_gets_the_variant_for_one_finger():
+    with force_capability("mouse"):
+        scene = _start(_with_variants())
+    needs = {v.id: v.fingers for v in scene.variants}
+    assert needs[scene.variant] == 1 and max(needs.values()) >= 2
+
+
+def test_a_touch_panel_keeps_the_usual_way_and_every_variant_has_a_labelled_button():
+    with force_capability(10):
+        scene = _start(_with_variants())
+    assert scene.variant == scene.variants[0].id
+    labels = {b.label for b in scene.widgets if hasattr(b, "label")}
+    from engine.i18n import t
+
+    assert {t(v.label) for v in scene.variants} <= labels
+
+
+def test_go_finishes_with_a_typed_choice():
+    got: list[object] = []
+    app = headless_app((1280, 800))
+    with demo_store() as store:
+        shell = demo_shell(app, store)
+        game = shell.game(all_specs()[0].id)
+        scene = StartScene(shell, game)
+        app.scenes.push(scene)
+        app.scenes.push(scene2 := StartScene(shell, game), got.append)
+        scene2.go()
+    assert got == [StartChoice(scene2.level_id, scene2.hand, "training", scene2.variant)]
