@@ -7,15 +7,13 @@ difficulty's starting state; fed the same touches it produces the same trials.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from engine.levels.difficulty import Difficulty
+from engine.schedule import Action, Schedule, Scheduled
 from engine.touch import Touch
-
-if TYPE_CHECKING:
-    pass
 
 MODES = ("training", "checkup")
 
@@ -79,9 +77,10 @@ class GameModel(Protocol):
 
 class RoundModel:
     """What every game model keeps alike: its setup and difficulty, a random generator
-    seeded from the setup (so a round replays exactly), the model's time, the round's
-    end and progress, and its trials (all, and those not yet taken). Subclasses set
-    `total` and append finished trials to `results` and `_new`."""
+    seeded from the setup (so a round replays exactly), the model's time and what is
+    scheduled on it, the round's end and progress, and its trials (all, and those not
+    yet taken). Subclasses set `total`, `schedule` what happens by itself (a target
+    appears, time runs out) and `record` each finished trial."""
 
     total: int = 0
 
@@ -94,6 +93,7 @@ class RoundModel:
         self.results: list[Trial] = []
         self._new: list[Trial] = []
         self._finished = False
+        self._timers = Schedule()
 
     @property
     def finished(self) -> bool:
@@ -108,26 +108,47 @@ class RoundModel:
         new, self._new = self._new, []
         return new
 
-    def next_change_ms(self) -> float | None:
-        """When the model will next change by itself (subclasses say)."""
-        raise NotImplementedError
+    def record(self, trial: Trial) -> bool:
+        """A trial is finished: it moves the staircase (unless it says
+        `"counts_for_staircase": False`), joins the results and the trials not yet taken,
+        and counts towards the round's end. Returns whether the round goes on."""
+        if trial.get("counts_for_staircase", True):
+            self.difficulty.update(trial["success"])
+        self.results.append(trial)
+        self._new.append(trial)
+        self.done += 1
+        if self.done >= self.total:
+            self._finished = True
+        return not self._finished
 
-    def _on_due(self, t_ms: float) -> None:
-        """What the model scheduled for `t_ms` happens now (a target appears, time runs
-        out); called in time order by `tick` and by touches that come later."""
-        raise NotImplementedError
+    # -- time -------------------------------------------------------------------------------
+    def schedule(self, t_ms: float, action: Action, key: Hashable | None = None
+                 ) -> Scheduled:
+        """Call `action(t_ms)` when the model's time reaches `t_ms`; a `key` replaces
+        whatever was scheduled under it. Returns a handle to `cancel`."""
+        return self._timers.schedule(t_ms, action, key)
+
+    def cancel(self, what: Scheduled | Hashable) -> None:
+        """Cancel a scheduled action by its handle or its key (if it is still pending)."""
+        self._timers.cancel(what)
+
+    def scheduled(self, key: Hashable) -> Scheduled | None:
+        """The action pending under `key`, if any."""
+        return self._timers.get(key)
+
+    def next_change_ms(self) -> float | None:
+        """When the model will next change by itself: its earliest scheduled action."""
+        return None if self._finished else self._timers.next_ms()
 
     def tick(self, t_ms: float) -> None:
         self._advance(t_ms)
 
     def _advance(self, t_ms: float) -> None:
-        """Let time pass up to `t_ms`, handling every scheduled change on the way."""
-        while not self._finished:
-            due = self.next_change_ms()
-            if due is None or due > t_ms:
-                break
-            self.now = max(self.now, due)
-            self._on_due(due)
+        """Let time pass up to `t_ms`, running every action due on the way in time order
+        (each at its own time); touches call this first with their time."""
+        while not self._finished and (due := self._timers.pop_due(t_ms)) is not None:
+            self.now = max(self.now, due.t_ms)
+            due.run()
         self.now = max(self.now, t_ms)
 
 

@@ -84,7 +84,7 @@ class PegModel(RoundModel):
         self.contacts = Contacts()
         self.carry: Carry | None = None
         self.hint: Hint | None = None
-        self._lonely: tuple[int, float] | None = None
+        self._lonely: int | None = None      # a finger alone on a peg, awaiting a second
         self._first_pickup: float | None = None
         self._setup_board(FIRST_READY_MS)
 
@@ -101,7 +101,14 @@ class PegModel(RoundModel):
         spots = tray_spots(self.layout, self.count, self.rng)
         self.pegs = [Peg(i, x, y, self.rng.choice([30.0, 60.0, 90.0, 120.0, 150.0])
                          if self.keyed else 0.0, None, x, y) for i, (x, y) in enumerate(spots)]
+        self._new_trial(t)
+
+    def _new_trial(self, t: float) -> None:
+        """The next peg's clock starts; a peg not placed in time is placed for the player."""
         self.trial = PegTrial(t)
+        limit = float(self._params.get("peg_time_ms", 0.0))
+        timed = limit > 0 and not self.setup.self_paced
+        self.schedule(t + (min(STUCK_MS, limit) if timed else STUCK_MS), self._give_up, "peg")
 
     @property
     def peg_radius(self) -> float:
@@ -146,23 +153,12 @@ class PegModel(RoundModel):
         return [i for i in range(len(self.layout.holes)) if i not in taken]
 
     # -- the engine's interface -------------------------------------------------------------
-    def next_change_ms(self) -> float | None:
-        if self._finished:
-            return None
-        due = [self.trial.start_ms + STUCK_MS]
-        limit = float(self._params.get("peg_time_ms", 0.0))
-        if limit > 0 and not self.setup.self_paced:
-            due.append(self.trial.start_ms + limit)
-        if self._lonely is not None:
-            due.append(self._lonely[1] + LONELY_MS)
-        return min(due)
-
-    def _on_due(self, t_ms: float) -> None:
-        if self._lonely is not None and t_ms >= self._lonely[1] + LONELY_MS:
+    def _suggest_two_fingers(self, t_ms: float) -> None:
+        """A finger alone on a peg for LONELY_MS: suggest two (not at the very instant a
+        peg is placed, which clears hints)."""
+        self._lonely = None
+        if self.trial.start_ms < t_ms:
             self.hint = Hint("two_fingers", t_ms)
-            self._lonely = None
-        else:
-            self._give_up(t_ms)
 
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)
@@ -178,8 +174,9 @@ class PegModel(RoundModel):
             return
         if touch.phase is Phase.DOWN and carry is None:
             self._try_grab(touch)
-        elif touch.phase is Phase.UP and self._lonely and self._lonely[0] == touch.finger:
+        elif touch.phase is Phase.UP and touch.finger == self._lonely:
             self._lonely = None
+            self.cancel("lonely")
 
     # -- grabbing, carrying, releasing --------------------------------------------------------
     def _nearest(self, x: float, y: float) -> tuple[Peg | None, float]:
@@ -207,7 +204,8 @@ class PegModel(RoundModel):
         if len(down) == 1:
             peg, distance = self._nearest(touch.x_mm, touch.y_mm)
             if peg is not None and distance <= reach + 10.0:
-                self._lonely = (touch.finger, touch.t_ms)
+                self._lonely = touch.finger
+                self.schedule(touch.t_ms + LONELY_MS, self._suggest_two_fingers, "lonely")
             return
         a, b = down[0], down[1]
         pose = two_finger_pose(a, b)
@@ -222,6 +220,7 @@ class PegModel(RoundModel):
             self.hint = Hint("together", touch.t_ms)
             return
         self._lonely = None
+        self.cancel("lonely")
         self._grab(peg, (a.finger, b.finger), (pose.center_x_mm, pose.center_y_mm),
                    pose.angle_deg, pose.aperture_mm, touch.t_ms)
 
@@ -358,18 +357,13 @@ class PegModel(RoundModel):
             "carry_sparc": sparc(speed, rate),
             "carry_path": _thin(samples),
         }
+        self.record(record)
         if self.phase == "in":
-            self.difficulty.update(record["success"])
             self._params = self.difficulty.params()   # the next peg uses the new value
-        self.results.append(record)
-        self._new.append(record)
-        self.done += 1
         self.hint = None
         if self.phase == "in" and not self.movable():
             self.phase = "out"
-        if self.done >= self.total:
-            self._finished = True
-        self.trial = PegTrial(t)
+        self._new_trial(t)
 
     # -- the round's numbers ------------------------------------------------------------
     def summary(self) -> dict[str, Any]:

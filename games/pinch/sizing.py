@@ -51,8 +51,8 @@ class SizeModel(RoundModel):
         self.total = int(params["trials"])
         self.contacts = Contacts()
         self.sizing: Sizing | None = None
-        self._pending_onset: float | None = FIRST_ONSET_MS
         self.last_success: bool | None = None
+        self.schedule(FIRST_ONSET_MS, self._start)
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -62,32 +62,6 @@ class SizeModel(RoundModel):
         return min(MAX_MM, self.setup.board_h_mm - 12.0, self.setup.board_w_mm - 12.0)
 
     # -- the engine's interface -------------------------------------------------------------
-    def next_change_ms(self) -> float | None:
-        if self._finished:
-            return None
-        if self._pending_onset is not None:
-            return self._pending_onset
-        s = self.sizing
-        if s is None:
-            return None
-        due = []
-        if s.deadline_ms is not None:
-            due.append(s.deadline_ms)
-        if s.matched_since is not None and s.fingers:
-            due.append(s.matched_since + float(self._params["hold_ms"]))
-        return min(due) if due else None
-
-    def _on_due(self, t_ms: float) -> None:
-        s = self.sizing
-        if self._pending_onset is not None:
-            self._pending_onset = None
-            self._start(t_ms)
-        elif s is not None and s.matched_since is not None and s.fingers and \
-                t_ms >= s.matched_since + float(self._params["hold_ms"]):
-            self._finish(t_ms, s.grips <= MAX_GRIPS)
-        else:
-            self._finish(t_ms, False)
-
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)
         self.contacts.update(touch)
@@ -102,6 +76,23 @@ class SizeModel(RoundModel):
                 s.matched_since = None   # the size must be held with the fingers on
             else:
                 self._resize(s, touch.t_ms)
+        self._watch_hold(s)
+
+    def _watch_hold(self, s: Sizing) -> None:
+        """A size matched with the fingers on is held once `hold_ms` has passed."""
+        if s.matched_since is not None and s.fingers:
+            self.schedule(s.matched_since + float(self._params["hold_ms"]), self._settle,
+                          "hold")
+        else:
+            self.cancel("hold")
+
+    def _settle(self, t_ms: float) -> None:
+        """The size was held long enough (a success with few grips), or time ran out."""
+        s = self.sizing
+        assert s is not None
+        held = s.matched_since is not None and bool(s.fingers) and \
+            t_ms >= s.matched_since + float(self._params["hold_ms"])
+        self._finish(t_ms, held and s.grips <= MAX_GRIPS)
 
     # -- trials -------------------------------------------------------------------------------
     def _start(self, t: float) -> None:
@@ -113,6 +104,8 @@ class SizeModel(RoundModel):
         limit = float(self._params.get("time_limit_ms", 0.0))
         deadline = None if self.setup.self_paced or limit <= 0 else t + limit
         self.sizing = Sizing(target, start, start, t, deadline)
+        if deadline is not None:
+            self.schedule(deadline, self._settle, "deadline")
 
     def handle_point(self) -> tuple[float, float]:
         """The one-finger handle: on the circle's edge, on the side of the playing hand."""
@@ -165,6 +158,8 @@ class SizeModel(RoundModel):
         s = self.sizing
         assert s is not None
         self.sizing = None
+        self.cancel("deadline")
+        self.cancel("hold")
         record: Trial = {
             "kind": "size", "index": self.done, "success": success,
             "outcome": "held" if success else ("too_slow" if s.first_match_ms is None
@@ -178,15 +173,9 @@ class SizeModel(RoundModel):
             "time_to_match_ms": s.first_match_ms - s.onset_ms if s.first_match_ms else None,
             "overshoots": s.crossings, "grips": s.grips,
         }
-        self.difficulty.update(success)
         self.last_success = success
-        self.results.append(record)
-        self._new.append(record)
-        self.done += 1
-        if self.done >= self.total:
-            self._finished = True
-        else:
-            self._pending_onset = t + PAUSE_MS
+        if self.record(record):
+            self.schedule(t + PAUSE_MS, self._start)
 
     def summary(self) -> dict[str, Any]:
         trials = self.results

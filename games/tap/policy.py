@@ -6,7 +6,7 @@ from typing import Any
 
 from engine.sim.hand import SimPatient
 from engine.touch import Phase, Touch
-from games.tap.model import TapModel
+from games.tap.model import PointingModel, RhythmModel, RingModel, SequenceModel, TapModel
 from games.tap.skills import SKILLS, remembers
 
 SERIAL_REACTION_SHARE = 0.3   # in serial play the next movement is largely anticipated
@@ -23,10 +23,11 @@ class TapPolicy:
 
     def plan(self, model: TapModel, t_ms: float) -> list[Touch]:
         self.patient.at_time(t_ms, self.start_minutes)
-        if model.layout in ("ring", "random"):
+        if isinstance(model, PointingModel):
             return self._point(model, t_ms)
-        if model.layout == "sequence":
+        if isinstance(model, SequenceModel):
             return self._sequence(model, t_ms)
+        assert isinstance(model, RhythmModel)
         return self._rhythm(model, t_ms)
 
     def _once(self, key: Any) -> bool:
@@ -49,7 +50,7 @@ class TapPolicy:
                              t + dwell + 1.0))
         return sorted(touches, key=lambda touch: touch.t_ms)
 
-    def _point(self, model: TapModel, t: float) -> list[Touch]:
+    def _point(self, model: PointingModel, t: float) -> list[Touch]:
         target = model.target
         if target is None or not self._once(("point", target.onset_ms)):
             return []
@@ -57,12 +58,12 @@ class TapPolicy:
         distance = max(1.0, ((target.x_mm - target.from_x_mm) ** 2 +
                              (target.y_mm - target.from_y_mm) ** 2) ** 0.5)
         reaction = p.reaction_ms()
-        if model.layout == "ring" and model.done > 0:
+        if isinstance(model, RingModel) and model.done > 0:
             reaction *= SERIAL_REACTION_SHARE
         down = max(t, target.onset_ms) + reaction + p.movement_ms(distance, target.width_mm)
         return self._tap(target.x_mm, target.y_mm, down)
 
-    def _sequence(self, model: TapModel, t: float) -> list[Touch]:
+    def _sequence(self, model: SequenceModel, t: float) -> list[Touch]:
         seq = model.sequence
         if seq is None or seq.result_at is not None or t < seq.demo_end_ms:
             return []
@@ -79,7 +80,7 @@ class TapPolicy:
         delay = p.reaction_ms() if step == 0 else p.movement_ms(30.0, seq.width_mm) + 150.0
         return self._tap(x, y, max(t, seq.demo_end_ms) + delay, extra=False)
 
-    def _rhythm(self, model: TapModel, t: float) -> list[Touch]:
+    def _rhythm(self, model: RhythmModel, t: float) -> list[Touch]:
         rh = model.rhythm
         if rh is None:
             return []

@@ -9,7 +9,14 @@ from engine.i18n import t
 from engine.ui import draw
 from engine.ui.icons import ICONS
 from engine.ui.theme import Theme
-from games.tap.model import Feedback, TapModel
+from games.tap.model import (
+    Feedback,
+    PointingModel,
+    RhythmModel,
+    RingModel,
+    SequenceModel,
+    TapModel,
+)
 
 EFFECT_MS = 450.0
 MISS_MS = 1100.0
@@ -20,22 +27,31 @@ class TapView:
     def signature(self, model: TapModel, now_ms: float) -> object:
         fb = model.feedback
         animating = fb is not None and now_ms - fb.t_ms < MISS_MS
-        seq = model.sequence
+        return (model.done, int(now_ms // FRAME_MS) if animating else None, model.waiting,
+                self._layout_signature(model, now_ms))
+
+    @staticmethod
+    def _layout_signature(model: TapModel, now_ms: float) -> object:
+        """What changes the picture of the model's layout."""
+        if isinstance(model, PointingModel):
+            return (model.target.onset_ms if model.target else None, model.selecting)
+        if isinstance(model, SequenceModel):
+            seq = model.sequence
+            return None if seq is None else (seq.lit(now_ms), len(seq.entered),
+                                             now_ms >= seq.demo_end_ms, seq.result_at)
+        assert isinstance(model, RhythmModel)
         rh = model.rhythm
-        return (model.done, model.target.onset_ms if model.target else None,
-                model._selection is not None, int(now_ms // FRAME_MS) if animating else None,
-                seq.lit(now_ms) if seq else None, len(seq.entered) if seq else None,
-                now_ms >= seq.demo_end_ms if seq else None, seq.result_at if seq else None,
-                len(rh.downs) if rh else None, int(now_ms // 100) if rh and rh.start_ms
-                else None, model._pending_onset is None)
+        return None if rh is None else (len(rh.downs),
+                                        int(now_ms // 100) if rh.start_ms else None)
 
     def draw(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
              now_ms: float) -> None:
-        if model.layout in ("ring", "random"):
-            self._pointing(surface, theme, model, board, now_ms)
-        elif model.layout == "sequence":
+        if isinstance(model, PointingModel):
+            self._pointing(surface, theme, model, board)
+        elif isinstance(model, SequenceModel):
             self._sequence(surface, theme, model, board, now_ms)
         else:
+            assert isinstance(model, RhythmModel)
             self._rhythm(surface, theme, model, board, now_ms)
         self._feedback(surface, theme, model.feedback, board, now_ms)
 
@@ -52,14 +68,13 @@ class TapView:
         draw.circle(surface, theme, board.x + x, board.y + y, max(0.8, min(2.0, r * 0.14)),
                     (255, 255, 255) if not theme.high_contrast else (0, 0, 0))
 
-    def _pointing(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
-                  now_ms: float) -> None:
+    def _pointing(self, surface: pygame.Surface, theme: Theme, model: PointingModel,
+                  board: RectMM) -> None:
         pal = theme.palette
         target = model.target
-        width = target.width_mm if target else float(model._params["width_mm"])
-        if model.layout == "ring":
-            count = int(model._params["ring_targets"])
-            for x, y in model.ring_positions(width, float(model._params["distance_mm"]), count):
+        if isinstance(model, RingModel):
+            width = model.shown_width_mm
+            for x, y in model.spots(width):
                 draw.circle(surface, theme, board.x + x, board.y + y, width / 2, pal.line,
                             width_mm=0.5)
         if target is not None:
@@ -68,7 +83,7 @@ class TapView:
         elif model.done == 0:
             draw.board_hint(surface, theme, board, t("tap.start"))
 
-    def _sequence(self, surface: pygame.Surface, theme: Theme, model: TapModel,
+    def _sequence(self, surface: pygame.Surface, theme: Theme, model: SequenceModel,
                   board: RectMM, now_ms: float) -> None:
         pal = theme.palette
         seq = model.sequence
@@ -89,8 +104,8 @@ class TapView:
             text = t("tap.sequence.turn")
         draw.board_hint(surface, theme, board, text)
 
-    def _rhythm(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
-                now_ms: float) -> None:
+    def _rhythm(self, surface: pygame.Surface, theme: Theme, model: RhythmModel,
+                board: RectMM, now_ms: float) -> None:
         pal = theme.palette
         rh = model.rhythm
         if rh is None:

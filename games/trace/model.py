@@ -102,10 +102,10 @@ class TraceModel(RoundModel):
         self.shape_ids = [s.strip() for s in str(params["shapes"]).split(",") if s.strip()]
         self.trial: TraceTrial | None = None
         self.feedback: Feedback | None = None
-        self._pending_onset: float | None = FIRST_ONSET_MS
         self._early = 0
         self._params = params
         self._order = self._shuffled()
+        self.schedule(FIRST_ONSET_MS, self._start_trial)
 
     def _shuffled(self) -> list[str]:
         """Shapes in the level's order, repeated; later rounds of the list are shuffled."""
@@ -121,30 +121,6 @@ class TraceModel(RoundModel):
         return (self.setup.board_w_mm, self.setup.board_h_mm)
 
     # -- the engine's interface -------------------------------------------------------------
-    def next_change_ms(self) -> float | None:
-        if self._finished:
-            return None
-        if self._pending_onset is not None:
-            return self._pending_onset
-        trial = self.trial
-        if trial is None:
-            return None
-        due = [trial.deadline_ms] if trial.deadline_ms is not None else []
-        if trial.started_ms is None:
-            due.append(trial.onset_ms + START_WAIT_MS)
-        elif trial.finger is None and trial.last_touch_ms is not None:
-            due.append(trial.last_touch_ms + IDLE_MS)
-        return min(due) if due else None
-
-    def _on_due(self, t_ms: float) -> None:
-        if self._pending_onset is not None:
-            self._pending_onset = None
-            self._start_trial(t_ms)
-        elif self.trial is not None:
-            timed_out = self.trial.deadline_ms is not None and t_ms >= self.trial.deadline_ms
-            self._finish(t_ms, "too_slow" if timed_out else (
-                "not_started" if self.trial.started_ms is None else "incomplete"))
-
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)
         trial = self.trial
@@ -161,6 +137,8 @@ class TraceModel(RoundModel):
                 self._move(trial, touch)
             else:
                 self._lift(trial, touch)
+        if self.trial is trial:
+            self._watch_idle(trial)
 
     # -- trials -------------------------------------------------------------------------------
     def _start_trial(self, t: float) -> None:
@@ -174,6 +152,25 @@ class TraceModel(RoundModel):
         self.trial = TraceTrial(shape, strokes, [Polyline.of(s) for s in strokes],
                                 float(self._params["corridor_mm"]), t, deadline,
                                 shape.placed_center(size, self.board, mirrored))
+        if deadline is not None:
+            self.schedule(deadline, self._time_out, "deadline")
+        self.schedule(t + START_WAIT_MS, self._time_out, "wait")
+
+    def _watch_idle(self, trial: TraceTrial) -> None:
+        """Once started, a trial with no finger on the shape ends IDLE_MS after the last
+        touch; a shape nobody starts waits START_WAIT_MS."""
+        if trial.started_ms is None:
+            return
+        self.cancel("wait")
+        if trial.finger is None and trial.last_touch_ms is not None:
+            self.schedule(trial.last_touch_ms + IDLE_MS, self._time_out, "wait")
+
+    def _time_out(self, t_ms: float) -> None:
+        trial = self.trial
+        assert trial is not None
+        timed_out = trial.deadline_ms is not None and t_ms >= trial.deadline_ms
+        self._finish(t_ms, "too_slow" if timed_out else (
+            "not_started" if trial.started_ms is None else "incomplete"))
 
     @property
     def pace_mm_per_s(self) -> float:
@@ -247,6 +244,8 @@ class TraceModel(RoundModel):
         trial = self.trial
         assert trial is not None
         self.trial = None
+        self.cancel("deadline")
+        self.cancel("wait")
         samples = trial.samples
         times = [s[0] for s in samples]
         xy = [(s[1], s[2]) for s in samples]
@@ -277,15 +276,9 @@ class TraceModel(RoundModel):
             "path": _thin(samples),
         }
         self._early = 0
-        self.difficulty.update(record["success"])
         self.feedback = Feedback("done" if record["success"] else "missed", t, outcome)
-        self.results.append(record)
-        self._new.append(record)
-        self.done += 1
-        if self.done >= self.total:
-            self._finished = True
-        else:
-            self._pending_onset = t + float(self._params.get("pause_ms", 1200.0))
+        if self.record(record):
+            self.schedule(t + float(self._params.get("pause_ms", 1200.0)), self._start_trial)
 
     def _pursuit_error(self, trial: TraceTrial) -> float | None:
         """Mean distance between the finger and the guide dot (paced levels)."""

@@ -3,7 +3,7 @@
 from engine.game import RoundSetup
 from engine.levels.difficulty import Fixed
 from engine.levels.schema import Level
-from games.tap.model import TapModel
+from games.tap.model import make_model
 from games.tap.params import PARAMS
 
 
@@ -12,7 +12,7 @@ def tap_round(layout="ring", hand="right", self_paced=False, seed=1, **params):
     values.update(layout=layout, **params)
     level = Level("tap", "test", "Test", "", values)
     setup = RoundSetup("tap", "test", seed, hand, "training", 200.0, 120.0, self_paced)
-    return TapModel(setup, Fixed(level))
+    return make_model(setup, Fixed(level))
 
 
 def shown(model):
