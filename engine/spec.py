@@ -137,7 +137,8 @@ def _load(target: str) -> Any:
 class GameSpec:
     """A minigame: its rules, its simulated player, its look and its numbers.
 
-    Texts come from the game's strings (`<id>.name`, `<id>.blurb`, and its own keys);
+    Texts come from the game's strings (`<id>.name`, `<id>.short`, `<id>.blurb`, and its
+    own keys);
     the view is named as "module:Class" so that commands without a screen never import
     pygame."""
 
@@ -167,6 +168,11 @@ class GameSpec:
     @property
     def name(self) -> str:
         return t(f"{self.id}.name")
+
+    @property
+    def short_name(self) -> str:
+        """One word, for the therapist's game chips."""
+        return t(f"{self.id}.short")
 
     @property
     def blurb(self) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-from engine.i18n import t
 from engine.replay_scene import ReplayScene
 from engine.rounds import rebuild_model
 from engine.spec import GameSpec
@@ -19,7 +18,7 @@ def replay_scene(spec: GameSpec, recording: Recording, title: str = "") -> Repla
     level = spec.levels.get(str(header.get("level")))
     return ReplayScene(lambda: rebuild_model(spec, header), spec.make_view(),
                        recording.touches, recording.end_ms or 0.0, board,
-                       title or f"{t(f'{spec.id}.short')} · "
+                       title or f"{spec.short_name} · "
                                 f"{level.name if level else header.get('level')}")
 
 

@@ -39,7 +39,7 @@ METRICS = (
            text="results.throughput_value"),
     Metric("endpoint_spread_mm", "results.spread", "mm", RESULTS, False, kinds=POINTING,
            text="results.spread_value"),
-    Metric("frequency_per_s", "results.taps", "/s", RESULTS, kinds=("rhythm",),
+    Metric("frequency_per_s", "results.taps", "", RESULTS, kinds=("rhythm",),   # "per second"
            text="results.taps_value"),
     Metric("success_rate", "results.rate", "%", RESULTS, scale=100.0, kinds=("rhythm",),
            text="results.rate_value"),

@@ -26,19 +26,19 @@ class ProgrammeTab(Tab):
         prefs = self.area.prefs
         games = self.area.shell.playable()
         chosen = prefs.planned([g.spec.id for g in games])
-        names = ", ".join(t(f"{g}.short") for g in chosen)
+        names = ", ".join(g.spec.short_name for g in games if g.spec.id in chosen)
         rows: list[Row | Button] = [
             Row(t("programme.length"), t("settings.plan_minutes", minutes=prefs.plan_minutes),
                 [("−", False, lambda: self._minutes(-1)), ("+", False, lambda: self._minutes(1))]),
             Row(t("programme.games"), names,
-                [(t(f"{g.spec.id}.short"), g.spec.id in chosen,
+                [(g.spec.short_name, g.spec.id in chosen,
                   lambda g=g.spec.id: self._game(g))
                  for g in games]),
             toggle(t("programme.self_paced"), prefs.self_paced,
                    lambda on: self._set(self_paced=on)),
         ]
         rows.append(Row(t("programme.levels"), t("programme.levels_detail"),
-                        [(t(f"{g.spec.id}.short"), False, lambda g=g: self._levels(g))
+                        [(g.spec.short_name, False, lambda g=g: self._levels(g))
                          for g in games]))
         return rows
 

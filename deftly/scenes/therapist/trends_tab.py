@@ -165,14 +165,16 @@ class TrendsTab(Tab):
 
     def _options(self, sessions: list[dict]) -> list[tuple[str, bool, object]]:
         options: list[tuple[str, bool, object]] = [
-            (t(f"{g}.short"), g == self.game, lambda g=g: self._game(g)) for g in self.games]
+            (self.area.shell.game(g).spec.short_name, g == self.game,
+             lambda g=g: self._game(g)) for g in self.games]
         hands = trends.hands_played(sessions, self.game)
         if len(hands) > 1:
             options += [(t(f"hand.{h}"), h == self.hand, lambda h=h: self._set(hand=h))
                         for h in hands]
         variants = trends.variants_played(sessions, self.game)
         if len(variants) > 1:
-            options += [(t(f"variant.{v or 'default'}"), v == self.variant,
+            spec = self.area.shell.game(self.game).spec
+            options += [(t(spec.variant(v).label), v == self.variant,
                          lambda v=v: self._set(variant=v)) for v in variants]
         keys = list(RANGES)
         following = keys[(keys.index(self.range) + 1) % len(keys)]
