@@ -68,7 +68,14 @@ class Shell:
         """The calendar time, only for labels, streaks and the calendar: the store's."""
 
     def playable(self) -> list[Available]:
-        return [g for g in self.games if g.levels is not None]
+        """Games with their levels that this screen can play (some need several fingers)."""
+        return [g for g in self.games if g.levels is not None and self.can_play(g)]
+
+    @staticmethod
+    def can_play(game: Available) -> bool:
+        from engine.input.capability import touch_capability
+
+        return touch_capability().allows(game.spec.fewest_fingers)
 
     def game(self, game_id: str) -> Available:
         return next(g for g in self.games if g.spec.id == game_id)

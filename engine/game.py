@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from engine.levels.difficulty import Difficulty
 from engine.schedule import Action, Schedule, Scheduled
 from engine.touch import Touch
+from engine.trial import checked
 
 MODES = ("training", "checkup")
 
@@ -47,7 +48,8 @@ class RoundSetup:
 
 
 Trial = dict[str, Any]
-"""A finished trial: at least "success" (bool) and "level_value"; metric names carry units."""
+"""A finished trial: the base every game fills (`engine.trial.TrialBase`: "success",
+"level_value", "counts_for_staircase") and the game's own measures, units in their names."""
 
 
 class GameModel(Protocol):
@@ -111,7 +113,9 @@ class RoundModel:
     def record(self, trial: Trial) -> bool:
         """A trial is finished: it moves the staircase (unless it says
         `"counts_for_staircase": False`), joins the results and the trials not yet taken,
-        and counts towards the round's end. Returns whether the round goes on."""
+        and counts towards the round's end. Returns whether the round goes on. A trial
+        without the base (`engine.trial`) raises TrialError: a game's programming error."""
+        checked(trial, self.setup.game)
         if trial.get("counts_for_staircase", True):
             self.difficulty.update(trial["success"])
         self.results.append(trial)

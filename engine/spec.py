@@ -197,6 +197,11 @@ class GameSpec:
         """The metrics shown in one place (on the results screen: for one kind of round)."""
         return [m for m in self.metrics if m.shown_on(where, kind)]
 
+    @property
+    def fewest_fingers(self) -> int:
+        """The fingers at once its easiest variant needs (more than one: not with a mouse)."""
+        return min(v.fingers for v in self.variants)
+
     def variant(self, variant_id: str) -> Variant:
         for candidate in self.variants:
             if candidate.id == variant_id:

@@ -7,7 +7,6 @@ part and appears on the home screen without any edit outside its own files."""
 from __future__ import annotations
 
 import importlib
-import math
 import re
 import sys
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from engine.spec import GameSpec, Shows
 from engine.store.recording import read_recording
 from engine.store.store import Store
 from engine.testing.pilot import Pilot
+from engine.trial import trial_problems
 from engine.ui.draw import recording_text
 from games import registry
 
@@ -86,19 +86,6 @@ def test_every_text_the_spec_names_is_in_the_strings(game):
     assert [key for key in keys if key not in catalogue()] == []
 
 
-def _base_problems(trial: dict) -> list[str]:
-    """What a trial lacks of the base every game fills."""
-    problems = []
-    if not isinstance(trial.get("success"), bool):
-        problems.append("success is not a bool")
-    value = trial.get("level_value")   # NaN: the level adapts nothing
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isinf(value):
-        problems.append(f"level_value {value!r} is not a number")
-    if not isinstance(trial.get("counts_for_staircase", True), bool):
-        problems.append("counts_for_staircase is not a bool")
-    return problems
-
-
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 @pytest.mark.parametrize("game", GAMES)
 def test_every_preset_plays_every_level_and_fills_the_trial_base(game, preset):
@@ -114,7 +101,7 @@ def test_every_preset_plays_every_level_and_fills_the_trial_base(game, preset):
         result = play(spec, level.id, SimPatient(hand, n), progress, n, mode=mode,
                       variant=variant)
         assert result.trials, f"{game}/{level.id}: no trials"
-        assert [p for tr in result.trials if (p := _base_problems(tr))] == []
+        assert [p for tr in result.trials if (p := trial_problems(tr))] == []
         rate = result.summary.get("success_rate")
         assert isinstance(rate, float) and 0.0 <= rate <= 1.0
 

@@ -151,6 +151,8 @@ class HomeScene(Screen[None]):
     def _tile(self, cell: RectMM, game: Available) -> Tile:
         if game.levels is None:
             return Tile(cell, game.spec.name, detail=t("home.unavailable"), locked=True)
+        if not self.shell.can_play(game):
+            return Tile(cell, game.spec.name, detail=t("home.needs_touch"), locked=True)
         hand = self._hand()
         variant = last_variant(self.shell, game.spec.id)
         level = progress_for(self.shell, game, hand, variant).current()

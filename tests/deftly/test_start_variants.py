@@ -50,3 +50,29 @@ def test_go_finishes_with_a_typed_choice():
         app.scenes.push(scene2 := StartScene(shell, game), got.append)
         scene2.go()
     assert got == [StartChoice(scene2.level_id, scene2.hand, "training", scene2.variant)]
+
+
+def test_a_game_needing_several_fingers_waits_for_a_touchscreen():
+    from dataclasses import replace
+
+    from deftly.scenes.home import HomeScene
+    from engine.spec import Variant
+    from engine.ui.draw import recording_text
+    from games.registry import Available
+
+    first = all_specs()[0]
+    two_hands = replace(first, variants=(Variant("", "start.usual", fingers=4),))
+    app = headless_app((1920, 1200))
+    with demo_store() as store:
+        shell = demo_shell(app, store)
+        shell.games = [Available(two_hands, first.levels)]
+        for capability, playable in (("mouse", False), (3, False), (4, True)):
+            with force_capability(capability):
+                assert bool(shell.playable()) is playable
+                assert bool(shell.plan().items) is playable
+                app.scenes.push(scene := HomeScene(shell))
+                with recording_text() as texts:
+                    app.render()
+                app.scenes.pop(scene)
+                shown = {d.text for d in texts}
+                assert ("Needs a touchscreen" in shown) is not playable
