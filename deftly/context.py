@@ -24,6 +24,7 @@ class Preferences:
     high_contrast: bool = False
     reduced_motion: bool = False
     self_paced: bool = False
+    tap_gap_ms: float = 300.0             # a second press sooner than this is a bounce
     plan_minutes: int = 8
     plan_games: tuple[str, ...] = ()      # empty: every available game
 
@@ -115,3 +116,4 @@ class Shell:
                                                  high_contrast=prefs.high_contrast,
                                                  reduced_motion=prefs.reduced_motion))
         app.audio.configure(prefs.sound, prefs.volume)
+        app.presses.refractory_ms = prefs.tap_gap_ms

@@ -21,6 +21,7 @@ from engine.display import DisplayProfile, RectMM
 from engine.input.sdl import Command, InputReader, TextTyped
 from engine.scene import Scene, SceneStack
 from engine.touch import Touch
+from engine.ui.presses import PressGuard, guarding
 from engine.ui.theme import Theme
 from engine.ui.widgets import Toast
 
@@ -56,6 +57,8 @@ class App:
         self.measure_frames = measure_frames
         self.reader = InputReader(theme.profile, screen.get_size())
         self.scenes = SceneStack(self)
+        self.presses = PressGuard()
+        """Ignores a second button press soon after one (a bouncing or shaky finger)."""
         self.stats = LoopStats()
         self.running = True
         self.toast: Toast | None = None
@@ -102,7 +105,8 @@ class App:
             top = self.scenes.top
             if isinstance(event, Touch):
                 if top is not None:
-                    top.on_touch(event)
+                    with guarding(self.presses):
+                        top.on_touch(event)
             elif isinstance(event, TextTyped):
                 if top is not None:
                     top.on_text(event.text)

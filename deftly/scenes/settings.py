@@ -16,6 +16,7 @@ from engine.ui.widgets import Button, Widget
 
 TEXT_SCALES = (0.85, 1.0, 1.2, 1.4, 1.7)
 VOLUMES = (0.2, 0.4, 0.7, 1.0)
+TAP_GAPS = (0.0, 150.0, 300.0, 500.0, 800.0, 1200.0)
 
 
 def _step(options: tuple[float, ...], value: float, direction: int) -> float:
@@ -43,6 +44,9 @@ class SettingsScene(Screen[None]):
             self._toggle(t("settings.contrast"), prefs.high_contrast, "high_contrast"),
             self._toggle(t("settings.motion"), prefs.reduced_motion, "reduced_motion"),
             self._toggle(t("settings.self_paced"), prefs.self_paced, "self_paced"),
+            Row(t("settings.tap_gap"), t("settings.tap_gap_value", s=prefs.tap_gap_ms / 1000)
+                if prefs.tap_gap_ms else t("settings.off"),
+                [("−", False, lambda: self._gap(-1)), ("+", False, lambda: self._gap(1))]),
             Row(t("settings.plan"), t("settings.plan_minutes", minutes=prefs.plan_minutes),
                 [("−", False, lambda: self._plan(-1)), ("+", False, lambda: self._plan(1))]),
             Button(RectMM(0, 0, 1, 1), t("settings.calibrate"), self.calibrate,
@@ -71,6 +75,9 @@ class SettingsScene(Screen[None]):
 
     def _text(self, direction: int) -> None:
         self._set(text_scale=_step(TEXT_SCALES, self.shell.prefs.text_scale, direction))
+
+    def _gap(self, direction: int) -> None:
+        self._set(tap_gap_ms=_step(TAP_GAPS, self.shell.prefs.tap_gap_ms, direction))
 
     def _plan(self, direction: int) -> None:
         self._set(plan_minutes=step_minutes(self.shell.prefs.plan_minutes, direction))

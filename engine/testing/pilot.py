@@ -58,6 +58,7 @@ class Pilot:
         self.clock = clock
         self.step_ms = step_ms
         self.sample_ms = sample_ms
+        self.press_hold_ms = 80.0
         self._last_finger = 100
         self._held: dict[int, Point] = {}
 
@@ -191,9 +192,20 @@ class Pilot:
 
     def press(self, label: str) -> None:
         """Tap the centre of the button labelled `label` (it must be enabled)."""
-        button = self.button(label)
-        assert button.enabled, f"{label!r} is disabled"
-        self.tap_mm(*button.rect.center)
+        self.tap_button(self.button(label))
+
+    def tap_button(self, button: Button) -> None:
+        """Tap the centre of `button` (it must be enabled), once the app takes a press."""
+        assert button.enabled, f"{button.label!r} is disabled"
+        self.settle()
+        self.tap_mm(*button.rect.center, hold_ms=self.press_hold_ms)
+
+    def settle(self) -> None:
+        """Wait until the app takes a press again (its guard against bouncing fingers);
+        the lift comes `press_hold_ms` after the finger lands."""
+        wait = self.app.presses.remaining_ms(self.clock.t_ms + self.press_hold_ms)
+        if wait > 0:
+            self.run(wait + 1.0)
 
     def type(self, text: str, space: str = "Space") -> None:
         """Press the on-screen key for each character (a space presses `space`)."""

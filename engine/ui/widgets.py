@@ -16,6 +16,7 @@ from engine.display import RectMM
 from engine.touch import Phase, Touch
 from engine.ui import draw
 from engine.ui.icons import draw_icon, draw_star
+from engine.ui.presses import press_allowed
 from engine.ui.theme import Color, Theme
 
 
@@ -77,7 +78,7 @@ class Button(Widget):
             return False
         if touch.phase is Phase.UP:
             self._finger = None
-            if inside and self.on_press is not None:
+            if inside and self.on_press is not None and press_allowed(touch.t_ms):
                 self.on_press()
             return True
         return False

@@ -106,7 +106,7 @@ def test_settings_take_effect_and_are_kept_per_player(journey):
     (label,) = [w for w in pilot.top.widgets if getattr(w, "text", "") == "High contrast"]
     (contrast_on,) = [b for b in pilot.buttons() if b.label == "On" and
                       b.rect.y <= label.rect.center[1] <= b.rect.bottom]
-    pilot.tap_mm(*contrast_on.rect.center)
+    pilot.tap_button(contrast_on)
     assert pilot.app.theme.palette is HIGH_CONTRAST
     pilot.press("+")                              # volume up
     assert pilot.shell.prefs.high_contrast and pilot.shell.prefs.volume == 1.0

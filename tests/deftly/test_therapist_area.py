@@ -178,13 +178,13 @@ def test_level_overrides_open_lock_and_cap_what_the_player_may_play(area):
     store = pilot.store
     pilot.press("Programme")
     buttons = [b for b in pilot.buttons() if b.label == "Tap"]
-    pilot.tap_mm(*buttons[-1].rect.center)              # the Levels row's Tap button
+    pilot.tap_button(buttons[-1])              # the Levels row's Tap button
     assert isinstance(pilot.top, GameLevelsScene)
     tap = scene.shell.game("tap")
     progress = PlayerProgress(store, scene.profile.id, "tap", "left", tap.levels)
     assert [s.open for s in progress.states()][:2] == [True, False]
     opens = [b for b in pilot.buttons() if b.label == "Open"]
-    pilot.tap_mm(*opens[0].rect.center)                 # open "Far apart" early
+    pilot.tap_button(opens[0])                 # open "Far apart" early
     assert progress.states()[1].open
     for _ in range(3):
         pilot.press("−")                                 # cap: last, then one and two below
@@ -192,11 +192,11 @@ def test_level_overrides_open_lock_and_cap_what_the_player_may_play(area):
     assert [s.open for s in states][-3:] == [False, False, False]
     assert states[-1].reason == "capped by your therapist"
     locks = [b for b in pilot.buttons() if b.label == "Locked"]
-    pilot.tap_mm(*locks[0].rect.center)
+    pilot.tap_button(locks[0])
     assert progress.states()[1].reason == "locked by your therapist"
     for _ in range(3):
         pilot.press("+")                                 # no cap again
-    pilot.tap_mm(*next(b for b in pilot.buttons() if b.label == "As earned").rect.center)
+    pilot.tap_button(next(b for b in pilot.buttons() if b.label == "As earned"))
     assert [s.open for s in progress.states()] == [True] + [False] * (len(states) - 1)
     assert store.overrides(scene.profile.id) == {}
 

@@ -157,7 +157,7 @@ def test_record_moves_the_staircase_keeps_the_trial_and_ends_the_round():
     model.difficulty.update = updates.append
     assert model.record({"success": True, "level_value": 1.0})
     assert model.progress() == (1, 2) and not model.finished
-    assert not model.record({"success": False, "counts_for_staircase": False})
+    assert not model.record({"success": False, "level_value": 1.0, "counts_for_staircase": False})
     assert updates == [True]                           # the second does not count
     assert model.finished and model.progress() == (2, 2)
     assert [t["success"] for t in model.results] == [True, False]
@@ -167,8 +167,8 @@ def test_record_moves_the_staircase_keeps_the_trial_and_ends_the_round():
 
 def test_a_finished_model_runs_nothing_more_and_expects_no_change():
     model = Counting()
-    model.schedule(100.0, lambda at: (model.record({"success": True}),
-                                      model.record({"success": True})))
+    model.schedule(100.0, lambda at: (model.record({"success": True, "level_value": 1.0}),
+                                      model.record({"success": True, "level_value": 1.0})))
     model.schedule(100.0, model.note("after the end"))
     model.tick(200.0)
     assert model.finished and model.log == [] and model.next_change_ms() is None
