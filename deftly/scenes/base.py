@@ -41,9 +41,18 @@ class Screen(Scene[R]):
                                   style="quiet"))
             title_box = RectMM(back.right + sizes.gap, header.y,
                                header.w - back.w - sizes.gap, header.h)
+        corners = self.corner_buttons()
+        if corners:   # the title stops short of the buttons in the header's corner
+            right = min(w.rect.x for w in corners) - sizes.gap
+            title_box = RectMM(title_box.x, title_box.y, max(1.0, right - title_box.x),
+                               title_box.h)
         widgets.append(Label(title_box, self.heading(), size="heading", bold=True,
                              align="left"))
-        self.widgets = widgets + self.build(content)
+        self.widgets = widgets + corners + self.build(content)
+
+    def corner_buttons(self) -> list[Widget]:
+        """Buttons in the header's top right corner (none by default)."""
+        return []
 
     def heading(self) -> str:
         return self.title

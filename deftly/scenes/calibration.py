@@ -9,6 +9,7 @@ from engine.display import BANK_CARD_MM, DisplayProfile, RectMM, profile_from_ca
 from engine.scene import Scene
 from engine.touch import Phase, Touch
 from engine.ui import draw
+from engine.ui.overlay import confirm
 from engine.ui.widgets import Button, Label
 
 STEP = 0.01  # each press changes the card by 1 %
@@ -57,7 +58,11 @@ class CalibrationScene(Scene[DisplayProfile]):
         self.dirty = True
 
     def done(self) -> None:
-        self.finish(profile_from_card(self.card_w_px))
+        """Saving a screen size is a step of its own: every size in mm rests on it."""
+        profile = profile_from_card(self.card_w_px)
+        confirm(self.app, t("calibration.confirm_title"), t("calibration.confirm_note"),
+                t("calibration.confirm_yes"), t("calibration.confirm_no"),
+                lambda: self.finish(profile))
 
     def on_touch(self, touch: Touch) -> None:
         super().on_touch(touch)

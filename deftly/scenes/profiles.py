@@ -14,6 +14,7 @@ from engine.store.errors import StoreError
 from engine.store.store import Profile
 from engine.ui import draw
 from engine.ui.keyboard import Keyboard
+from engine.ui.overlay import confirm
 from engine.ui.table import pager
 from engine.ui.theme import OKABE_ITO, Theme
 from engine.ui.widgets import Button, Label, TextField, Widget
@@ -75,7 +76,7 @@ class ProfilesScene(Screen[Profile]):
             widgets.append(PlayerTile(cell, profile, lambda p=profile: self.on_chosen(p)))
         last_cell = cells[len(shown)] if len(shown) < len(cells) else cells[-1]
         widgets.append(self.last_tile(last_cell))
-        return widgets + self.corner_buttons()
+        return widgets
 
     def last_tile(self, cell: RectMM) -> Widget:
         """The tile after the players: add a new player."""
@@ -83,13 +84,20 @@ class ProfilesScene(Screen[Profile]):
                       detail=t("profiles.new_detail"), style="primary")
 
     def corner_buttons(self) -> list[Widget]:
-        """A quiet door to the therapist area, top right (it asks for the PIN)."""
+        """A quiet door to the therapist area (it asks for the PIN) and a way to close
+        Deftly without a keyboard (it asks first), top right."""
         sizes = self.app.theme.sizes
         board = self.app.board
-        w = min(48.0, board.w * 0.3)
-        box = RectMM(board.right - sizes.margin * 0.75 - w, board.y + sizes.margin * 0.5, w,
-                     self.header_height())
-        return [Button(box, t("therapist.door"), self.therapist, icon="lock", style="quiet")]
+        w = min(48.0, board.w * 0.27)
+        door = RectMM(board.right - sizes.margin * 0.75 - w, board.y + sizes.margin * 0.5, w,
+                      self.header_height())
+        close = RectMM(door.x - sizes.gap - w * 0.8, door.y, w * 0.8, door.h)
+        return [Button(close, t("app.close"), self.close, icon="close", style="quiet"),
+                Button(door, t("therapist.door"), self.therapist, icon="lock", style="quiet")]
+
+    def close(self) -> None:
+        confirm(self.app, t("app.close_title"), t("app.close_note"), t("app.close_yes"),
+                t("app.close_no"), self.app.quit)
 
     def therapist(self) -> None:
         from deftly.scenes.pin import PinScene
@@ -117,7 +125,7 @@ class ProfilesScene(Screen[Profile]):
 
     def on_command(self, command: Command) -> None:
         if command is Command.BACK:
-            self.app.quit()
+            self.close()
 
 
 class NewProfileScene(Screen[Profile]):

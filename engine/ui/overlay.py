@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,6 +13,9 @@ from engine.input.sdl import Command
 from engine.scene import Scene
 from engine.ui import draw
 from engine.ui.widgets import Button, Label
+
+if TYPE_CHECKING:
+    from engine.app import App
 
 
 class ChoiceOverlay(Scene[str]):
@@ -58,3 +62,13 @@ class ChoiceOverlay(Scene[str]):
         draw.panel(surface, theme, self.panel, theme.palette.panel, theme.palette.line,
                    border_mm=0.6, radius_mm=4.0)
         super().draw(surface)
+
+
+def confirm(app: App, title: str, text: str, yes: str, no: str,
+            on_yes: Callable[[], None]) -> None:
+    """A distinct step before something that cannot be undone (quitting, saving over,
+    deleting): the safe choice first and largest, the other below it, away from where the
+    first tap landed; Back is the safe choice."""
+    overlay = ChoiceOverlay(title, text, [("no", no, "primary"), ("yes", yes, "secondary")],
+                            back_key="no")
+    app.scenes.push(overlay, lambda key: on_yes() if key == "yes" else None)

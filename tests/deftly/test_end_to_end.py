@@ -31,6 +31,7 @@ def pilot(tmp_path):
 def test_a_first_round_from_a_new_player_to_stored_trials(pilot):
     pilot.run(50)
     pilot.press("Done")                              # calibration, accepted as shown
+    pilot.press("Yes, save this size")
     pilot.run(50)
     pilot.type("ann")
     pilot.press("Next")
@@ -70,6 +71,7 @@ def test_pausing_keeps_finished_trials_and_quitting_ends_the_round(pilot):
         store.add_profile("Bo", "right")
     pilot.run(20)
     pilot.press("Done")
+    pilot.press("Yes, save this size")
     pilot.run(20)
     pilot.press("Bo")
     pilot.press("Tap the dots")

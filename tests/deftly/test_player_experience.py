@@ -9,6 +9,7 @@ import pytest
 from deftly.launch import headless_app
 from deftly.shell import start
 from engine.clock import ManualClock, SetWallClock
+from engine.input.sdl import Command
 from engine.round_scene import RoundScene
 from engine.store.store import Store
 from engine.testing.pilot import Pilot
@@ -41,6 +42,7 @@ def returning_player(pilot):
     pilot.launch()
     pilot.store.put_setting(f"calibration:{pilot.shell.device}", {"px_per_mm": 5.9})
     pilot.press("Done")
+    pilot.press("Yes, save this size")
     pilot.press("Ann")
 
 
@@ -66,6 +68,7 @@ def test_first_run_plan_round_and_the_streak_the_next_day(journey):
     assert type(pilot.top).__name__ == "CalibrationScene"
     pilot.press("Bigger")
     pilot.press("Done")
+    pilot.press("Yes, save this size")
     pilot.type("Rosa")
     pilot.press("Next")
     pilot.press("Right hand")
@@ -125,3 +128,34 @@ def test_losing_focus_pauses_the_round(journey):
     assert scene.paused and type(pilot.top).__name__ == "ChoiceOverlay"
     pilot.press("Carry on")
     assert not scene.paused and pilot.top is scene
+
+
+def test_a_double_tap_on_done_does_not_save_an_unmeasured_screen(journey):
+    pilot = journey
+    pilot.launch()
+    for _ in range(6):                           # through the welcome pages
+        if type(pilot.top).__name__ == "WelcomeScene":
+            labels = {b.label for b in pilot.buttons()}
+            pilot.press("Let's start" if "Let's start" in labels else "Next")
+    assert type(pilot.top).__name__ == "CalibrationScene"
+    done = pilot.button("Done")
+    pilot.tap_button(done)
+    pilot.tap_mm(*done.rect.center, hold_ms=40)        # the bounce
+    assert type(pilot.top).__name__ == "ChoiceOverlay"
+    assert pilot.store.get_setting(f"calibration:{pilot.shell.device}") is None
+    pilot.press("Not yet, adjust it")
+    assert type(pilot.top).__name__ == "CalibrationScene"
+
+
+def test_closing_deftly_asks_first_and_escape_asks_too(journey):
+    pilot = journey
+    returning_player(pilot)
+    pilot.press("Change player")
+    assert type(pilot.top).__name__ == "ProfilesScene"
+    pilot.press("Close")
+    pilot.press("Keep playing")
+    assert pilot.app.running and type(pilot.top).__name__ == "ProfilesScene"
+    pilot.top.on_command(Command.BACK)           # Escape
+    assert pilot.app.running and type(pilot.top).__name__ == "ChoiceOverlay"
+    pilot.press("Close Deftly")
+    assert not pilot.app.running

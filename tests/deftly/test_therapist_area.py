@@ -44,6 +44,7 @@ def door(tmp_path):
     shell.device = "test-device"
     pilot.run(50)
     pilot.press("Done")                  # calibration
+    pilot.press("Yes, save this size")
     pilot.run(50)
     yield pilot
     store.close()

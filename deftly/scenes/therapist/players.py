@@ -35,7 +35,7 @@ class TherapistPlayers(ProfilesScene):
                       detail=t("therapist.change_pin_detail"))
 
     def corner_buttons(self) -> list[Widget]:
-        return []
+        return []   # the therapist's list of players has no door and no Close
 
     def open(self, profile: Profile) -> None:
         self.app.scenes.push(TherapistArea(self.shell, profile))
