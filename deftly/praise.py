@@ -15,7 +15,9 @@ RECENT = 5
 
 
 def stars(summary: dict[str, Any]) -> int:
-    """1 to 3 stars for a round: effort always earns one."""
+    """1 to 3 stars for a round: effort always earns one, a round with nothing done none."""
+    if summary.get("trials") == 0:
+        return 0
     rate = summary.get("success_rate")
     if rate is None or (isinstance(rate, float) and math.isnan(rate)):
         return 1
@@ -42,6 +44,8 @@ def _reference(metric: Metric, praise: Praise, previous: Sequence[Mapping[str, A
 
 
 def _better(metric: Metric, praise: Praise, now: float, before: float) -> bool:
+    if abs(now - before) < praise.least:
+        return False
     if metric.higher_is_better:
         return now > before * (1 + praise.margin)
     return now < before * (1 - praise.margin)
@@ -59,7 +63,8 @@ def messages(spec: GameSpec, summary: Mapping[str, Any],
         now, before = metric.value(summary), _reference(metric, metric.praise, previous)
         if now is not None and before is not None and _better(metric, metric.praise, now,
                                                                before):
-            found.append(t(metric.praise.text, change=abs(now - before)))
+            change = abs(now - before)
+            found.append(t(metric.praise.text, change=change, count=change))
     return found[:2] or [t("praise.steady")]
 
 

@@ -51,6 +51,7 @@ class Praise:
     text: str                 # text key, filled with {change}: how much better
     against: str = "recent"
     margin: float = 0.05
+    least: float = 0.0        # a smaller change (in the shown unit) is not worth saying
 
 
 @dataclass(frozen=True)

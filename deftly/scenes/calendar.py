@@ -33,9 +33,9 @@ class CalendarScene(Screen[None]):
         total = sum(d.minutes for d in shown)
         parts = []
         if streak >= 1:
-            parts.append(t("calendar.streak", days=streak))
+            parts.append(t("calendar.streak", count=streak))
         if best > streak:
-            parts.append(t("calendar.best", days=best))
+            parts.append(t("calendar.best", count=best))
         if total > 0:
             parts.append(t("calendar.total", minutes=total, weeks=weeks))
         text = " · ".join(parts) or t("calendar.none")

@@ -109,7 +109,7 @@ class HomeScene(Screen[None]):
     def _streak_text(self) -> str:
         count = self.shell.streak()
         if count >= 2:
-            return t("home.streak", days=count)
+            return t("home.streak", count=count)
         if count == 1:
             today = {s["started_at"][:10] for s in self.shell.today_sessions()}
             return t("home.streak_one") if today else t("home.streak_yesterday")

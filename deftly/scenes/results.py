@@ -94,7 +94,7 @@ class ResultsScene(Screen[str]):
         notes = []
         streak = self.shell.streak()
         if len(today) == 1 and streak >= 2:
-            notes.append(t("praise.streak", days=streak))
+            notes.append(t("praise.streak", count=streak))
         minutes = sum(float(s.get("duration_ms") or 0) for s in today) / 60_000
         tired = praise.dropping([s.get("summary") or {} for s in today])
         if tired or minutes > self.shell.prefs.plan_minutes * 1.5:

@@ -33,10 +33,8 @@ METRICS = (
            text="results.rate_value"),
     Metric("longest_correct", "results.longest", shows=RESULTS, kinds=("sequence",),
            text="results.longest_value"),
-    Metric("reaction_ms_median", "results.reaction", "ms", RESULTS, False,
+    Metric("reaction_ms_median", "results.reaction", "s", RESULTS, False, 0.001,
            kinds=(*POINTING, "sequence"), text="results.reaction_value"),
-    Metric("throughput_bits_per_s", "results.throughput", "bits/s", RESULTS, kinds=POINTING,
-           text="results.throughput_value"),
     Metric("endpoint_spread_mm", "results.spread", "mm", RESULTS, False, kinds=POINTING,
            text="results.spread_value"),
     Metric("frequency_per_s", "results.taps", "", RESULTS, kinds=("rhythm",),   # "per second"
@@ -47,11 +45,12 @@ METRICS = (
     Metric("hit_rate", "trend.hit_rate", "%", TRENDS, scale=100.0),
     Metric("reaction_ms_median", "trend.reaction", "ms", TRENDS, False),
     Metric("throughput_bits_per_s", "trend.throughput", "bits/s", TRENDS),
-    # kind words after a round
+    # kind words after a round (the player sees seconds; the therapist's trends keep ms and
+    # the throughput in bits/s)
     Metric("hits", "results.hits", shows=PRAISE, derive=hits,
            praise=Praise("praise.more_hits", "last", 0.0)),
-    Metric("reaction_ms_median", "results.reaction", "ms", PRAISE, False,
-           praise=Praise("praise.faster")),
+    Metric("reaction_ms_median", "results.reaction", "s", PRAISE, False, 0.001,
+           praise=Praise("praise.faster", least=0.05)),
     Metric("endpoint_spread_mm", "results.spread", "mm", PRAISE, False,
            praise=Praise("praise.steadier")),
     Metric("throughput_bits_per_s", "results.throughput", "bits/s", PRAISE,

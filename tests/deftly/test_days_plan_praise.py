@@ -68,6 +68,7 @@ def test_stars_always_reward_effort():
     assert praise.stars({"success_rate": 0.6}) == 2
     assert praise.stars({"success_rate": 0.8}) == 3
     assert praise.stars({}) == 1
+    assert praise.stars({"trials": 0, "success_rate": float("nan")}) == 0   # nothing done
 
 
 def test_praise_names_real_improvements_and_never_shames():
@@ -75,7 +76,7 @@ def test_praise_names_real_improvements_and_never_shames():
     better = {"hit_rate": 0.85, "trials": 20, "reaction_ms_median": 700}
     worse = {"hit_rate": 0.4, "trials": 20, "reaction_ms_median": 1500}
     good = praise.messages(TAP, better, before)
-    assert "3 more targets" in good[0] and "200 ms faster" in good[1]
+    assert "3 more targets" in good[0] and "by 0.2 s" in good[1]
     bad = praise.messages(TAP, worse, before)
     assert bad == ["Good steady work. Every round helps your hand."]
     assert praise.messages(TAP, better, []) == ["Your first round. Well done for starting!"]

@@ -37,7 +37,7 @@ class DaysTab(Tab):
             lines.append(t("days.played", played=played, span=span))
             if played:
                 lines.append(t("days.mean", minutes=mean))
-        lines.append(t("days.streak", days=days.streak(minutes, today),
+        lines.append(t("days.streak", count=days.streak(minutes, today),
                        best=days.best_streak(minutes)))
         lines.append(t("days.plan", minutes=self.area.prefs.plan_minutes))
         last = max(minutes, default=None)
