@@ -85,6 +85,9 @@ class RoundModel:
     appears, time runs out) and `record` each finished trial."""
 
     total: int = 0
+    suggested_variant: str | None = None
+    """Another way of playing the game (a variant id) that the player seems to need: the
+    round offers it in one tap (a finger alone on a peg in two-finger play)."""
 
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
         self.setup = setup

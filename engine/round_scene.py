@@ -7,6 +7,8 @@ board go to the game, in board coordinates (mm from the board's top-left corner)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -54,6 +56,8 @@ class RoundScene(Scene[RoundResult]):
         self._told_unsaved = False
         self._signature: object = None
         self._result: RoundResult | None = None
+        self._offered: str | None = None      # a variant the model suggested
+        self._switch_to: str | None = None
 
     # -- layout ----------------------------------------------------------------------------
     def layout(self) -> None:
@@ -71,10 +75,23 @@ class RoundScene(Scene[RoundResult]):
         self.pause_button = Button(pause, t("round.pause"), self.pause, icon="pause",
                                    style="quiet")
         self.progress = ProgressBar(progress, 0.0, "")
-        self.widgets = [self.pause_button, self.progress,
-                        Label(title, self._title_for(title), size="small", align="right",
-                              muted=True, wrap=False)]
+        self.widgets = [self.pause_button, self.progress, self._corner(title)]
         self.board_rect = rest
+
+    def _corner(self, box: RectMM) -> Button | Label:
+        """The round's title, or the other way of playing when the model suggests it."""
+        offered = self._offered
+        if offered is not None and self.controller is not None:
+            way = t(self.controller.spec.variant(offered).label)
+            return Button(box, t("round.switch", way=way), lambda: self._switch(offered),
+                          style="primary")
+        return Label(box, self._title_for(box), size="small", align="right", muted=True,
+                     wrap=False)
+
+    def _switch(self, variant: str) -> None:
+        """End this round (as quit) to play the suggested variant instead."""
+        self._switch_to = variant
+        self._end("quit")
 
     def _title_for(self, box: RectMM) -> str:
         """The full title if it fits its box at the small text size, else the short one."""
@@ -150,6 +167,10 @@ class RoundScene(Scene[RoundResult]):
         if self.controller.finished:
             self._end("complete")
             return
+        suggested = getattr(self.controller.model, "suggested_variant", None)
+        if suggested != self._offered:
+            self._offered = suggested
+            self.layout()
         signature = self.view.signature(self.controller.model, now)
         if signature != self._signature:
             self._signature = signature
@@ -177,6 +198,8 @@ class RoundScene(Scene[RoundResult]):
     def _end(self, status: str) -> None:
         assert self.controller is not None
         self._result = self.controller.finish(self.round_ms(), status)
+        if self._switch_to is not None:
+            self._result = replace(self._result, switch_to=self._switch_to)
         if status == "complete" and self.sounds:
             self.app.audio.play("unlock" if self._result.verdict.unlocked else "done")
         self.finish(self._result)

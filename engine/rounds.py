@@ -37,6 +37,7 @@ class RoundResult:
     recording: str | None = None
     trace: list[float] = field(default_factory=list)
     unsaved: str | None = None     # why the round could not be saved (a full disk)
+    switch_to: str | None = None   # the player left it to play this variant instead
 
 
 def round_header(spec: GameSpec, setup: RoundSetup, level: Level,

@@ -192,7 +192,11 @@ class HomeScene(Screen[None]):
 
     def _played(self, result: RoundResult | None) -> None:
         self.refresh()
-        if result is not None:
+        if result is not None and result.switch_to is not None:
+            game, setup = self.shell.game(result.setup.game), result.setup
+            level = progress_for(self.shell, game, setup.hand, result.switch_to).current()
+            self.play(game, StartChoice(level.id, setup.hand, "training", result.switch_to))
+        elif result is not None:
             self._show_results(result)
 
     def on_result(self, child: Scene[Any], result: Any) -> None:

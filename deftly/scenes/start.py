@@ -113,12 +113,16 @@ class StartScene(Screen[StartChoice]):
             widgets.append(Button(cell, state.level.name,
                                   lambda lv=state.level.id: self.pick_level(lv),
                                   icon=None if state.open else "lock",
-                                  enabled=state.open, selected=chosen))
+                                  enabled=state.open, selected=chosen,
+                                  why_not=self._locked))
         checkup = self.game.levels.checkup
         widgets.append(Button(cells[len(states)], t("start.checkup"),
                               lambda: self.pick_level(checkup.id, "checkup"),
                               selected=self.mode == "checkup"))
         return widgets
+
+    def _locked(self) -> None:
+        self.app.show_toast(t("start.locked_note"))
 
     def pick_hand(self, hand: str) -> None:
         self.hand = hand

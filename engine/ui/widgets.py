@@ -44,8 +44,9 @@ class Button(Widget):
     def __init__(self, rect: RectMM, label: str, on_press: Callable[[], None] | None = None,
                  *, style: str = "secondary", icon: str | None = None,
                  detail: str | None = None, enabled: bool = True,
-                 selected: bool = False, slop_mm: float = 4.0, color: Color | None = None
-                 ) -> None:
+                 selected: bool = False, slop_mm: float = 4.0, color: Color | None = None,
+                 why_not: Callable[[], None] | None = None) -> None:
+        """`why_not`: what a press on the button while it is disabled does (say why)."""
         super().__init__(rect)
         if style not in STYLES:
             raise ValueError(f"unknown button style {style!r}")
@@ -58,6 +59,7 @@ class Button(Widget):
         self.selected = selected
         self.slop_mm = slop_mm
         self.color = color
+        self.why_not = why_not
         self._finger: int | None = None
 
     @property
@@ -65,7 +67,7 @@ class Button(Widget):
         return self._finger is not None
 
     def on_touch(self, touch: Touch) -> bool:
-        if not (self.visible and self.enabled):
+        if not self.visible or not (self.enabled or self.why_not):
             return False
         inside = self.rect.contains(touch.x_mm, touch.y_mm, self.slop_mm)
         if touch.phase is Phase.DOWN:
@@ -78,8 +80,9 @@ class Button(Widget):
             return False
         if touch.phase is Phase.UP:
             self._finger = None
-            if inside and self.on_press is not None and press_allowed(touch.t_ms):
-                self.on_press()
+            action = self.on_press if self.enabled else self.why_not
+            if inside and action is not None and press_allowed(touch.t_ms):
+                action()
             return True
         return False
 

@@ -18,3 +18,6 @@ PARAMS = {
     "hold_ms": ParamSpec(float, 100, 5000, default=700.0, harder="larger"),
     "time_limit_ms": ParamSpec(float, 0, 120000, default=20000.0, harder="smaller"),
 }
+
+ONE_FINGER = "one-finger"
+"""The variant for a hand that cannot pinch yet: one finger drags the peg or the handle."""

@@ -30,6 +30,7 @@ from engine.scoring.smoothness import sparc
 from engine.scoring.stats import NAN, mean, median
 from engine.touch import Phase, Touch
 from games.pinch.board import Layout, Peg, make_layout, tray_spots
+from games.pinch.params import ONE_FINGER
 
 LONELY_MS = 700.0            # one finger alone on a peg this long: suggest two fingers
 STUCK_MS = 90_000.0          # a peg not placed for this long is placed for the player
@@ -74,7 +75,7 @@ class PegTrial:
 class PegModel(RoundModel):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
         super().__init__(setup, difficulty)
-        self.one_finger = setup.variant == "one-finger"
+        self.one_finger = setup.variant == ONE_FINGER
         params = difficulty.params()
         self._params = params
         self.count = int(params["pegs"])
@@ -159,6 +160,8 @@ class PegModel(RoundModel):
         self._lonely = None
         if self.trial.start_ms < t_ms:
             self.hint = Hint("two_fingers", t_ms)
+            if not self.setup.variant:
+                self.suggested_variant = ONE_FINGER
 
     def on_touch(self, touch: Touch) -> None:
         self._advance(touch.t_ms)
@@ -340,7 +343,7 @@ class PegModel(RoundModel):
         record: Trial = {
             "kind": "peg", "index": self.done, "phase": self.phase, "outcome": outcome,
             "success": bool(success), "counts_for_staircase": self.phase == "in",
-            "level_value": self.difficulty.adapted, "mode": "one-finger" if self.one_finger
+            "level_value": self.difficulty.adapted, "mode": ONE_FINGER if self.one_finger
             else "pinch", "peg": carry.peg.index if carry else None,
             "peg_mm": self.layout.peg_mm, "tolerance_mm": self.tolerance_mm,
             "hole_motion_mm": self.motion_mm,
@@ -372,7 +375,7 @@ class PegModel(RoundModel):
         last = max((t["release_ms"] for t in trials), default=NAN)
         total = last - self._first_pickup if self._first_pickup is not None else NAN
         return {
-            "kind": "pegs", "mode": "one-finger" if self.one_finger else "pinch",
+            "kind": "pegs", "mode": ONE_FINGER if self.one_finger else "pinch",
             "trials": len(trials), "pegs": self.count,
             "success_rate": mean([t["success"] for t in trials]) if trials else NAN,
             "final_value": self.difficulty.adapted,

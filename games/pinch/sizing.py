@@ -18,6 +18,7 @@ from engine.input.gestures import Contacts, two_finger_pose
 from engine.levels.difficulty import Difficulty
 from engine.scoring.stats import NAN, mean, median
 from engine.touch import Phase, Touch
+from games.pinch.params import ONE_FINGER
 
 MIN_MM, MAX_MM = 8.0, 90.0
 MAX_GRIPS = 2
@@ -45,7 +46,7 @@ class Sizing:
 class SizeModel(RoundModel):
     def __init__(self, setup: RoundSetup, difficulty: Difficulty) -> None:
         super().__init__(setup, difficulty)
-        self.one_finger = setup.variant == "one-finger"
+        self.one_finger = setup.variant == ONE_FINGER
         params = difficulty.params()
         self._params = params
         self.total = int(params["trials"])
@@ -165,7 +166,7 @@ class SizeModel(RoundModel):
             "outcome": "held" if success else ("too_slow" if s.first_match_ms is None
                                                or s.matched_since is None else "many_tries"),
             "level_value": self.difficulty.adapted,
-            "mode": "one-finger" if self.one_finger else "pinch",
+            "mode": ONE_FINGER if self.one_finger else "pinch",
             "target_mm": s.target_mm, "start_mm": s.start_mm, "final_mm": s.size_mm,
             "aperture_error_mm": abs(s.size_mm - s.target_mm),
             "tolerance_mm": float(self._params["size_tolerance_mm"]),
@@ -180,7 +181,7 @@ class SizeModel(RoundModel):
     def summary(self) -> dict[str, Any]:
         trials = self.results
         return {
-            "kind": "size", "mode": "one-finger" if self.one_finger else "pinch",
+            "kind": "size", "mode": ONE_FINGER if self.one_finger else "pinch",
             "trials": len(trials),
             "success_rate": mean([t["success"] for t in trials]) if trials else NAN,
             "final_value": self.difficulty.adapted,

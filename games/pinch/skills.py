@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.sim.skills import Skills
+from games.pinch.params import ONE_FINGER
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class PinchSkills:
 
 def _variant(skills: PinchSkills) -> str:
     """Players who cannot pinch yet play in one-finger mode."""
-    return "" if skills.can_pinch else "one-finger"
+    return "" if skills.can_pinch else ONE_FINGER
 
 
 SKILLS = Skills({"healthy": PinchSkills(True, 1.0, 0.0), "mild": PinchSkills(True, 2.0, 0.05),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from engine.spec import GameShot, GameSpec, Metric, Shows, Variant
 from games.pinch.model import make_model
-from games.pinch.params import PARAMS
+from games.pinch.params import ONE_FINGER, PARAMS
 from games.pinch.policy import PinchPolicy
 from games.pinch.skills import SKILLS
 
@@ -48,7 +48,7 @@ SPEC = GameSpec(
     view="games.pinch.view:PinchView",
     metrics=METRICS,
     skills=SKILLS,
-    variants=(Variant("", "start.pinch", fingers=2), Variant("one-finger", "start.one_finger")),
+    variants=(Variant("", "start.pinch", fingers=2), Variant(ONE_FINGER, "start.one_finger")),
     minutes_per_round=1.6,
     order=30,
     strings=Path(__file__).parent / "strings",

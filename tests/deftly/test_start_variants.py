@@ -76,3 +76,22 @@ def test_a_game_needing_several_fingers_waits_for_a_touchscreen():
                 app.scenes.pop(scene)
                 shown = {d.text for d in texts}
                 assert ("Needs a touchscreen" in shown) is not playable
+
+
+def test_a_locked_level_says_why_when_tapped_and_stays_unchosen():
+    from engine.clock import ManualClock
+    from engine.testing.pilot import Pilot
+
+    app = headless_app((1280, 800), ManualClock())
+    with demo_store() as store:
+        shell = demo_shell(app, store)
+        scene = StartScene(shell, shell.game(all_specs()[0].id))
+        app.scenes.push(scene)
+        pilot = Pilot(app)
+        pilot.run(20)
+        locked = [b for b in pilot.buttons() if not b.enabled]
+        assert locked and app.toast is None
+        chosen = scene.level_id
+        pilot.tap_mm(*locked[0].rect.center)
+        assert app.toast is not None and "opens when" in app.toast.message
+        assert scene.level_id == chosen
