@@ -1,7 +1,8 @@
-"""Drawing helpers in mm: rounded panels, text in boxes, circles, shading."""
+"""Drawing helpers in mm: rounded panels, text in boxes, circles, targets, shading."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -161,3 +162,56 @@ def circle(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float, r_mm
     width = 0 if width_mm <= 0 else max(1, theme.px(width_mm))
     pygame.draw.circle(surface, color, theme.profile.point_px(x_mm, y_mm),
                        max(1, theme.px(r_mm)), width)
+
+
+PULSE_MS = 1600.0   # one breath of an active target's halo
+PULSE_STEPS = 32    # drawn in this many steps (20 a second)
+
+
+class Pulse:
+    """The breathing of active targets, for a view's `signature`: the step while one is
+    shown and motion is on (as the theme the view last drew with says), else None."""
+
+    def __init__(self) -> None:
+        self.moving = True
+
+    def seen(self, theme: Theme) -> None:
+        self.moving = not theme.reduced_motion
+
+    def frame(self, now_ms: float, active: bool = True) -> int | None:
+        return _pulse_step(now_ms) if active and self.moving else None
+
+
+def _pulse_step(now_ms: float) -> int:
+    return int(now_ms * PULSE_STEPS // PULSE_MS) % PULSE_STEPS
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return min(high, max(low, value))
+
+
+def target(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float, r_mm: float, *,
+           active: bool, now_ms: float | None = None, fill: Color | None = None,
+           outline_mm: float | None = None) -> None:
+    """A touch target, drawn alike in every game and told apart by more than colour.
+
+    Active (touch this now): filled (`fill`, by default the palette's `active`), edged,
+    with a bullseye (a ring, on targets 7 mm or more across, and a dot) and a halo that
+    breathes with `now_ms` (still when it is None or motion is calm). Inactive: hollow,
+    an outline in the palette's `idle` (`outline_mm` wide, thin by default)."""
+    pal = theme.palette
+    if not active:
+        circle(surface, theme, x_mm, y_mm, r_mm, pal.idle,
+               width_mm=_clamp(r_mm * 0.1, 0.5, 1.2) if outline_mm is None else outline_mm)
+        return
+    color = pal.active if fill is None else fill
+    breath = 0.5 if now_ms is None or theme.reduced_motion else \
+        (1 - math.cos(2 * math.pi * _pulse_step(now_ms) / PULSE_STEPS)) / 2
+    circle(surface, theme, x_mm, y_mm, r_mm + 1.2 + 1.8 * breath, color, width_mm=0.6)
+    circle(surface, theme, x_mm, y_mm, r_mm, color)
+    circle(surface, theme, x_mm, y_mm, r_mm, pal.active_edge,
+           width_mm=_clamp(r_mm * 0.12, 0.6, 1.2))
+    if r_mm >= 3.5:
+        circle(surface, theme, x_mm, y_mm, r_mm * 0.55, pal.active_mark,
+               width_mm=_clamp(r_mm * 0.1, 0.5, 1.2))
+    circle(surface, theme, x_mm, y_mm, _clamp(r_mm * 0.18, 0.6, 2.0), pal.active_mark)

@@ -41,6 +41,10 @@ class Palette:
     on_primary: Color
     target: Color
     target_edge: Color
+    active: Color        # the target to touch now: filled (3:1 or more on background,
+    active_edge: Color   # panel and inactive targets), edged, with a bullseye mark
+    active_mark: Color   # (3:1 or more on `active`)
+    idle: Color          # outline of a target not to touch now (hollow)
     good: Color
     miss: Color
     highlight: Color
@@ -58,6 +62,10 @@ CALM = Palette(
     on_primary=(255, 255, 255),
     target=OKABE_ITO["orange"],
     target_edge=(120, 72, 0),
+    active=OKABE_ITO["blue"],
+    active_edge=(0, 58, 96),
+    active_mark=(255, 255, 255),
+    idle=(132, 126, 116),
     good=OKABE_ITO["bluish_green"],
     miss=OKABE_ITO["vermillion"],
     highlight=OKABE_ITO["sky_blue"],
@@ -75,12 +83,19 @@ HIGH_CONTRAST = Palette(
     on_primary=(0, 0, 0),
     target=OKABE_ITO["sky_blue"],
     target_edge=(255, 255, 255),
+    active=OKABE_ITO["yellow"],
+    active_edge=(255, 255, 255),
+    active_mark=(0, 0, 0),
+    idle=(160, 160, 160),
     good=OKABE_ITO["bluish_green"],
     miss=OKABE_ITO["vermillion"],
     highlight=OKABE_ITO["orange"],
     star=OKABE_ITO["yellow"],
     shade=(0, 0, 0, 200),
 )
+
+PALETTES: dict[str, Palette] = {"calm": CALM, "high_contrast": HIGH_CONTRAST}
+"""Every theme's palette (the target-contrast test checks each)."""
 
 FONT_FILES = {False: "AtkinsonHyperlegible_400Regular.ttf",
               True: "AtkinsonHyperlegible_700Bold.ttf"}

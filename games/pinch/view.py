@@ -35,11 +35,15 @@ def _tint(color: Color, background: Color, share: float = 0.18) -> Color:
 
 
 class PinchView:
+    def __init__(self) -> None:
+        self._pulse = draw.Pulse()
+
     def signature(self, model: PegModel | SizeModel, now_ms: float) -> object:
         if isinstance(model, SizeModel):
             s = model.sizing
             return (model.done, s.onset_ms if s else None, round(s.size_mm, 2) if s else None,
-                    s.matched_since if s else None, bool(s and s.fingers))
+                    s.matched_since if s else None, bool(s and s.fingers),
+                    self._pulse.frame(now_ms, bool(model.one_finger and s and not s.fingers)))
         carry = model.carry
         moving = model.motion_mm > 0
         hint = model.hint
@@ -47,12 +51,14 @@ class PinchView:
                 (round(carry.peg.x_mm, 2), round(carry.peg.y_mm, 2),
                  round(carry.peg.angle_deg, 1)) if carry else None,
                 hint.t_ms if hint else None, hint is not None and now_ms - hint.t_ms < HINT_MS,
-                int(now_ms // 33) if moving else None)
+                int(now_ms // 33) if moving else None,
+                self._pulse.frame(now_ms, carry is None))
 
     def draw(self, surface: pygame.Surface, theme: Theme, model: PegModel | SizeModel,
              board: RectMM, now_ms: float) -> None:
+        self._pulse.seen(theme)
         if isinstance(model, SizeModel):
-            self._size(surface, theme, model, board)
+            self._size(surface, theme, model, board, now_ms)
         else:
             self._pegs(surface, theme, model, board, now_ms)
         if model.one_finger:
@@ -77,18 +83,21 @@ class PinchView:
             if index in empty and model.phase == "in":
                 draw.circle(surface, theme, board.x + x, board.y + y, zone_r,
                             _tint(pal.good, pal.background))
-            draw.circle(surface, theme, board.x + x, board.y + y, hole_r, pal.line)
+            draw.circle(surface, theme, board.x + x, board.y + y, hole_r, pal.panel)
             draw.circle(surface, theme, board.x + x, board.y + y, hole_r, pal.muted,
                         width_mm=0.5)
             if model.keyed:
                 _bar(surface, theme, (board.x + x, board.y + y), layout.peg_mm * 1.1, 0.0,
-                     color=pal.background, width_mm=2.0)
+                     color=pal.muted, width_mm=2.0)
         carried = model.carry.peg if model.carry else None
+        movable = model.movable()
         for peg in model.pegs:
             if peg is not carried:
-                self._peg(surface, theme, model, peg, board, now_ms, lifted=False)
+                self._peg(surface, theme, model, peg, board, now_ms, active=peg in movable,
+                          lifted=False)
         if carried is not None:
-            self._peg(surface, theme, model, carried, board, now_ms, lifted=True)
+            self._peg(surface, theme, model, carried, board, now_ms, active=True,
+                      lifted=True)
         hint = model.hint
         if hint is not None and now_ms - hint.t_ms < HINT_MS:
             text = t(f"pinch.hint.{hint.text}")
@@ -99,21 +108,23 @@ class PinchView:
         draw.board_hint(surface, theme, board, text)
 
     def _peg(self, surface: pygame.Surface, theme: Theme, model: PegModel, peg: Peg,
-             board: RectMM, now_ms: float, *, lifted: bool) -> None:
+             board: RectMM, now_ms: float, *, active: bool, lifted: bool) -> None:
+        """A peg to move next (filled, marked; its halo still while one is carried), or
+        one that is done for this phase (hollow: a broad ring, the peg's top)."""
         pal = theme.palette
         x, y = model.peg_position(peg, now_ms)
         r = model.layout.peg_mm / 2 * (1.08 if lifted else 1.0)
         if lifted:
             draw.circle(surface, theme, board.x + x + 1.2, board.y + y + 1.6, r, pal.line)
-        draw.circle(surface, theme, board.x + x, board.y + y, r, pal.target)
-        draw.circle(surface, theme, board.x + x, board.y + y, r, pal.target_edge, width_mm=0.7)
+        draw.target(surface, theme, board.x + x, board.y + y, r, active=active,
+                    now_ms=now_ms if model.carry is None else None, outline_mm=r * 0.22)
         if model.keyed:
             _bar(surface, theme, (board.x + x, board.y + y), r * 1.6, peg.angle_deg,
-                 color=pal.target_edge, width_mm=1.6)
+                 color=pal.active_mark if active else pal.idle, width_mm=1.6)
 
     # -- sizing -----------------------------------------------------------------------------
     def _size(self, surface: pygame.Surface, theme: Theme, model: SizeModel,
-              board: RectMM) -> None:
+              board: RectMM, now_ms: float) -> None:
         pal = theme.palette
         s = model.sizing
         cx, cy = model.centre
@@ -128,9 +139,8 @@ class PinchView:
                     width_mm=1.2)
         if model.one_finger:
             hx, hy = model.handle_point()
-            draw.circle(surface, theme, board.x + hx, board.y + hy, 5.0, pal.target)
-            draw.circle(surface, theme, board.x + hx, board.y + hy, 5.0, pal.target_edge,
-                        width_mm=0.6)
+            draw.target(surface, theme, board.x + hx, board.y + hy, 5.0, active=True,
+                        now_ms=None if s.fingers else now_ms)
         if matched:
             text = t("pinch.size_good")
         else:

@@ -24,11 +24,25 @@ FRAME_MS = 16.0
 
 
 class TapView:
+    def __init__(self) -> None:
+        self._pulse = draw.Pulse()
+
     def signature(self, model: TapModel, now_ms: float) -> object:
         fb = model.feedback
         animating = fb is not None and now_ms - fb.t_ms < MISS_MS
         return (model.done, int(now_ms // FRAME_MS) if animating else None, model.waiting,
-                self._layout_signature(model, now_ms))
+                self._layout_signature(model, now_ms),
+                self._pulse.frame(now_ms, self._has_active(model, now_ms)))
+
+    @staticmethod
+    def _has_active(model: TapModel, now_ms: float) -> bool:
+        """Whether a target to touch now is shown (its halo breathes)."""
+        if isinstance(model, PointingModel):
+            return model.target is not None
+        if isinstance(model, SequenceModel):
+            return model.sequence is not None and model.sequence.lit(now_ms) is not None
+        assert isinstance(model, RhythmModel)
+        return model.rhythm is not None
 
     @staticmethod
     def _layout_signature(model: TapModel, now_ms: float) -> object:
@@ -46,8 +60,9 @@ class TapView:
 
     def draw(self, surface: pygame.Surface, theme: Theme, model: TapModel, board: RectMM,
              now_ms: float) -> None:
+        self._pulse.seen(theme)
         if isinstance(model, PointingModel):
-            self._pointing(surface, theme, model, board)
+            self._pointing(surface, theme, model, board, now_ms)
         elif isinstance(model, SequenceModel):
             self._sequence(surface, theme, model, board, now_ms)
         else:
@@ -56,46 +71,28 @@ class TapView:
         self._feedback(surface, theme, model.feedback, board, now_ms)
 
     # -- pieces ------------------------------------------------------------------------------
-    @staticmethod
-    def _dot(surface: pygame.Surface, theme: Theme, board: RectMM, centre: tuple[float, float],
-             width: float, colors: tuple[tuple[int, int, int], tuple[int, int, int]]) -> None:
-        fill, edge = colors
-        x, y = centre
-        r = width / 2
-        draw.circle(surface, theme, board.x + x, board.y + y, r, fill)
-        draw.circle(surface, theme, board.x + x, board.y + y, r, edge,
-                    width_mm=max(0.6, min(1.2, r * 0.12)))
-        draw.circle(surface, theme, board.x + x, board.y + y, max(0.8, min(2.0, r * 0.14)),
-                    (255, 255, 255) if not theme.high_contrast else (0, 0, 0))
-
     def _pointing(self, surface: pygame.Surface, theme: Theme, model: PointingModel,
-                  board: RectMM) -> None:
-        pal = theme.palette
+                  board: RectMM, now_ms: float) -> None:
         target = model.target
         if isinstance(model, RingModel):
             width = model.shown_width_mm
             for x, y in model.spots(width):
-                draw.circle(surface, theme, board.x + x, board.y + y, width / 2, pal.line,
-                            width_mm=0.5)
+                draw.target(surface, theme, board.x + x, board.y + y, width / 2, active=False)
         if target is not None:
-            self._dot(surface, theme, board, (target.x_mm, target.y_mm), target.width_mm,
-                      (pal.target, pal.target_edge))
+            draw.target(surface, theme, board.x + target.x_mm, board.y + target.y_mm,
+                        target.width_mm / 2, active=True, now_ms=now_ms)
         elif model.done == 0:
             draw.board_hint(surface, theme, board, t("tap.start"))
 
     def _sequence(self, surface: pygame.Surface, theme: Theme, model: SequenceModel,
                   board: RectMM, now_ms: float) -> None:
-        pal = theme.palette
         seq = model.sequence
         if seq is None:
             return
         lit = seq.lit(now_ms)
         for i, (x, y) in enumerate(seq.pads):
-            fill = pal.highlight if i == lit else pal.panel
-            edge = pal.ink if i == lit else pal.line
-            draw.circle(surface, theme, board.x + x, board.y + y, seq.width_mm / 2, fill)
-            draw.circle(surface, theme, board.x + x, board.y + y, seq.width_mm / 2, edge,
-                        width_mm=1.2 if i == lit else 0.6)
+            draw.target(surface, theme, board.x + x, board.y + y, seq.width_mm / 2,
+                        active=i == lit, now_ms=now_ms)
         if seq.result_at is not None:
             text = t("tap.sequence.good") if seq.success else t("tap.sequence.again")
         elif now_ms < seq.demo_end_ms:
@@ -112,9 +109,8 @@ class TapView:
             draw.board_hint(surface, theme, board, t("tap.rhythm.rest"))
             return
         for i, (x, y) in enumerate(rh.pads):
-            nxt = rh.expected is None or rh.expected == i
-            self._dot(surface, theme, board, (x, y), rh.width_mm,
-                      (pal.target, pal.target_edge) if nxt else (pal.panel, pal.line))
+            draw.target(surface, theme, board.x + x, board.y + y, rh.width_mm / 2,
+                        active=rh.expected is None or rh.expected == i, now_ms=now_ms)
         if rh.start_ms is None:
             draw.board_hint(surface, theme, board, t("tap.rhythm.ready"))
             return

@@ -64,6 +64,7 @@ class TraceView:
         self._key: Any = None
         self._canvas: pygame.Surface | None = None
         self._inked = 0
+        self._pulse = draw.Pulse()
 
     def signature(self, model: TraceModel, now_ms: float) -> object:
         trial = model.trial
@@ -73,7 +74,8 @@ class TraceView:
                 trial.stroke if trial else None, len(trial.samples) if trial else None,
                 trial.finger if trial else None, fb.t_ms if fb else None,
                 int(now_ms // 16) if moving else None,
-                fb is not None and now_ms - fb.t_ms < FEEDBACK_MS)
+                fb is not None and now_ms - fb.t_ms < FEEDBACK_MS,
+                self._pulse.frame(now_ms, trial is not None and trial.finger is None))
 
     def _canvas_for(self, surface: pygame.Surface, theme: Theme, trial: TraceTrial,
                     board: RectMM) -> pygame.Surface:
@@ -103,15 +105,15 @@ class TraceView:
     def draw(self, surface: pygame.Surface, theme: Theme, model: TraceModel, board: RectMM,
              now_ms: float) -> None:
         pal = theme.palette
+        self._pulse.seen(theme)
         trial = model.trial
         if trial is not None:
             area = pygame.Rect(theme.profile.rect_px(board))
             surface.blit(self._canvas_for(surface, theme, trial, board), area, area)
             if trial.finger is None:
                 x, y = trial.resume_point
-                draw.circle(surface, theme, board.x + x, board.y + y, START_MM, pal.good)
-                draw.circle(surface, theme, board.x + x, board.y + y, START_MM, pal.ink,
-                            width_mm=0.5)
+                draw.target(surface, theme, board.x + x, board.y + y, START_MM, active=True,
+                            now_ms=now_ms, fill=pal.good)
                 if trial.progress_mm < 1.0:
                     _arrow(surface, theme, board, trial, trial.stroke, pal.ink)
             guide = model.guide_point(now_ms)
