@@ -7,7 +7,7 @@ HEADLESS := SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 
 PYTEST := $(HEADLESS) $(BIN)/python -m pytest -n auto --dist loadfile
 
-.PHONY: play test check bench lint golden clean
+.PHONY: play test check bench layout lint golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(HEADLESS) $(BIN)/python -m bench
+
+# every shot at three sizes, three text sizes and in high contrast: what still clips,
+# touches or is too small (tests/layout_check.py)
+layout: $(STAMP)
+	$(HEADLESS) $(BIN)/python -m tests.layout_check
 
 golden: $(STAMP)
 	DEFTLY_REGEN_GOLDEN=1 $(HEADLESS) $(BIN)/python -m pytest tests -k golden

@@ -21,12 +21,15 @@ DEMO_CREATED = datetime.fromisoformat("2026-10-01T10:00:00+01:00")
 DEMO_DEVICE = "demo"
 
 
-_TEMPLATES: dict[tuple[int, tuple[str, ...], str], Path] = {}
+_TEMPLATES: dict[tuple[int, tuple[str, ...], str, tuple[str, ...]], Path] = {}
 
 
 def _template(days: int, players: tuple[str, ...], patient: str) -> Path:
-    """A demo data folder built once per process (simulating days of play takes seconds)."""
-    key = (days, players, patient)
+    """A demo data folder built once per process (simulating days of play takes seconds),
+    for the games registered now (a test may register one more)."""
+    from games.registry import all_specs
+
+    key = (days, players, patient, tuple(spec.id for spec in all_specs()))
     if key not in _TEMPLATES:
         folder = Path(tempfile.mkdtemp(prefix="deftly-demo-template-"))
         atexit.register(shutil.rmtree, folder, True)

@@ -7,11 +7,12 @@ fixed "today"), so the same command draws the same picture.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pygame
 
+from deftly.context import prefs_of, save_prefs
 from deftly.demo import demo_shell, demo_store
 from deftly.launch import headless_app
 from deftly.play import previous_summaries, progress_for, round_scene
@@ -235,18 +236,32 @@ def render_shot(name: str, size: tuple[int, int]) -> pygame.Surface:
 def render_shot_with_text(name: str, size: tuple[int, int]
                           ) -> tuple[pygame.Surface, list[DrawnText]]:
     """The named scene drawn, and every string it drew (for the golden tests)."""
+    with recording_text() as texts:
+        app = render_scene(name, size)
+    return app.screen, sorted(texts)
+
+
+def render_scene(name: str, size: tuple[int, int], *, text_scale: float = 1.0,
+                 high_contrast: bool = False) -> App:
+    """An app with the named scene drawn on it, every player set to this text size and
+    contrast (the layout check draws every shot so)."""
     shots = all_shots()
     if name not in shots:
         raise KeyError(name)
     shot = shots[name]
     app = headless_app(size)
+    app.set_theme(app.theme.with_preferences(text_scale=text_scale,
+                                             high_contrast=high_contrast))
     with demo_store(shot.days, shot.players) as store:
+        if (text_scale, high_contrast) != (1.0, False):
+            for profile in store.profiles():
+                save_prefs(store, profile, replace(prefs_of(profile), text_scale=text_scale,
+                                                   high_contrast=high_contrast))
         scene = shot.make(app, store)
         if app.scenes.top is not scene:
             app.scenes.push(scene)
-        with recording_text() as texts:
-            image = app.render().copy()
-        return image, sorted(texts)
+        app.render()
+    return app
 
 
 def save_shot(name: str, size: tuple[int, int], out: Path) -> Path:

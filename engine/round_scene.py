@@ -7,9 +7,8 @@ board go to the game, in board coordinates (mm from the board's top-left corner)
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Protocol
 
 import pygame

@@ -40,6 +40,7 @@ class HomeScene(Screen[None]):
         switch = RectMM(board.right - sizes.margin * 0.75 - 52.0, board.y + sizes.margin * 0.5,
                         52.0, self.header_height())
         main, bottom = content.take_bottom(sizes.button_h + sizes.gap)
+        _, bottom = bottom.take_top(sizes.gap)     # a gap, so no two buttons touch
         widgets: list[Widget] = [Button(switch, t("home.switch"), self.switch_player,
                                         style="quiet")]
         plan_w = main.w * 0.58 if main.h < 70 else min(max(main.w * 0.4, 58.0), 110.0)

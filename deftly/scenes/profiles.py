@@ -70,6 +70,7 @@ class ProfilesScene(Screen[Profile]):
         widgets: list[Widget] = []
         if pages > 1:
             grid, nav = content.take_bottom(sizes.button_h + sizes.gap)
+            _, nav = nav.take_top(sizes.gap)       # a gap, so no two buttons touch
             widgets += pager(nav, self.page, pages, self.turn, sizes.gap)
         cells = [c for row in grid.rows(rows, sizes.gap) for c in row.columns(cols, sizes.gap)]
         for cell, profile in zip(cells, shown, strict=False):

@@ -37,7 +37,7 @@ class Keyboard(KeyGroup):
     """Letters in three rows, then Space and Erase. Calls `on_key` with a character,
     " " or "\\b" (erase)."""
 
-    def __init__(self, rect: RectMM, on_key: Callable[[str], None], gap_mm: float = 1.5,
+    def __init__(self, rect: RectMM, on_key: Callable[[str], None], gap_mm: float = 2.0,
                  space_label: str = "Space", erase_label: str = "Erase") -> None:
         super().__init__(rect)
         rows = rect.rows(4, gap_mm)
