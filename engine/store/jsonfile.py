@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from math import isfinite
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,8 @@ def json_safe(value: Any) -> Any:
     if kind is dict:
         return {k if type(k) is str else str(k): json_safe(v) for k, v in value.items()}
     if kind is list or kind is tuple:
+        if all(type(v) is float for v in value):     # a path: numbers only, the common case
+            return [v if isfinite(v) else None for v in value]
         return [json_safe(v) for v in value]
     return _json_safe_other(value)
 
