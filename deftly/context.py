@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
@@ -11,6 +12,7 @@ from deftly import plan as plan_module
 from engine.app import App
 from engine.clock import WallClock
 from engine.store.store import Profile, Store
+from engine.ui.presses import REFRACTORY_RANGE_MS
 from games.registry import Available, available
 
 
@@ -34,6 +36,11 @@ class Preferences:
         values = {k: v for k, v in (data or {}).items() if k in known}
         if "plan_games" in values:
             values["plan_games"] = tuple(values["plan_games"])
+        if "tap_gap_ms" in values:   # a hand-edited value must not lock every button
+            gap = values["tap_gap_ms"]
+            low, high = REFRACTORY_RANGE_MS
+            values["tap_gap_ms"] = min(max(float(gap), low), high) \
+                if isinstance(gap, (int, float)) and not math.isnan(gap) else cls.tap_gap_ms
         return cls(**values)
 
     def planned(self, games: Sequence[str]) -> list[str]:
@@ -67,6 +74,10 @@ class Shell:
         self.games: list[Available] = available()
         self.today: WallClock = store.clock
         """The calendar time, only for labels, streaks and the calendar: the store's."""
+
+    def with_levels(self) -> list[Available]:
+        """Games whose level files load (the therapist plans them, whatever this screen)."""
+        return [g for g in self.games if g.levels is not None]
 
     def playable(self) -> list[Available]:
         """Games with their levels that this screen can play (some need several fingers)."""

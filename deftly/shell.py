@@ -18,6 +18,7 @@ from engine.display import DisplayProfile
 from engine.scene import Scene
 from engine.store.errors import StoreError
 from engine.store.store import Profile, Store
+from engine.ui.presses import REFRACTORY_MS
 
 
 class Root(Scene[None]):
@@ -85,7 +86,12 @@ class Root(Scene[None]):
         self.shell.profile = None
         self.app.set_theme(self.app.theme.with_preferences(
             text_scale=1.0, high_contrast=False, reduced_motion=False))
-        self._choose_player()
+        self.app.presses.refractory_ms = REFRACTORY_MS   # the next player's own comes later
+        below = self.app.scenes.top
+        if isinstance(below, ProfilesScene):
+            below.refresh()                 # the list Home was opened from
+        else:
+            self._choose_player()
 
 
 def start(app: App, store: Store, profile_name: str | None = None) -> Shell:

@@ -13,6 +13,7 @@ row", other = "{count} days in a row" }` (French says "one" for 0 and 1, Polish 
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Callable
@@ -49,8 +50,10 @@ def catalogue(language: str = "en") -> dict[str, Text]:
 
 def plural_form(language: str, count: object) -> str:
     """The CLDR plural category of `count` in `language` ("one", "few", "other"...)."""
-    number = count if isinstance(count, (int, float)) and not isinstance(count, bool) else 0
-    return str(_plural_rule(language)(abs(number)))
+    if isinstance(count, bool) or not isinstance(count, (int, float)) or \
+            not math.isfinite(count):
+        return "other"
+    return str(_plural_rule(language)(abs(count)))
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +67,7 @@ def _plural_rule(language: str) -> Callable[[float], str]:
     return rule
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The text for `key`, with its placeholders filled in (a plural table by `count`)."""
     language = os.environ.get("DEFTLY_LANG", "en")
     entry = catalogue(language).get(key, key)

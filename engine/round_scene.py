@@ -76,6 +76,7 @@ class RoundScene(Scene[RoundResult]):
         self.progress = ProgressBar(progress, 0.0, "")
         self.widgets = [self.pause_button, self.progress, self._corner(title)]
         self.board_rect = rest
+        self._update_progress()
 
     def _corner(self, box: RectMM) -> Button | Label:
         """The round's title, or the other way of playing when the model suggests it."""

@@ -93,7 +93,7 @@ class Metric:
         value = self.value(summary)
         if value is None:
             return None
-        return t(self.text, value=value, **summary) if self.text else self.format(value)
+        return t(self.text, **{**summary, "value": value}) if self.text else self.format(value)
 
     def shown_on(self, where: Shows, kind: str = "") -> bool:
         return bool(self.shows & where) and (not self.kinds or kind in self.kinds)

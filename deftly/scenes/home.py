@@ -195,8 +195,9 @@ class HomeScene(Screen[None]):
         self.refresh()
         if result is not None and result.switch_to is not None:
             game, setup = self.shell.game(result.setup.game), result.setup
-            level = progress_for(self.shell, game, setup.hand, result.switch_to).current()
-            self.play(game, StartChoice(level.id, setup.hand, "training", result.switch_to))
+            level = result.level.id if setup.mode == "checkup" else \
+                progress_for(self.shell, game, setup.hand, result.switch_to).current().id
+            self.play(game, StartChoice(level, setup.hand, setup.mode, result.switch_to))
         elif result is not None:
             self._show_results(result)
 

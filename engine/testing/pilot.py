@@ -203,7 +203,11 @@ class Pilot:
     def settle(self) -> None:
         """Wait until the app takes a press again (its guard against bouncing fingers);
         the lift comes `press_hold_ms` after the finger lands."""
-        wait = self.app.presses.remaining_ms(self.clock.t_ms + self.press_hold_ms)
+        lift = self.clock.t_ms + self.press_hold_ms
+        wait = self.app.presses.remaining_ms(lift)
+        dialog = getattr(self.top, "accepts_from_ms", None)   # a dialog that is arming
+        if isinstance(dialog, float):
+            wait = max(wait, dialog - self.clock.t_ms)
         if wait > 0:
             self.run(wait + 1.0)
 

@@ -46,11 +46,12 @@ class Keyboard(KeyGroup):
             offset = (row.w - (width * len(chars) + gap_mm * (len(chars) - 1))) / 2
             for i, ch in enumerate(chars):
                 box = RectMM(row.x + offset + i * (width + gap_mm), row.y, width, row.h)
-                self.keys.append(Button(box, ch, partial(on_key, ch), slop_mm=1.0))
+                self.keys.append(Button(box, ch, partial(on_key, ch), slop_mm=1.0, key=True))
         space, erase = rows[3].columns(2, gap_mm * 4)
-        self.keys.append(Button(space, space_label, lambda: on_key(" "), slop_mm=1.0))
+        self.keys.append(Button(space, space_label, lambda: on_key(" "), slop_mm=1.0,
+                                key=True))
         self.keys.append(Button(erase, erase_label, lambda: on_key("\b"), icon="back",
-                                slop_mm=1.0))
+                                slop_mm=1.0, key=True))
 
 
 class Keypad(KeyGroup):
@@ -65,7 +66,7 @@ class Keypad(KeyGroup):
         cells = [c for row in rect.rows(4, gap_mm) for c in row.columns(3, gap_mm)]
         for cell, key in zip(cells, labels, strict=True):
             text = {"\b": erase_label, "\n": ok_label}.get(key, key)
-            self.keys.append(Button(cell, text, partial(on_key, key), slop_mm=1.0,
+            self.keys.append(Button(cell, text, partial(on_key, key), slop_mm=1.0, key=True,
                                     style="primary" if key == "\n" else "secondary",
                                     icon="back" if key == "\b" else None,
                                     enabled=enabled))

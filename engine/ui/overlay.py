@@ -11,11 +11,17 @@ import pygame
 from engine.display import RectMM
 from engine.input.sdl import Command
 from engine.scene import Scene
+from engine.touch import Touch
 from engine.ui import draw
 from engine.ui.widgets import Button, Label
 
 if TYPE_CHECKING:
     from engine.app import App
+
+
+ARM_MS = 600.0
+"""A dialog takes no press this soon after it opens: the finger that opened it may bounce
+onto one of its buttons (on a small screen they can lie where that finger was)."""
 
 
 class ChoiceOverlay(Scene[str]):
@@ -32,6 +38,15 @@ class ChoiceOverlay(Scene[str]):
         self.options = list(options)
         self.back_key = back_key if back_key is not None else self.options[0][0]
         self.panel = RectMM(0, 0, 1, 1)
+        self.accepts_from_ms = 0.0
+        """The app time from which its buttons take a press."""
+
+    def enter(self) -> None:
+        self.accepts_from_ms = self.app.now_ms() + ARM_MS
+
+    def on_touch(self, touch: Touch) -> None:
+        if touch.t_ms >= self.accepts_from_ms:
+            super().on_touch(touch)
 
     def layout(self) -> None:
         sizes = self.app.theme.sizes

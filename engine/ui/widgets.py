@@ -45,8 +45,9 @@ class Button(Widget):
                  *, style: str = "secondary", icon: str | None = None,
                  detail: str | None = None, enabled: bool = True,
                  selected: bool = False, slop_mm: float = 4.0, color: Color | None = None,
-                 why_not: Callable[[], None] | None = None) -> None:
-        """`why_not`: what a press on the button while it is disabled does (say why)."""
+                 why_not: Callable[[], None] | None = None, key: bool = False) -> None:
+        """`why_not`: what a press on the button while it is disabled does (say why);
+        `key`: a keyboard's key, which only its own quick repeat cannot press."""
         super().__init__(rect)
         if style not in STYLES:
             raise ValueError(f"unknown button style {style!r}")
@@ -60,6 +61,7 @@ class Button(Widget):
         self.slop_mm = slop_mm
         self.color = color
         self.why_not = why_not
+        self.key = key
         self._finger: int | None = None
 
     @property
@@ -81,7 +83,8 @@ class Button(Widget):
         if touch.phase is Phase.UP:
             self._finger = None
             action = self.on_press if self.enabled else self.why_not
-            if inside and action is not None and press_allowed(touch.t_ms):
+            if inside and action is not None and \
+                    press_allowed(touch.t_ms, self if self.key else None):
                 action()
             return True
         return False

@@ -159,3 +159,14 @@ def test_closing_deftly_asks_first_and_escape_asks_too(journey):
     assert pilot.app.running and type(pilot.top).__name__ == "ChoiceOverlay"
     pilot.press("Close Deftly")
     assert not pilot.app.running
+
+
+def test_changing_player_again_and_again_keeps_one_list_of_players(journey):
+    pilot = journey
+    returning_player(pilot)
+    for _ in range(3):
+        pilot.press("Change player")
+        pilot.press("Ann")
+    pilot.press("Change player")
+    names = [type(s).__name__ for s in pilot.app.scenes]
+    assert names.count("ProfilesScene") == 1 and names[-1] == "ProfilesScene"

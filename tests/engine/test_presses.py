@@ -62,3 +62,39 @@ def test_the_guard_counts_from_the_last_press_that_counted():
     assert guard.allow(1000) and not guard.allow(1200) and not guard.allow(1299)
     assert guard.allow(1300) and guard.remaining_ms(1400) == 200
     assert guard.allow(50)          # a clock that starts again (a new app) is not blocked
+
+
+def test_typing_at_a_steady_pace_loses_no_letter_but_a_key_bounce_is_ignored():
+    from engine.ui.keyboard import Keyboard
+
+    app = headless_app((1280, 800), ManualClock())
+    typed: list[str] = []
+    scene = TwoButtons()
+    scene.widgets = [Keyboard(RectMM(10, 10, 180, 80), typed.append)]
+    app.scenes.push(scene)
+    pilot = Pilot(app)
+    keys = {k.label: k for k in scene.widgets[0].keys}
+    for label in "ABA":                                  # about 200 ms apart
+        pilot.tap_mm(*keys[label].rect.center, hold_ms=60)
+        pilot.run(100)
+    pilot.tap_mm(*keys["R"].rect.center, hold_ms=50)
+    pilot.tap_mm(*keys["R"].rect.center, hold_ms=30)     # the bounce: "Roose" for "Rose"
+    assert "".join(typed) == "ABAR"
+
+
+def test_a_dialog_takes_no_press_just_after_it_opens():
+    from engine.ui.overlay import ARM_MS, confirm
+
+    app = headless_app((800, 480), ManualClock())
+    scene = TwoButtons()
+    app.scenes.push(scene)
+    pilot = Pilot(app)
+    app.presses.refractory_ms = 0.0                      # the guard off: the dialog still waits
+    said: list[str] = []
+    confirm(app, "Sure?", "", "Yes", "No", lambda: said.append("yes"))
+    yes = pilot.button("Yes")
+    pilot.tap_mm(*yes.rect.center, hold_ms=50)
+    assert said == [] and type(pilot.top).__name__ == "ChoiceOverlay"
+    pilot.run(ARM_MS)
+    pilot.tap_button(yes)
+    assert said == ["yes"]

@@ -21,7 +21,7 @@ class LevelsTab(Tab):
 
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
-        games = self.area.shell.playable()
+        games = self.area.shell.with_levels()
         widgets: list[Widget] = []
         overrides = self.area.shell.store.overrides(self.area.profile.id)
         for box, game in zip(content.columns(len(games), sizes.gap), games, strict=True):

@@ -24,7 +24,7 @@ class ProgrammeTab(Tab):
 
     def rows(self) -> list[Row | Button]:
         prefs = self.area.prefs
-        games = self.area.shell.playable()
+        games = self.area.shell.with_levels()
         chosen = prefs.planned([g.spec.id for g in games])
         names = ", ".join(g.spec.short_name for g in games if g.spec.id in chosen)
         rows: list[Row | Button] = [
@@ -63,7 +63,7 @@ class ProgrammeTab(Tab):
 
     def _game(self, game: str) -> None:
         """Add a game to the plan or take it out (the plan keeps at least one game)."""
-        every = [g.spec.id for g in self.area.shell.playable()]
+        every = [g.spec.id for g in self.area.shell.with_levels()]
         chosen = self.area.prefs.planned(every)
         chosen = [g for g in every if (g in chosen) != (g == game)]   # flip this one game
         if not chosen:

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from deftly.results_format import result_lines
 from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
@@ -112,10 +113,9 @@ class SessionScene(Screen[None]):
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
         facts, rest = content.take_top(sizes.small * 2.8)
-        summary = self.session.get("summary") or {}
-        measures = [f"{t(m.label)}: {m.format(value)}" for m in self.spec.shown(Shows.TRENDS)
-                    if (value := m.value(summary)) is not None]   # the therapist's units
-        text = " · ".join([t(f"hand.{self.session.get('hand')}"), *measures])
+        lines = result_lines(self.spec, self.session.get("summary") or {})
+        text = " · ".join([t(f"hand.{self.session.get('hand')}")] +
+                          [f"{label}: {value}" for label, value in lines])
         widgets: list[Widget] = [Label(facts, text, size="small", align="left")]
         nav_h = max(sizes.touch_min, sizes.button_h * 0.7)
         table_box, nav = rest.take_bottom(nav_h)

@@ -75,7 +75,7 @@ class HoldModel(RoundModel):
         self.cancel("held")
         self.circle = None
         held = 0.0 if circle.down_ms is None else t_ms - circle.down_ms
-        trial: Trial = {"success": outcome == "held", "level_value": circle.hold_ms,
+        trial: Trial = {"success": outcome == "held", "level_value": self.difficulty.adapted,
                         "counts_for_staircase": True, "outcome": outcome,
                         "onset_ms": circle.onset_ms, "end_ms": t_ms,
                         "reaction_ms": None if circle.down_ms is None

@@ -1,4 +1,5 @@
-"""Drawing the hold game: the circle, and a dot in it growing while the finger holds."""
+"""Drawing the hold game: the circle (the engine's target, marked by more than colour), and
+a dot in it growing while the finger holds."""
 
 from __future__ import annotations
 
@@ -28,8 +29,7 @@ class HoldView:
         if circle is None:
             return
         x, y, r = board.x + circle.x_mm, board.y + circle.y_mm, circle.size_mm / 2
-        draw.circle(surface, theme, x, y, r, pal.target)
-        draw.circle(surface, theme, x, y, r, pal.target_edge, width_mm=1.0)
+        draw.target(surface, theme, x, y, r, active=circle.down_ms is None)
         if circle.down_ms is None:
             if model.done == 0:
                 draw.board_hint(surface, theme, board, t("hold.start"))
