@@ -24,9 +24,7 @@ def stars(summary: dict[str, Any]) -> int:
     return 3 if rate >= 0.75 else 2 if rate >= 0.5 else 1
 
 
-def _value(summary: Mapping[str, Any], key: str) -> float | None:
-    value = summary.get(key)
-    return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else None
+RATE = Metric("success_rate", "results.rate")
 
 
 def _reference(metric: Metric, praise: Praise, previous: Sequence[Mapping[str, Any]]
@@ -70,6 +68,6 @@ def messages(spec: GameSpec, summary: Mapping[str, Any],
 
 def dropping(session_summaries: Sequence[dict[str, Any]]) -> bool:
     """Performance fell over today's last rounds: time to suggest a short rest."""
-    rates = [v for s in session_summaries if (v := _value(s, "success_rate")) is not None]
+    rates = [v for s in session_summaries if (v := RATE.value(s)) is not None]
     return len(rates) >= 3 and rates[-1] < rates[-2] < rates[-3] and \
         rates[-1] < rates[-3] - 0.15

@@ -22,6 +22,7 @@ from deftly import trends
 from engine import __version__
 from engine.i18n import t
 from engine.resources import resource_path
+from engine.spec import Metric
 from engine.store.atomic import write_atomic
 from engine.store.store import Profile, Store
 from games.registry import all_specs
@@ -239,5 +240,5 @@ def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) ->
             cell.set_text_props(fontweight="bold")
 
 
-def _number(metric: trends.TrendMetric, value: float | None) -> str:
+def _number(metric: Metric, value: float | None) -> str:
     return "–" if value is None else metric.format(value).rsplit(" ", 1)[0]

@@ -32,10 +32,6 @@ ROLLING_DAYS = 7
 Z = 2.576     # 99 %: a year of weekly comparisons should not fill the chart with false alarms
 
 
-TrendMetric = Metric
-"""A trend is drawn for each metric a game's spec shows in Shows.TRENDS."""
-
-
 def metrics_of(game: str) -> tuple[Metric, ...]:
     """The metrics the game's spec charts (none for a game that is not installed)."""
     from games.registry import all_specs
@@ -65,7 +61,7 @@ class Change:
 
 @dataclass
 class Series:
-    metric: TrendMetric
+    metric: Metric
     training: list[Point] = field(default_factory=list)
     checkups: list[Point] = field(default_factory=list)
     rolling: list[Point] = field(default_factory=list)
@@ -77,11 +73,7 @@ class Series:
         return not self.training and not self.checkups
 
 
-def _value(summary: dict[str, Any], metric: TrendMetric) -> float | None:
-    return metric.value(summary)
-
-
-def daily(sessions: Iterable[dict[str, Any]], metric: TrendMetric, mode: str
+def daily(sessions: Iterable[dict[str, Any]], metric: Metric, mode: str
           ) -> list[Point]:
     by_day: dict[date, list[float]] = {}
     levels: dict[date, set[str]] = {}
@@ -89,7 +81,7 @@ def daily(sessions: Iterable[dict[str, Any]], metric: TrendMetric, mode: str
         if s.get("mode") != mode or s.get("status") != "complete":
             continue
         day = session_day(s)
-        value = _value(s.get("summary") or {}, metric)
+        value = metric.value(s.get("summary") or {})
         if day is not None and value is not None:
             by_day.setdefault(day, []).append(value)
             levels.setdefault(day, set()).add(str(s.get("level")))
@@ -119,7 +111,7 @@ def _week(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def change_markers(points: list[Point], noise: float, metric: TrendMetric, *,
+def change_markers(points: list[Point], noise: float, metric: Metric, *,
                    checkup: bool = False, first_day: date | None = None) -> list[Change]:
     """Where the mean moved beyond the noise: each training week (or each check-up)
     against the two weeks (or check-ups) before it, all at the same level."""
@@ -147,7 +139,7 @@ def change_markers(points: list[Point], noise: float, metric: TrendMetric, *,
     return markers
 
 
-def series(sessions: list[dict[str, Any]], metric: TrendMetric) -> Series:
+def series(sessions: list[dict[str, Any]], metric: Metric) -> Series:
     """One metric's training and check-up series, rolling mean and change markers."""
     days = [d for s in sessions if (d := session_day(s)) is not None]
     first = min(days) if days else None
@@ -214,8 +206,8 @@ class WeekRow:
     checkups: dict[str, float | None]   # the week's check-up mean, if one was played
 
 
-def _mean_of(sessions: list[dict[str, Any]], metric: TrendMetric) -> float | None:
-    found = [v for s in sessions if (v := _value(s.get("summary") or {}, metric)) is not None]
+def _mean_of(sessions: list[dict[str, Any]], metric: Metric) -> float | None:
+    found = [v for s in sessions if (v := metric.value(s.get("summary") or {})) is not None]
     return statistics.mean(found) if found else None
 
 

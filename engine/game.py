@@ -113,6 +113,13 @@ class RoundModel:
         new, self._new = self._new, []
         return new
 
+    def time_limit(self, params: Mapping[str, Any], name: str = "time_limit_ms"
+                   ) -> float | None:
+        """The limit (ms) a parameter sets, or None: 0 means none, and a self-paced round
+        (the player's "No time limits") has none."""
+        limit = float(params.get(name, 0.0))
+        return None if self.setup.self_paced or limit <= 0 else limit
+
     def record(self, trial: Trial) -> bool:
         """A trial is finished: it moves the staircase (unless it says
         `"counts_for_staircase": False`), joins the results and the trials not yet taken,

@@ -35,6 +35,11 @@ def trial_problems(trial: dict[str, Any]) -> list[str]:
     return problems
 
 
+def success_rate(trials: list[dict[str, Any]]) -> float:
+    """The share of successful trials (NaN with none)."""
+    return sum(1.0 for t in trials if t["success"]) / len(trials) if trials else math.nan
+
+
 def checked(trial: dict[str, Any], game: str) -> dict[str, Any]:
     """The trial, if it has the base; else TrialError naming the game and what is wrong."""
     problems = trial_problems(trial)

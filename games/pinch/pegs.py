@@ -29,6 +29,7 @@ from engine.scoring.path import speed_profile
 from engine.scoring.smoothness import sparc
 from engine.scoring.stats import NAN, mean, median
 from engine.touch import Phase, Touch
+from engine.trial import success_rate
 from games.pinch.board import Layout, Peg, make_layout, tray_spots
 from games.pinch.params import ONE_FINGER
 
@@ -107,9 +108,9 @@ class PegModel(RoundModel):
     def _new_trial(self, t: float) -> None:
         """The next peg's clock starts; a peg not placed in time is placed for the player."""
         self.trial = PegTrial(t)
-        limit = float(self._params.get("peg_time_ms", 0.0))
-        timed = limit > 0 and not self.setup.self_paced
-        self.schedule(t + (min(STUCK_MS, limit) if timed else STUCK_MS), self._give_up, "peg")
+        limit = self.time_limit(self._params, "peg_time_ms")
+        self.schedule(t + (STUCK_MS if limit is None else min(STUCK_MS, limit)),
+                      self._give_up, "peg")
 
     @property
     def peg_radius(self) -> float:
@@ -333,8 +334,8 @@ class PegModel(RoundModel):
     def _placed(self, carry: Carry | None, t: float, error: float,
                 outcome: str = "placed") -> None:
         trial = self.trial
-        limit = float(self._params.get("peg_time_ms", 0.0))
-        in_time = self.setup.self_paced or limit <= 0 or t - trial.start_ms <= limit
+        limit = self.time_limit(self._params, "peg_time_ms")
+        in_time = limit is None or t - trial.start_ms <= limit
         success = outcome == "placed" and trial.drops == 0 and in_time
         samples = carry.samples if carry is not None else []
         times = [s[0] for s in samples]
@@ -377,7 +378,7 @@ class PegModel(RoundModel):
         return {
             "kind": "pegs", "mode": ONE_FINGER if self.one_finger else "pinch",
             "trials": len(trials), "pegs": self.count,
-            "success_rate": mean([t["success"] for t in trials]) if trials else NAN,
+            "success_rate": success_rate(trials),
             "final_value": self.difficulty.adapted,
             "total_time_ms": total,
             "time_per_peg_ms": mean([t["time_ms"] for t in placed]),

@@ -16,8 +16,9 @@ from typing import Any
 from engine.game import RoundModel, RoundSetup, Trial
 from engine.input.gestures import Contacts, two_finger_pose
 from engine.levels.difficulty import Difficulty
-from engine.scoring.stats import NAN, mean, median
+from engine.scoring.stats import mean, median
 from engine.touch import Phase, Touch
+from engine.trial import success_rate
 from games.pinch.params import ONE_FINGER
 
 MIN_MM, MAX_MM = 8.0, 90.0
@@ -102,8 +103,8 @@ class SizeModel(RoundModel):
         target = self.rng.uniform(max(MIN_MM + 8, largest * 0.3), largest * 0.9)
         start = target * self.rng.choice([0.5, 0.6, 1.4, 1.6])
         start = min(max(start, MIN_MM), largest)
-        limit = float(self._params.get("time_limit_ms", 0.0))
-        deadline = None if self.setup.self_paced or limit <= 0 else t + limit
+        limit = self.time_limit(self._params)
+        deadline = None if limit is None else t + limit
         self.sizing = Sizing(target, start, start, t, deadline)
         if deadline is not None:
             self.schedule(deadline, self._settle, "deadline")
@@ -183,7 +184,7 @@ class SizeModel(RoundModel):
         return {
             "kind": "size", "mode": ONE_FINGER if self.one_finger else "pinch",
             "trials": len(trials),
-            "success_rate": mean([t["success"] for t in trials]) if trials else NAN,
+            "success_rate": success_rate(trials),
             "final_value": self.difficulty.adapted,
             "aperture_error_mm": mean([t["aperture_error_mm"] for t in trials]),
             "time_to_match_ms": median([t["time_to_match_ms"] for t in trials

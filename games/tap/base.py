@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 from engine.game import RoundModel, RoundSetup, Trial
 from engine.input.gestures import Contacts
 from engine.levels.difficulty import Difficulty
-from engine.scoring.stats import NAN, mean
 from engine.touch import Touch
+from engine.trial import success_rate
 
 LIFT_SLOP_MM = 3.0
 EDGE_MM = 4.0
@@ -27,10 +27,6 @@ class Feedback:
     y_mm: float
     t_ms: float
     reason: str = ""
-
-
-def success_rate(trials: list[Trial]) -> float:
-    return mean([t["success"] for t in trials]) if trials else NAN
 
 
 class TapModel(RoundModel):

@@ -90,8 +90,7 @@ class PointingModel(TapModel):
         return False
 
     def _time_limit(self) -> float | None:
-        limit = float(self._params.get("time_limit_ms", 0.0))
-        return None if self.setup.self_paced or limit <= 0 else limit
+        return self.time_limit(self._params)
 
     def _start(self, t: float) -> None:
         width = self._fit_width(float(self._params["width_mm"]))

@@ -10,7 +10,8 @@ from engine.game import RoundSetup, Trial
 from engine.levels.difficulty import Difficulty
 from engine.scoring.stats import NAN, mean, median
 from engine.touch import Phase, Touch
-from games.tap.base import EDGE_MM, Feedback, TapModel, success_rate
+from engine.trial import success_rate
+from games.tap.base import EDGE_MM, Feedback, TapModel
 
 SEQUENCE_GAP_MS = 250.0
 SEQUENCE_IDLE_MS = 6000.0

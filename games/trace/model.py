@@ -24,6 +24,7 @@ from engine.scoring.geometry import Polyline
 from engine.scoring.stats import NAN, mean, median
 from engine.scoring.trace import score_strokes
 from engine.touch import Phase, Touch
+from engine.trial import success_rate
 from games.trace.shapes import Shape, load_shape
 
 RESUME_SLOP_MM = 8.0          # a touch this close to the point reached carries on
@@ -147,8 +148,8 @@ class TraceModel(RoundModel):
         size = min(float(self._params["size_mm"]), self.board[0] - 12.0, self.board[1] - 12.0)
         mirrored = self.setup.mirrored
         strokes = shape.placed(size, self.board, mirrored)
-        limit = float(self._params.get("time_limit_ms", 0.0))
-        deadline = None if self.setup.self_paced or limit <= 0 else t + limit
+        limit = self.time_limit(self._params)
+        deadline = None if limit is None else t + limit
         self.trial = TraceTrial(shape, strokes, [Polyline.of(s) for s in strokes],
                                 float(self._params["corridor_mm"]), t, deadline,
                                 shape.placed_center(size, self.board, mirrored))
@@ -299,7 +300,7 @@ class TraceModel(RoundModel):
         spirals = [t for t in trials if t.get("shape_kind") == "spiral"]
         return {
             "kind": "trace", "trials": len(trials),
-            "success_rate": mean([t["success"] for t in trials]) if trials else NAN,
+            "success_rate": success_rate(trials),
             "final_value": self.difficulty.adapted,
             "completion": mean(values("completion")),
             "time_inside_share": mean(values("time_inside_share")),

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from deftly import trends
-from deftly.trends import Point, TrendMetric, metrics_of
+from deftly.trends import Point, metrics_of
+from engine.spec import Metric
 
 HITS = metrics_of("tap")[0]
 REACTION = metrics_of("tap")[1]
@@ -146,5 +147,5 @@ def test_unlocks_read_from_events():
 
 def test_values_are_formatted_with_their_units():
     assert HITS.format(83.4) == "83 %"
-    assert TrendMetric("x", "", "s").format(1.234) == "1.2 s"
+    assert Metric("x", "", "s").format(1.234) == "1.2 s"
     assert REACTION.format(None) == "–" and REACTION.format(math.nan) == "–"
