@@ -77,9 +77,10 @@ def watching() -> Iterator[list[Drawn]]:
 
 
 def buttons_of(app: Any) -> list[Button]:
-    """The visible buttons of the scenes on screen (keyboard keys included)."""
+    """The visible buttons of the top scene, which alone takes touches (a dialog's, not
+    those of the round dimmed under it), keyboard keys included."""
     found: list[Button] = []
-    for scene in app.scenes.visible():
+    for scene in app.scenes.visible()[-1:]:
         for widget in getattr(scene, "widgets", []):
             found.extend(k for k in getattr(widget, "keys", []) if k.visible)
             if isinstance(widget, Button) and widget.visible:

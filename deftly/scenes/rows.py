@@ -44,9 +44,11 @@ class RowPages:
         widgets: list[Widget] = []
         self.pages = 1
         if len(items) > per_col * cols:
-            per_col = max(1, int((content.h - row_h) // (row_h + gap)))
+            row_h = min(row_h, max(sizes.touch_min, (content.h - gap) / 2))   # a row and Next
+            content, nav = content.take_bottom(row_h + gap)
+            _, nav = nav.take_top(gap)              # a gap, so no two buttons touch
+            per_col = max(1, int((content.h + gap) // (row_h + gap)))
             self.pages = -(-len(items) // (per_col * cols))
-            content, nav = content.take_bottom(row_h)
             label, button = nav.columns(2, sizes.gap)
             widgets.append(Label(label, t("settings.page", page=self.page + 1,
                                           pages=self.pages), muted=True, align="left"))

@@ -100,7 +100,9 @@ def fit_text(theme: Theme, text: str, rect: RectMM, size_mm: float, color: Color
     Lines wrap between words only: the text shrinks (down to `min_mm`, the theme's small
     size by default) before a word would be split.
     """
-    floor = theme.sizes.small if min_mm is None else min_mm
+    # with larger text a word may shrink back to what the default text size shows, rather
+    # than be cut: never below the small size at 100 %
+    floor = (theme.sizes.small if min_mm is None else min_mm) / max(1.0, theme.text_scale)
     width_px = max(1, theme.px(rect.w))
     height_px = max(1, theme.px(rect.h))
     longest = max(text.split(), key=len, default="")

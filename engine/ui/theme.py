@@ -118,6 +118,14 @@ class Sizes:
     slop: float = 4.0
 
 
+def sized_for(text_scale: float) -> Sizes:
+    """The default sizes with the boxes that hold a line of text (buttons, rows) grown with
+    larger text, so that the words still fit; text itself is scaled where it is drawn."""
+    grow = max(1.0, text_scale)
+    base = Sizes()
+    return replace(base, button_h=base.button_h * grow, touch_min=base.touch_min)
+
+
 @dataclass(frozen=True, slots=True)
 class Theme:
     """Everything a view needs to look right: palette, fonts, sizes, profile, preferences."""
@@ -141,8 +149,8 @@ class Theme:
         """A copy with the player's accessibility settings applied."""
         palette = self.palette if high_contrast is None else (
             HIGH_CONTRAST if high_contrast else CALM)
-        return replace(self, palette=palette,
-                       text_scale=self.text_scale if text_scale is None else text_scale,
+        scale = self.text_scale if text_scale is None else text_scale
+        return replace(self, palette=palette, text_scale=scale, sizes=sized_for(scale),
                        reduced_motion=(self.reduced_motion if reduced_motion is None
                                        else reduced_motion))
 
