@@ -119,12 +119,24 @@ def fit_text(theme: Theme, text: str, rect: RectMM, size_mm: float, color: Color
                 if image.get_height() <= height_px:
                     return image
         if size <= floor:
-            while wrap and size > floor * 0.7 and \
-                    theme.font(size, bold).size(longest)[0] > width_px:
-                size *= 0.92   # a little smaller still, rather than split a word
-            return render_text(theme, text, size, color, bold=bold,
-                               wrap_px=width_px if wrap else 0, align=align)
+            return _last_resort(theme, text, size, floor, color, bold, align, wrap,
+                                width_px, height_px, longest)
         size = max(floor, size * 0.92)
+
+
+def _last_resort(theme: Theme, text: str, size: float, floor: float, color: Color,
+                 bold: bool, align: str, wrap: bool, width_px: int, height_px: int,
+                 longest: str) -> pygame.Surface:
+    """Below the floor, a little smaller still (to 0.6 of it) rather than split a word or cut
+    the text off; what still does not fit is drawn at the smallest size tried."""
+    wrap_px = width_px if wrap else 0
+    while True:
+        fits_word = not wrap or theme.font(size, bold).size(longest)[0] <= width_px
+        image = render_text(theme, text, size, color, bold=bold, wrap_px=wrap_px, align=align)
+        fits = image.get_width() <= width_px and image.get_height() <= height_px
+        if (fits_word and fits) or size <= floor * 0.6:
+            return image
+        size *= 0.92
 
 
 def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size_mm: float,
