@@ -4,7 +4,9 @@ reduced to a digest of everything a caller can see (the touches fed, every answe
 
 The stored digests (tests/games/data/round_snapshots.json.gz) were made from the models
 before they were refactored; a refactor that keeps the behaviour keeps every digest.
-`python -m tests.games.round_snapshots` rewrites them (only after a deliberate change).
+`python -m tests.games.round_snapshots` rewrites them (only after a deliberate change);
+`--redigest` recomputes the digests from the stored streams. Floats are compared to 9
+significant digits, so another numpy or CPU gives the same digests.
 """
 
 from __future__ import annotations
@@ -213,10 +215,22 @@ def replay(case: Case, events: list[list[Any]]) -> dict[str, Any]:
             finger, phase, x, y, t = event
             new = played.on_touch(Touch(finger, Phase(phase), x, y, t))
         log.append((model.now, new, model.next_change_ms(), _state(model)))
-    summary = model.summary()
-    body = json.dumps({"log": log, "trials": played.trials, "summary": summary})
+    summary = rounded(model.summary())
+    body = json.dumps(rounded({"log": log, "trials": played.trials, "summary": summary}))
     return {"trials": len(played.trials), "summary": json.dumps(summary),
             "digest": hashlib.sha256(body.encode()).hexdigest()}
+
+
+def rounded(value: Any) -> Any:
+    """Floats to 9 significant digits: another numpy or CPU may differ in the last bits of
+    an FFT or a mean, never in what a player or a therapist could see."""
+    if isinstance(value, float):
+        return float(f"{value:.9g}") if value == value else value
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [rounded(v) for v in value]
+    return value
 
 
 def load() -> dict[str, dict[str, Any]]:
@@ -224,16 +238,32 @@ def load() -> dict[str, dict[str, Any]]:
         return dict(json.load(f))
 
 
+def redigest() -> None:
+    """Recompute the stored digests from the stored touch streams (after a change of how
+    they are computed, not of the models; the streams stay as recorded)."""
+    snapshots = load()
+    for stored in snapshots.values():
+        stored.update(replay(Case.from_dict(stored["case"]), stored["events"]))
+    _write(snapshots)
+
+
+def _write(snapshots: dict[str, Any]) -> None:
+    SNAPSHOTS.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(SNAPSHOTS, "wt", compresslevel=9) as f:
+        f.write(json.dumps(snapshots, separators=(",", ":")))
+    print(f"wrote {len(snapshots)} cases to {SNAPSHOTS}", file=sys.stderr)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--redigest"]:
+        redigest()
+        return
     snapshots = {}
     for case in cases():
         events = record(case)
         snapshots[case.name] = {"case": case.__dict__, "events": events,
                                 **replay(case, events)}
-    SNAPSHOTS.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(SNAPSHOTS, "wt", compresslevel=9) as f:
-        f.write(json.dumps(snapshots, separators=(",", ":")))
-    print(f"wrote {len(snapshots)} cases to {SNAPSHOTS}", file=sys.stderr)
+    _write(snapshots)
 
 
 if __name__ == "__main__":
