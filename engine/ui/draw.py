@@ -119,12 +119,13 @@ def fit_text(theme: Theme, text: str, rect: RectMM, size_mm: float, color: Color
                 if image.get_height() <= height_px:
                     return image
         if size <= floor:
-            return _last_resort(theme, text, size, floor, color, bold, align, wrap,
-                                width_px, height_px, longest)
+            return _last_resort(theme, text, size, floor, color, bold=bold, align=align,
+                                wrap=wrap, width_px=width_px, height_px=height_px,
+                                longest=longest)
         size = max(floor, size * 0.92)
 
 
-def _last_resort(theme: Theme, text: str, size: float, floor: float, color: Color,
+def _last_resort(theme: Theme, text: str, size: float, floor: float, color: Color, *,
                  bold: bool, align: str, wrap: bool, width_px: int, height_px: int,
                  longest: str) -> pygame.Surface:
     """Below the floor, a little smaller still (to 0.6 of it) rather than split a word or cut

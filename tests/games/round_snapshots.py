@@ -225,7 +225,7 @@ def rounded(value: Any) -> Any:
     """Floats to 9 significant digits: another numpy or CPU may differ in the last bits of
     an FFT or a mean, never in what a player or a therapist could see."""
     if isinstance(value, float):
-        return float(f"{value:.9g}") if value == value else value
+        return float(f"{value:.9g}")   # nan and inf stay as they are
     if isinstance(value, dict):
         return {k: rounded(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
