@@ -11,6 +11,7 @@ from engine.i18n import t
 from engine.progress import PlayerProgress
 from engine.round_scene import RoundScene
 from engine.rounds import RoundController
+from engine.spec import GameSpec
 from games.registry import Available
 
 _seeds = random.SystemRandom()
@@ -60,6 +61,19 @@ def last_variant(shell: Shell, game_id: str) -> str:
     assert shell.profile is not None
     sessions = shell.store.sessions(shell.profile.id, game_id)
     return str(sessions[-1].get("variant") or "") if sessions else ""
+
+
+def suited_variant(spec: GameSpec, wanted: str) -> str:
+    """`wanted` if this screen can play it, else the first variant it can (a mouse or a
+    one-finger panel cannot pinch)."""
+    from engine.input.capability import touch_capability
+
+    device = touch_capability()
+    fits = [v.id for v in spec.variants if device.allows(v.fingers)]
+    ids = [v.id for v in spec.variants]
+    if wanted in fits or (wanted in ids and not fits):
+        return wanted
+    return (fits or ids)[0]
 
 
 def hand_label(hand: str) -> str:

@@ -7,7 +7,13 @@ from functools import partial
 from typing import Any
 
 from deftly import praise
-from deftly.play import last_variant, previous_summaries, progress_for, round_scene
+from deftly.play import (
+    last_variant,
+    previous_summaries,
+    progress_for,
+    round_scene,
+    suited_variant,
+)
 from deftly.scenes.base import Screen
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.start import StartChoice, StartScene
@@ -155,7 +161,7 @@ class HomeScene(Screen[None]):
         if not self.shell.can_play(game):
             return Tile(cell, game.spec.name, detail=t("home.needs_touch"), locked=True)
         hand = self._hand()
-        variant = last_variant(self.shell, game.spec.id)
+        variant = suited_variant(game.spec, last_variant(self.shell, game.spec.id))
         level = progress_for(self.shell, game, hand, variant).current()
         history = previous_summaries(self.shell, game.spec.id, hand, "training",
                                      variant=variant)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deftly.play import last_variant, progress_for
+from deftly.play import last_variant, progress_for, suited_variant
 from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
-from engine.input.capability import touch_capability
 from engine.ui.widgets import Button, Label, Widget
 from games.registry import Available
 
@@ -35,19 +34,9 @@ class StartScene(Screen[StartChoice]):
         self.hand = hand or (profile.affected_hand if profile and profile.affected_hand in HANDS
                              else "right")
         self.variants = game.spec.variants
-        self.variant = self._suited(last_variant(shell, game.spec.id))
+        self.variant = suited_variant(game.spec, last_variant(shell, game.spec.id))
         self.level_id = self._progress().current().id
         self.mode = "training"
-
-    def _suited(self, wanted: str) -> str:
-        """`wanted` if this screen can play it, else the first variant it can (a mouse or a
-        one-finger panel cannot pinch)."""
-        device = touch_capability()
-        fits = [v.id for v in self.variants if device.allows(v.fingers)]
-        ids = [v.id for v in self.variants]
-        if wanted in fits or (wanted in ids and not fits):
-            return wanted
-        return (fits or ids)[0]
 
     def _progress(self):
         return progress_for(self.shell, self.game, self.hand, self.variant)
