@@ -150,17 +150,46 @@ class NewProfileScene(Screen[Profile]):
     def build(self, content: RectMM) -> list[Widget]:
         return getattr(self, f"_build_{self.STEPS[self.step]}")(content)
 
+    KEY_MM = 12.0
+    """The smallest key a shaky finger can hit; a short screen gives up the title line for
+    it (the question is asked in the empty field instead)."""
+
+    def layout(self) -> None:
+        sizes = self.app.theme.sizes
+        board = self.app.board.inset(sizes.margin * 0.75, sizes.margin * 0.5)
+        keys_h = board.h - self.header_height() - sizes.gap - sizes.button_h - sizes.gap
+        if self.STEPS[self.step] != "name" or (keys_h - 3 * 2.0) / 4 >= self.KEY_MM:
+            super().layout()
+            return
+        row, keys = board.take_top(sizes.button_h + sizes.gap)
+        back_w = min(38.0, row.w * 0.22)
+        next_w = min(row.w * 0.26, 60.0)
+        back = RectMM(row.x, row.y, back_w, sizes.button_h)
+        field = RectMM(back.right + sizes.gap, row.y, row.w - back_w - next_w - 2 * sizes.gap,
+                       sizes.button_h)
+        self.widgets = [Button(back, t("button.back"), self.go_back, icon="back",
+                               style="quiet"),
+                        *self._name_row(field, RectMM(field.right + sizes.gap, row.y, next_w,
+                                                      sizes.button_h), t("profiles.name_title")),
+                        self._keyboard(keys)]
+
+    def _name_row(self, field: RectMM, next_box: RectMM, hint: str) -> list[Widget]:
+        return [TextField(field, self.name, hint, self.problem),
+                Button(next_box, t("button.next"), self.name_done, style="primary",
+                       icon="check")]
+
+    def _keyboard(self, keys: RectMM) -> Keyboard:
+        return Keyboard(keys, self.key, space_label=t("keyboard.space"),
+                        erase_label=t("keyboard.erase"))
+
     def _build_name(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
         field_h = sizes.button_h
         top, keys = content.take_top(field_h + sizes.gap)
         field, next_box = RectMM(top.x, top.y, top.w * 0.68, field_h), \
             RectMM(top.x + top.w * 0.7, top.y, top.w * 0.3, field_h)
-        return [TextField(field, self.name, t("profiles.name_hint"), self.problem),
-                Button(next_box, t("button.next"), self.name_done, style="primary",
-                       icon="check"),
-                Keyboard(keys, self.key, space_label=t("keyboard.space"),
-                         erase_label=t("keyboard.erase"))]
+        return [*self._name_row(field, next_box, t("profiles.name_hint")),
+                self._keyboard(keys)]
 
     def key(self, char: str) -> None:
         if char == "\b":

@@ -136,7 +136,11 @@ class TrendsTab(Tab):
         all_series = [s for s in trends.game_trends(sessions, self.game, self.hand,
                                                     self.variant) if not s.empty]
         self.all_series = all_series
-        side_w = min(40.0, content.w * 0.22)
+        options = self._options(sessions)
+        gap = sizes.gap / 2
+        fit = max(1, int((content.h + gap) // (sizes.touch_min + gap)))
+        cols = 1 if len(options) + 1 <= fit else 2    # chips never under touch_min
+        side_w = min(40.0, content.w * 0.22) * cols
         side = RectMM(content.x, content.y, side_w, content.h)
         rest = RectMM(side.right + sizes.gap * 1.5, content.y,
                       content.w - side_w - sizes.gap * 1.5, content.h)
@@ -145,15 +149,18 @@ class TrendsTab(Tab):
         per_view = max(1, min(len(all_series), int(rest.h // CHART_MIN_H)))
         pages = max(1, -(-len(all_series) // per_view))
         self.page %= pages
-        options = self._options(sessions)
         if pages > 1:
             options.append((t("trend.more_charts", page=self.page + 1, pages=pages), False,
                             self._next_page))
+        rows = -(-len(options) // cols)
         button_h = min(max(sizes.touch_min, sizes.button_h * 0.75),
-                       (side.h - sizes.gap / 2 * (len(options) - 1)) / len(options))
+                       (side.h - gap * (rows - 1)) / rows)
+        col_w = (side.w - gap * (cols - 1)) / cols
         widgets: list[Widget] = []
         for i, (label, chosen, action) in enumerate(options):
-            box = RectMM(side.x, side.y + i * (button_h + sizes.gap / 2), side.w, button_h)
+            row, col = divmod(i, cols)
+            box = RectMM(side.x + col * (col_w + gap), side.y + row * (button_h + gap), col_w,
+                         button_h)
             widgets.append(Button(box, label, action, selected=chosen))
         shown = all_series[self.page * per_view:(self.page + 1) * per_view]
         self.legend = legend
