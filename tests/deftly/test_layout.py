@@ -1,6 +1,6 @@
-"""The layout check finds what a shaky finger and poor eyesight would trip on; no two
-buttons touch on any screen, at the smallest and largest text, in either contrast.
-(`make layout` prints the text problems that are still open.)"""
+"""The layout check finds what a shaky finger and poor eyesight would trip on; on the
+smallest panel every button is 12 mm and none touches another, at 100 % and 180 % text, and
+no text is cut at 100 %. (`make layout` prints what is still open: text sizes.)"""
 
 import pygame
 import pytest
@@ -43,13 +43,20 @@ def test_the_check_finds_touching_overlapping_and_small_buttons_and_clipped_text
 
 @pytest.mark.slow
 @pytest.mark.parametrize("scale", [1.0, 1.8])
-def test_no_two_buttons_touch_on_any_screen_of_the_smallest_panel(scale):
+def test_the_smallest_panel_has_big_separate_buttons_and_no_cut_text(scale):
     """800x480 is the tightest screen and the palette does not move anything, so this is
-    the worst case of `make layout`'s button rule (which covers every size and contrast)."""
+    the worst case of `make layout`'s rules for buttons (every size and text size) and for
+    cut text (at 100 %; at 140 and 180 % a few screens still cut, see `make layout`)."""
     from deftly.shots import render_scene
 
     found = []
     for shot in sorted(all_shots()):
-        app = render_scene(shot, (800, 480), text_scale=scale)
-        found += layout_check.button_problems(layout_check.buttons_of(app), f"{shot} 800x480")
+        where = f"{shot} 800x480"
+        with layout_check.watching() as texts:
+            app = render_scene(shot, (800, 480), text_scale=scale)
+        if scale == 1.0:
+            found += [p for p in layout_check.problems_on(app, texts, where, full_size=True)
+                      if "mm high" not in p]   # text sizes: still open, see make layout
+        else:
+            found += layout_check.button_problems(layout_check.buttons_of(app), where)
     assert found == []
