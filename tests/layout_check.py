@@ -134,10 +134,10 @@ def problems_on(app: Any, texts: list[Drawn], where: str, *, full_size: bool) ->
                          f"({d.dest.width}x{d.dest.height} px in {d.box.width}x{d.box.height})")
     buttons = buttons_of(app)
     found += button_problems(buttons, where)
+    for b in buttons:   # larger text must never make a button smaller
+        if min(b.rect.w, b.rect.h) < MIN_BUTTON_MM - 0.05:
+            found.append(f"{where}: button {b.label!r} is {b.rect.w:.1f}x{b.rect.h:.1f} mm")
     if full_size:
-        for b in buttons:
-            if min(b.rect.w, b.rect.h) < MIN_BUTTON_MM - 0.05:
-                found.append(f"{where}: button {b.label!r} is {b.rect.w:.1f}x{b.rect.h:.1f} mm")
         for d in texts:
             cap = cap_mm(d.size_px, ppm)
             if d.size_px and cap < MIN_CAP_MM - 0.05:

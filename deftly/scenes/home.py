@@ -67,7 +67,8 @@ class HomeScene(Screen[None]):
         progress = self.shell.plan_progress()
         total = progress.plan.rounds_total()
         done = round(progress.fraction * total)
-        upper, button = box.take_bottom(sizes.button_h)
+        scale = self.app.theme.text_scale
+        upper, button = box.take_bottom(min(sizes.button_h, box.h * 0.45))
         upper = upper.inset(0, sizes.gap / 2)
         item = progress.next_item()
         detail = None
@@ -93,8 +94,8 @@ class HomeScene(Screen[None]):
             ring.rect = RectMM(upper.x, upper.y + (upper.h - side) / 2, side, side)
             words = RectMM(upper.x + side + sizes.gap, upper.y,
                            upper.w - side - sizes.gap, upper.h)
-            first, rest = words.take_top(sizes.body * 1.25)
-            second, third = rest.take_top(sizes.small * 1.35)
+            first, rest = words.take_top(min(sizes.body * 1.25 * scale, words.h * 0.55))
+            second, third = rest.take_top(min(sizes.small * 1.35 * scale, rest.h))
             slots = [first, second, third]
             align = "left"
             if item is not None:  # no room for two lines: the next round goes in the button
@@ -150,7 +151,10 @@ class HomeScene(Screen[None]):
                                  size="small", align="left", muted=True))
         cols = 1 if area.w < 120 else min(len(games), 3)
         rows = -(-len(games) // cols) or 1
-        cells = [c for r in area.rows(rows, sizes.gap) for c in r.columns(cols, sizes.gap)]
+        gap = sizes.gap   # closer (never under 2 mm) rather than tiles under touch_min
+        if (area.h - gap * (rows - 1)) / rows < sizes.touch_min:
+            gap = max(2.0, (area.h - sizes.touch_min * rows) / max(rows - 1, 1))
+        cells = [c for r in area.rows(rows, gap) for c in r.columns(cols, sizes.gap)]
         for cell, game in zip(cells, games, strict=False):
             widgets.append(self._tile(cell, game))
         return widgets

@@ -121,7 +121,7 @@ class Sizes:
 def sized_for(text_scale: float) -> Sizes:
     """The default sizes with the boxes that hold a line of text (buttons, rows) grown with
     larger text, so that the words still fit; text itself is scaled where it is drawn."""
-    grow = max(1.0, text_scale)
+    grow = 1.0 + max(0.0, text_scale - 1.0) * 0.35   # 180 % text: 28 % taller buttons
     base = Sizes()
     return replace(base, button_h=base.button_h * grow, touch_min=base.touch_min)
 
