@@ -55,6 +55,9 @@ Trial = dict[str, Any]
 class GameModel(Protocol):
     """A game's rules and state. Pure: no pygame, no wall clock."""
 
+    suggested_variant: str | None
+    """Another way of playing (a variant id) the player seems to need, or None."""
+
     @property
     def finished(self) -> bool: ...
 

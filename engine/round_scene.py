@@ -167,7 +167,7 @@ class RoundScene(Scene[RoundResult]):
         if self.controller.finished:
             self._end("complete")
             return
-        suggested = getattr(self.controller.model, "suggested_variant", None)
+        suggested = self.controller.model.suggested_variant
         if suggested != self._offered:
             self._offered = suggested
             self.layout()

@@ -24,7 +24,7 @@ from engine.resources import resource_path
 
 if TYPE_CHECKING:
     from engine.round_scene import GameView
-    from engine.sim.hand import SimPatient
+    from engine.sim.hand import HandModel, SimPatient
     from engine.sim.skills import Skills
 
 
@@ -209,6 +209,6 @@ class GameSpec:
                 return candidate
         return self.variants[0]
 
-    def sim_variant(self, hand: Any) -> str:
+    def sim_variant(self, hand: HandModel) -> str:
         """The way a simulated hand plays this game."""
         return self.skills.variant_for(hand)

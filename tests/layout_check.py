@@ -96,8 +96,9 @@ def _gap_mm(a: Button, b: Button) -> float:
     return -1.0 if overlap else max(dx, dy)
 
 
-def cap_mm(size_px: int, px_per_mm: float, bold: bool = False) -> float:
-    font = draw.font_at(max(6, size_px), bold)
+def cap_mm(size_px: int, px_per_mm: float) -> float:
+    """The capital height of the font at `size_px`, in mm."""
+    font = draw.font_at(max(6, size_px), False)
     metrics = font.metrics("H")[0]
     return metrics[3] / px_per_mm if metrics else 0.0
 

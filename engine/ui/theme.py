@@ -123,7 +123,7 @@ def sized_for(text_scale: float) -> Sizes:
     larger text, so that the words still fit; text itself is scaled where it is drawn."""
     grow = 1.0 + max(0.0, text_scale - 1.0) * 0.35   # 180 % text: 28 % taller buttons
     base = Sizes()
-    return replace(base, button_h=base.button_h * grow, touch_min=base.touch_min)
+    return replace(base, button_h=base.button_h * grow)
 
 
 @dataclass(frozen=True, slots=True)
