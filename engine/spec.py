@@ -72,6 +72,8 @@ class Metric:
     checkup_only: bool = False          # meaningful only on the fixed check-up task
     column: str = ""                    # trial table: a shorter key for the column's title
     praise: Praise | None = None
+    count: str = ""
+    """Results: the summary key whose number picks the text's plural form ({count})."""
 
     def value(self, numbers: Mapping[str, Any]) -> float | None:
         """The shown value (scaled), or None if it is missing or not a finite number."""
@@ -93,7 +95,10 @@ class Metric:
         value = self.value(summary)
         if value is None:
             return None
-        return t(self.text, **{**summary, "value": value}) if self.text else self.format(value)
+        if not self.text:
+            return self.format(value)
+        counted = {"count": summary.get(self.count, 0)} if self.count else {}
+        return t(self.text, **{**summary, "value": value, **counted})
 
     def shown_on(self, where: Shows, kind: str = "") -> bool:
         return bool(self.shows & where) and (not self.kinds or kind in self.kinds)

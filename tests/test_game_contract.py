@@ -185,10 +185,19 @@ def test_the_trends_show_every_trend_metric_and_the_report_has_its_page(game, pl
     shell.profile = profile
     area = TherapistArea(shell, profile, "trends")
     app.scenes.push(area)
-    Pilot(app, app.clock if isinstance(app.clock, ManualClock) else None).run(50)
-    with recording_text() as drawn:
-        app.render()
-    texts = [d.text for d in drawn]
+    pilot = Pilot(app, app.clock if isinstance(app.clock, ManualClock) else None)
+    pilot.run(50)
+    texts: list[str] = []
+    for _ in range(len(spec.shown(Shows.TRENDS))):   # every page of charts
+        with recording_text() as drawn:
+            app.render()
+        texts += [d.text for d in drawn]
+        more_charts = t("trend.more_charts", page="", pages="").split("(")[0]
+        more = [b for b in pilot.buttons() if b.label.startswith(more_charts)]
+        if not more:
+            break
+        pilot.tap_button(more[0])
+        pilot.run(50)
     for metric in spec.shown(Shows.TRENDS):
         assert any(t(metric.label) in text for text in texts), (metric.key, texts)
         assert _number_with(metric.unit, texts), (metric.key, metric.unit, texts)

@@ -312,6 +312,10 @@ class FingerState:
     """The largest distance from its pad while down."""
     lifted_ms: tuple[float, ...]
     returned_ms: tuple[float, ...]
+    moved_mm: float = 0.0
+    """The largest distance from where it was when the window started (its pad before
+    any window), while down: how far it slid during a cue, whatever it had drifted
+    before."""
 
 
 @dataclass(slots=True)
@@ -323,15 +327,19 @@ class _Log:
     max_slide_mm: float = 0.0
     lifted: list[float] = field(default_factory=list)
     returned: list[float] = field(default_factory=list)
+    anchor: Point | None = None
+    moved_mm: float = 0.0
 
     def move(self, x_mm: float, y_mm: float) -> None:
         self.slide = (x_mm - self.pad.x_mm, y_mm - self.pad.y_mm)
         self.max_slide_mm = max(self.max_slide_mm, math.hypot(*self.slide))
+        if self.anchor is not None:
+            self.moved_mm = max(self.moved_mm, math.dist((x_mm, y_mm), self.anchor))
 
     def state(self) -> FingerState:
         return FingerState(self.pad.finger, self.pad, self.touch is not None,
                            math.hypot(*self.slide), self.max_slide_mm, tuple(self.lifted),
-                           tuple(self.returned))
+                           tuple(self.returned), self.moved_mm)
 
 
 class HandWatch:
@@ -350,8 +358,8 @@ class HandWatch:
                           or len(set(touch_ids)) != len(touch_ids)):
             raise ValueError("touch_ids must be one distinct id per placed point")
         self.limits = limits
-        self._logs = {p.finger: _Log(p, _capture_radius(p, placement.pads, limits))
-                      for p in placement.pads}
+        self._logs = {p.finger: _Log(p, _capture_radius(p, placement.pads, limits),
+                                     anchor=(p.x_mm, p.y_mm)) for p in placement.pads}
         self._owner: dict[int, Finger] = {}
         self._strays: set[int] = set()
         for log in self._logs.values() if touch_ids else ():
@@ -377,11 +385,15 @@ class HandWatch:
         return len(self._strays)
 
     def start_window(self) -> None:
-        """Measure afresh (at a cue, say): forget lift and return times and largest slides."""
+        """Measure afresh (at a cue, say): forget lift and return times and largest slides,
+        and measure `moved_mm` from where each finger is now (a finger up: from its pad)."""
         for log in self._logs.values():
             log.lifted.clear()
             log.returned.clear()
             log.max_slide_mm = math.hypot(*log.slide) if log.touch is not None else 0.0
+            log.moved_mm = 0.0
+            log.anchor = (log.pad.x_mm + log.slide[0], log.pad.y_mm + log.slide[1]) \
+                if log.touch is not None else (log.pad.x_mm, log.pad.y_mm)
 
     def feed(self, touch: Touch) -> tuple[HandEvent, ...]:
         """Apply one touch; returns what it caused, in order."""

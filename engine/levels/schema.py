@@ -175,7 +175,7 @@ class LevelSet:
 
 GameParams = Mapping[str, ParamSpec]
 
-TOP_KEYS = ("game", "target_success", "checkup", "levels")
+TOP_KEYS = ("game", "target_success", "defaults", "checkup", "levels")
 LEVEL_KEYS = ("id", "name", "description", "params", "adapt", "unlock")
 CHECKUP_KEYS = ("id", "name", "description", "params")
 ADAPT_KEYS = ("param", "easy", "hard", "step", "scale", "start", "linked")
@@ -332,6 +332,8 @@ def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
         raise where.fail(None, "game", f"expected {game!r}, got {_shown(name)}")
     target = _number(where, None, "target_success", data.get("target_success", 0.8), 0.5,
                      0.95)
+    defaults = _table(where, None, "defaults", data.get("defaults", {}))
+    _params(where, "defaults", defaults, specs, set(specs))   # checked once, by its own name
     raw_levels = data.get("levels")
     if not isinstance(raw_levels, list) or not raw_levels:
         raise where.fail(None, "levels", "expected at least one [[levels]] table")
@@ -346,8 +348,8 @@ def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
         _unknown(where, level_id, table, LEVEL_KEYS)
         adapt = _adapt(where, level_id, table["adapt"], specs) if "adapt" in table else None
         adaptive = {adapt.param, *adapt.linked} if adapt else set()
-        params = _params(where, level_id, _table(where, level_id, "params",
-                                                 table.get("params", {})), specs, adaptive)
+        own = _table(where, level_id, "params", table.get("params", {}))
+        params = _params(where, level_id, {**defaults, **own}, specs, adaptive)
         levels.append(Level(name, level_id, _text(where, level_id, "name", table.get("name")),
                             _text(where, level_id, "description", table.get("description")),
                             params, adapt,
@@ -361,8 +363,9 @@ def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
     checkup = Level(name, check_id,
                     _text(where, "checkup", "name", raw_check.get("name")),
                     _text(where, "checkup", "description", raw_check.get("description")),
-                    _params(where, "checkup", _table(where, "checkup", "params",
-                                                     raw_check.get("params", {})), specs,
+                    _params(where, "checkup",
+                            {**defaults, **_table(where, "checkup", "params",
+                                                  raw_check.get("params", {}))}, specs,
                             set()), None, Unlock(), checkup=True)
     return LevelSet(name, tuple(levels), checkup, target, path)
 

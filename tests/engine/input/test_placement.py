@@ -385,6 +385,18 @@ def test_a_window_forgets_lifts_and_slides_but_not_where_fingers_are():
     assert (ring.down, ring.lifted_ms, ring.max_slide_mm) == (False, (), 0.0)
 
 
+def test_a_window_measures_movement_from_where_each_finger_was_at_its_start():
+    placement, watch = placed()
+    feed(watch, slide(placement, "index", 5, 0).touches)
+    watch.start_window()
+    assert watch.state("index").moved_mm == 0.0
+    x, y = _pad_xy(placement, "index")
+    watch.feed(Touch(2, Phase.MOVE, x + 5, y + 2, 500))   # 2 mm more, 5.4 mm from the pad
+    index = watch.state("index")
+    assert index.moved_mm == pytest.approx(2.0, abs=1e-9)
+    assert index.max_slide_mm == pytest.approx(math.hypot(5, 2), abs=1e-9)
+
+
 def test_a_watch_without_touch_ids_waits_for_the_fingers_to_land():
     watch = HandWatch(PLACED, LIMITS)
     assert watch.down == ()
