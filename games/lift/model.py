@@ -250,7 +250,7 @@ class LiftModel(RoundModel):
         return {
             "kind": self.task, "index": self.done, "success": success,
             "level_value": self.difficulty.adapted, "outcome": outcome,
-            "cue": "+".join(cue.fingers), "fingers": list(cue.fingers),
+            "cue": "+".join(cue.fingers), "finger": cue.fingers[0], "fingers": list(cue.fingers),
             "onset_ms": cue.onset_ms, "end_ms": t,
             "reaction_ms": None if up is None else up - cue.onset_ms,
             "movement_ms": max(back) - up if all_back and up is not None else None,

@@ -13,14 +13,14 @@ from engine.progress import PlayerProgress
 from engine.sim.hand import PRESETS, SimPatient
 from engine.sim.session import play
 from engine.store.store import Store
-from games.registry import spec
+from games.registry import all_specs, spec
 
-GAMES = {"tap": "Tap the dots", "trace": "Trace the lines", "pinch": "Pegs and pinches"}
+GAMES = {game.id: game.name for game in all_specs()}
 
 
 @pytest.fixture(scope="module")
 def played():
-    """Four days of all three games (a check-up of each on the first day)."""
+    """Four days of every game (a check-up of each on the first day)."""
     with demo_store(4) as store:
         yield store
 
@@ -29,7 +29,7 @@ def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
     profile = played.profiles()[0]
     (path,) = write_report(played, profile, tmp_path / "report.pdf")
     reader = PdfReader(path)
-    assert len(reader.pages) == 3
+    assert len(reader.pages) == len(GAMES)
     for page, name in zip(reader.pages, GAMES.values(), strict=True):
         text = page.extract_text()
         assert profile.name in text and name in text
@@ -40,7 +40,7 @@ def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
 def test_png_gives_one_image_per_game(played, tmp_path):
     profile = played.profiles()[0]
     paths = write_report(played, profile, tmp_path / "ann.png")
-    assert [p.name for p in paths] == ["ann-tap.png", "ann-trace.png", "ann-pinch.png"]
+    assert [p.name for p in paths] == [f"ann-{game}.png" for game in GAMES]
     for path in paths:
         image = pygame.image.load(str(path))
         assert image.get_size() == (int(PAGE_IN[0] * 110), int(PAGE_IN[1] * 110))

@@ -4,7 +4,8 @@ reduced to a digest of everything a caller can see (the touches fed, every answe
 
 The stored digests (tests/games/data/round_snapshots.json.gz) were made from the models
 before they were refactored; a refactor that keeps the behaviour keeps every digest.
-`python -m tests.games.round_snapshots` rewrites them (only after a deliberate change);
+`python -m tests.games.round_snapshots` rewrites them (only after a deliberate change;
+`--add` records only new cases, such as a new game's);
 `--redigest` recomputes the digests from the stored streams. Floats are compared to 9
 significant digits, so another numpy or CPU gives the same digests.
 """
@@ -102,9 +103,12 @@ def cases() -> list[Case]:
                 Case(spec.id, first, "monkey", "left", self_paced=True, seed=11)]
     out += [Case("tap", "quick", "severe", "left"), Case("tap", "order", "severe"),
             Case("tap", "pairs", "severe", "left"), Case("trace", "lines", "severe", "left"),
-            Case("trace", "follow", "severe"), Case("pinch", "big-pegs", "severe", "left")]
+            Case("trace", "follow", "severe"), Case("pinch", "big-pegs", "severe", "left"),
+            Case("lift", "quick", "severe", "left"), Case("lift", "two-at-once", "severe"),
+            Case("lift", "hold-up", "severe", "left")]
     out += [Case("tap", level, "idle") for level in ("quick", "order", "pairs")]
     out += [Case("trace", "lines", "idle"), Case("pinch", "big-pegs", "idle"),
+            Case("lift", "one-up", "idle"),
             Case("pinch", "size", "idle", variant="one-finger")]
     out += [Case("pinch", level, "severe", variant="one-finger")
             for level in ("big-pegs", "size", "keyed")]
@@ -255,11 +259,15 @@ def _write(snapshots: dict[str, Any]) -> None:
 
 
 def main() -> None:
+    """Rewrite every snapshot; `--redigest`: recompute the digests of the stored streams;
+    `--add`: record only the cases not stored yet (a new game's), keeping the others."""
     if sys.argv[1:] == ["--redigest"]:
         redigest()
         return
-    snapshots = {}
+    snapshots = load() if sys.argv[1:] == ["--add"] else {}
     for case in cases():
+        if case.name in snapshots:
+            continue
         events = record(case)
         snapshots[case.name] = {"case": case.__dict__, "events": events,
                                 **replay(case, events)}
