@@ -146,9 +146,12 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     first = period.first or days_played[0]
     last = period.last or days_played[-1]
     figure = _figure()
-    metrics = trends.metrics_of(game)
-    grid = figure.add_gridspec(len(metrics) + 1, 1, height_ratios=[1.0] * len(metrics) + [1.2],
-                               left=0.07, right=0.98, top=0.84, bottom=0.03, hspace=0.5)
+    charts = chart_rows(trends.metrics_of(game))
+    groups = [members for _, members in charts if len(members) > 1]
+    tables = [1.2] + [0.25 + 0.16 * len(members) for members in groups]
+    grid = figure.add_gridspec(len(charts) + len(tables), 1,
+                               height_ratios=[1.0] * len(charts) + tables,
+                               left=0.07, right=0.98, top=0.84, bottom=0.03, hspace=0.55)
     minutes = days_module.minutes_by_day(mine)
     span = (last - first).days + 1
     figure.suptitle(f"{profile.name} · {spec.name} · {first:%d %b %Y} – {last:%d %b %Y}",
@@ -161,9 +164,12 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
                 color=COLORS["guide"], va="top")
     hands = trends.hands_played(mine, game)
     unlocked = trends.unlocks(events, game)
-    for row, metric in enumerate(metrics):
+    for row, (title, members) in enumerate(charts):
         axes = figure.add_subplot(grid[row])
-        for style, hand in zip(HAND_STYLES, hands, strict=False):
+        metric = members[0]
+        if len(members) > 1:
+            _plot_group(axes, [s for s in mine if s.get("hand") == hands[0]], members)
+        for style, hand in zip(HAND_STYLES, hands if len(members) == 1 else (), strict=False):
             series = trends.series([s for s in mine if s.get("hand") == hand], metric)
             _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
         shown = [u for u in unlocked if first <= u.day <= last]
@@ -178,16 +184,67 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         axes.set_ylabel(f"{metric.unit}")
-        axes.set_title(t(metric.label) + (f" · {t('report.checkups_only')}"
-                                          if metric.checkup_only else ""),
+        axes.set_title(title + (f" · {t('report.checkups_only')}"
+                                if metric.checkup_only else ""),
                        loc="left", fontsize=10, fontweight="bold")
         axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        if len(hands) > 1 and row == 0:
+        if len(members) > 1:
+            axes.legend(loc="lower right", ncol=len(members), fontsize=7, frameon=False)
+        elif len(hands) > 1 and row == 0:
             axes.legend(loc="upper right", fontsize=7, frameon=False)
-    _table(figure.add_subplot(grid[len(metrics)]), game, mine, hands)
+    weekly = trends.weekly_table(mine, game, hands[0])[-TABLE_WEEKS:]
+    _table(figure.add_subplot(grid[len(charts)]), game, mine, hands)
+    for k, members in enumerate(groups):
+        _group_table(figure.add_subplot(grid[len(charts) + 1 + k]), members, weekly)
     return figure
+
+
+def chart_rows(metrics: list[Metric]) -> list[tuple[str, list[Metric]]]:
+    """The report's charts: each metric alone, or a group's members together (in the order
+    the group first appears), with the chart's title."""
+    rows: list[tuple[str, list[Metric]]] = []
+    seen: dict[str, list[Metric]] = {}
+    for metric in metrics:
+        if not metric.group:
+            rows.append((t(metric.label), [metric]))
+        elif metric.group in seen:
+            seen[metric.group].append(metric)
+        else:
+            seen[metric.group] = [metric]
+            rows.append((t(metric.group), seen[metric.group]))
+    return rows
+
+
+GROUP_STYLES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)))
+GROUP_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
+
+
+def _plot_group(axes, sessions: list[dict[str, Any]], members: list[Metric]) -> None:  # noqa: ANN001
+    """A group's members in one chart: each one's 7-day mean as its own line, and its
+    check-ups as small diamonds on that line's colour (the first hand played)."""
+    for k, metric in enumerate(members):
+        series = trends.series(sessions, metric)
+        color, style = GROUP_COLORS[k % len(GROUP_COLORS)], GROUP_STYLES[k % len(GROUP_STYLES)]
+        if series.rolling:
+            axes.plot([p.day for p in series.rolling], [p.value for p in series.rolling],
+                      linestyle=style, color=color, linewidth=1.5, label=t(metric.label))
+        if series.checkups:
+            axes.plot([p.day for p in series.checkups], [p.value for p in series.checkups],
+                      "D", color=color, markeredgecolor="#1B2230", markersize=3.5)
+
+
+def _group_table(axes, members: list[Metric], weeks: list[trends.WeekRow]) -> None:  # noqa: ANN001
+    """A group's own table: a row per member (per finger), its training mean week by week."""
+    axes.axis("off")
+    if not weeks:
+        return
+    header = [""] + [f"{week.week:%d %b}" for week in weeks]
+    rows = [[t(m.label)] + [_number(m, week.values[m.key]) for week in weeks]
+            for m in members]
+    _styled(axes.table(cellText=rows, colLabels=header, cellLoc="center",
+                       bbox=[0.0, 0.0, 1.0, 1.0]), len(rows), header_lines=1.0)
 
 
 def _plot(axes, series: trends.Series, style: str, hand: str) -> None:  # noqa: ANN001
@@ -214,8 +271,9 @@ def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) ->
     metrics = trends.metrics_of(game)
     header = [t("report.week")] + ([t("report.hand")] if len(hands) > 1 else []) + [
         t("report.rounds"), t("report.minutes")]
-    header += [f"{t(m.label)} ({m.unit})" for m in metrics if not m.checkup_only]
-    header += [f"{t('report.checkup_short')}: {t(m.label)} ({m.unit})" for m in metrics]
+    metrics = [m for m in metrics if not m.group]     # a group has its own table
+    header += [m.title for m in metrics if not m.checkup_only]
+    header += [f"{t('report.checkup_short')}: {m.title}" for m in metrics]
     header = [textwrap.fill(h, 18) for h in header]
     dated = []
     for hand in hands:
@@ -228,14 +286,18 @@ def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) ->
     rows = [row for _, _, row in sorted(dated)][-TABLE_WEEKS * max(1, len(hands)):]
     if not rows:
         return
-    table = axes.table(cellText=rows, colLabels=header, cellLoc="center",
-                       bbox=[0.0, 0.0, 1.0, 1.0])
+    _styled(axes.table(cellText=rows, colLabels=header, cellLoc="center",
+                       bbox=[0.0, 0.0, 1.0, 1.0]), len(rows), header_lines=2.2)
+
+
+def _styled(table, rows: int, header_lines: float) -> None:  # noqa: ANN001
+    """Small type, light rules, a bold header `header_lines` rows tall."""
     table.auto_set_font_size(False)
     table.set_fontsize(7.5)
-    header_h = 2.2 / (len(rows) + 2.2)
+    header_h = header_lines / (rows + header_lines)
     for (r, _), cell in table.get_celld().items():
         cell.set_edgecolor("#DDDDDD")
-        cell.set_height(header_h if r == 0 else (1.0 - header_h) / len(rows))
+        cell.set_height(header_h if r == 0 else (1.0 - header_h) / rows)
         if r == 0:
             cell.set_text_props(fontweight="bold")
 

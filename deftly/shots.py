@@ -24,6 +24,7 @@ from deftly.scenes.profiles import NewProfileScene, ProfilesScene
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.settings import SettingsScene
 from deftly.scenes.start import StartScene
+from deftly.scenes.therapist.area import TherapistArea
 from deftly.scenes.welcome import WelcomeScene
 from engine.app import App
 from engine.round_scene import RoundScene
@@ -127,9 +128,7 @@ def _profiles(app: App, store: Store) -> Scene[object]:
     return ProfilesScene(shell, lambda profile: None)
 
 
-def _therapist(app: App, store: Store, tab: str = "trends") -> Scene[object]:
-    from deftly.scenes.therapist.area import TherapistArea
-
+def _therapist(app: App, store: Store, tab: str = "trends") -> TherapistArea:
     shell = demo_shell(app, store)
     assert shell.profile is not None
     return TherapistArea(shell, shell.profile, tab)
@@ -208,7 +207,19 @@ SHOTS: dict[str, Shot] = {
 }
 
 
+def _game_trends(app: App, store: Store, game_id: str) -> Scene[object]:
+    from deftly.scenes.therapist.trends_tab import TrendsTab
+
+    area = _therapist(app, store, "trends")
+    assert isinstance(area.tab, TrendsTab)
+    area.tab.select(game_id)
+    return area
+
+
 def _game_shot(game: GameSpec, shot: GameShot) -> Shot:
+    if shot.trends:
+        return _therapist_shot(lambda app, store: _game_trends(app, store, game.id))
+
     def make(app: App, store: Store) -> Scene[object]:
         if shot.results:
             return _results(app, store, game.id, shot.level)

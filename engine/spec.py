@@ -74,6 +74,11 @@ class Metric:
     praise: Praise | None = None
     count: str = ""
     """Results: the summary key whose number picks the text's plural form ({count})."""
+    decimals: int | None = None
+    """Shown with this many decimals (by default the unit's, `DECIMALS`)."""
+    group: str = ""
+    """Trends: a text key naming metrics that belong together (one per finger, say); the
+    report draws them in one chart and gives them their own table, a row each."""
 
     def value(self, numbers: Mapping[str, Any]) -> float | None:
         """The shown value (scaled), or None if it is missing or not a finite number."""
@@ -88,7 +93,8 @@ class Metric:
         """The value with its unit, at a sensible precision ("84 %", "1.2 s")."""
         if value is None or not math.isfinite(value):
             return "–"
-        return f"{value:.{DECIMALS.get(self.unit, 1)}f} {self.unit}".rstrip()
+        decimals = DECIMALS.get(self.unit, 1) if self.decimals is None else self.decimals
+        return f"{value:.{decimals}f} {self.unit}".rstrip()
 
     def result_text(self, summary: Mapping[str, Any]) -> str | None:
         """The value as the results screen says it, or None if it is missing."""
@@ -99,6 +105,12 @@ class Metric:
             return self.format(value)
         counted = {"count": summary.get(self.count, 0)} if self.count else {}
         return t(self.text, **{**summary, "value": value, **counted})
+
+    @property
+    def title(self) -> str:
+        """The label with its unit, as charts and tables head it ("Reaction time (s)"; an
+        index without a unit has none)."""
+        return f"{t(self.label)} ({self.unit})" if self.unit else t(self.label)
 
     def shown_on(self, where: Shows, kind: str = "") -> bool:
         return bool(self.shows & where) and (not self.kinds or kind in self.kinds)
@@ -123,7 +135,8 @@ USUAL = (Variant("", "start.usual"),)
 @dataclass(frozen=True)
 class GameShot:
     """A picture of the game for `deftly shot` and the golden tests: a round of `level`
-    part-way (after `trials` trials), or its results screen after `days` of demo play."""
+    part-way (after `trials` trials), its results screen after `days` of demo play, or
+    the therapist's trends of it."""
 
     name: str                 # the shot is called "<game id>" or "<game id>-<name>"
     level: str
@@ -132,6 +145,7 @@ class GameShot:
     results: bool = False
     days: int = 0
     lifted: bool = False      # the next gesture part-way, then the finger lifted
+    trends: bool = False      # the therapist's trends of this game, on the demo's six weeks
 
 
 def _load(target: str) -> Any:

@@ -18,20 +18,20 @@ ALONE = tuple(
            text=f"lift.results.alone.{f}", count=f"alone_{f}") for f in FINGERS)
 """"Ring finger on its own: 7 times out of 10", for each finger cued."""
 BY_FINGER = tuple(
-    Metric(f"individuation_index_{f}", f"lift.trend.index.{f}", "", TRENDS)
-    for f in FINGERS)
+    Metric(f"individuation_index_{f}", f"lift.trend.index.{f}", "", TRENDS, decimals=2,
+           group="lift.trend.by_finger") for f in FINGERS)
 
 METRICS = (
     *ALONE,
     Metric("reaction_ms", "lift.results.reaction", "s", RESULTS, False, 0.001,
            text="results.seconds_value"),
-    Metric("individuation_index", "lift.trend.index", "", TRENDS),
+    Metric("individuation_index", "lift.trend.index", "", TRENDS, decimals=2),
     *BY_FINGER,
-    Metric("reaction_ms", "lift.trend.reaction", "s", TRENDS, False, 0.001),
+    Metric("reaction_ms", "lift.trend.reaction", "s", TRENDS, False, 0.001, decimals=2),
     Metric("success_rate", "lift.trend.alone", "%", TRENDS, scale=100.0),
     Metric("reaction_ms", "lift.trial.reaction", "ms", TRIALS, False),
     Metric("movement_ms", "lift.trial.movement", "ms", TRIALS, False),
-    Metric("individuation", "lift.trial.individuation", "", TRIALS),
+    Metric("individuation", "lift.trial.individuation", "", TRIALS, decimals=2),
     Metric("others_slide_mm", "lift.trial.others_slide", "mm", TRIALS, False),
     Metric("others_lifted", "lift.trial.others_lifted", "", TRIALS, False),
 )
@@ -49,5 +49,6 @@ SPEC = GameSpec(
     order=40,
     strings=Path(__file__).parent / "strings",
     shots=(GameShot("", "one-up", 3, seed=3), GameShot("place", "quick", 0),
-           GameShot("results", "one-up", results=True, days=2)),
+           GameShot("results", "one-up", results=True, days=2),
+           GameShot("trends", "one-up", trends=True)),
 )

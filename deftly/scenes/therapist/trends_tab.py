@@ -189,9 +189,13 @@ class TrendsTab(Tab):
                         lambda: self._set(range=following)))
         return options
 
-    def _game(self, game: str) -> None:
+    def select(self, game: str) -> None:
+        """Show `game`'s trends, its hand and way of playing chosen afresh."""
         self.game = game
         self._choose_defaults()
+
+    def _game(self, game: str) -> None:
+        self.select(game)
         self.area.refresh()
 
     def _set(self, **changes: object) -> None:
@@ -235,7 +239,7 @@ class TrendsTab(Tab):
 def _title(surface: pygame.Surface, theme: Theme, box: RectMM, item: trends.Series) -> None:
     """The metric's name on the left, its latest numbers on the right (smaller if need be)."""
     small = theme.sizes.small
-    name = f"{t(item.metric.label)} ({item.metric.unit})"
+    name = item.metric.title
     used = draw.text_in(surface, theme, name, box, small, theme.palette.ink, bold=True,
                         align="left", wrap=False)
     rest_x = theme.profile.mm(used.right) + 3.0
