@@ -6,9 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pygame
 
+from deftly import touch_seen
 from deftly.paths import data_dir
 from engine import __version__
 from engine.audio import Audio
@@ -66,6 +68,13 @@ def _display() -> Iterator[str]:
            "Touch: no touch device seen; the mouse acts as one finger.")
 
 
+def _fingers_seen(folder: Path) -> str:
+    seen = touch_seen.load(folder)
+    if seen is None:
+        return "Fingers at once: none seen yet (games that need several ask for a touchscreen)."
+    return f"Fingers at once: at most {seen.most_fingers} seen on this screen (since {seen.when})."
+
+
 def _audio() -> Iterator[str]:
     audio = Audio()
     if audio.available:
@@ -89,6 +98,7 @@ def _data(args: argparse.Namespace) -> Iterator[str]:
         players = store.profiles()
         rounds = sum(len(store.sessions(p.id)) for p in players)
         yield f"Data folder: {folder} ({len(players)} player(s), {rounds} round(s) saved)."
+        yield _fingers_seen(folder)
         for problem in store.problems:
             yield f"Data: {problem}"
         damaged = sorted((folder / "damaged").iterdir()) if (folder / "damaged").is_dir() \

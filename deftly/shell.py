@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+from datetime import datetime
 
+from deftly import touch_seen
 from deftly.context import Shell
 from deftly.launch import LaunchError, build_app, device_key, open_window
 from deftly.paths import data_dir
@@ -110,7 +112,11 @@ def play(args: argparse.Namespace) -> int:
         screen = open_window(args.size, args.fullscreen)
         app = build_app(screen, audio=Audio())
         start(app, store, args.profile)
-        asyncio.run(app.run())
+        try:
+            asyncio.run(app.run())
+        finally:
+            touch_seen.note(store.folder, app.reader.tracker.most_fingers,
+                            datetime.now().astimezone())
     finally:
         store.close()
     return 0

@@ -38,6 +38,8 @@ class FingerTracker:
         self.max_fingers = max_fingers
         self._down: dict[Hashable, _Finger] = {}
         self._last_t = -math.inf
+        self.most_fingers = 0
+        """The most real fingers (not the mouse) seen down at once."""
 
     @property
     def fingers_down(self) -> frozenset[int]:
@@ -66,6 +68,9 @@ class FingerTracker:
             finger = MOUSE_FINGER if key == MOUSE_KEY else self._free_id()
             x, y = self._clamp(x_mm, y_mm)
             self._down[key] = _Finger(finger, x, y)
+            if key != MOUSE_KEY:
+                self.most_fingers = max(self.most_fingers,
+                                        sum(k != MOUSE_KEY for k in self._down))
             out.append(Touch(finger, Phase.DOWN, x, y, t))
             return out
         if current is None:

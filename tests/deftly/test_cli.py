@@ -58,6 +58,7 @@ def test_doctor_speaks_plainly(tmp_path, monkeypatch):
     assert result.returncode == 0
     assert "Sound:" in result.stdout and "Data folder:" in result.stdout
     assert "Display" in result.stdout and "Touch:" in result.stdout
+    assert "Fingers at once:" in result.stdout or "will be created" in result.stdout
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["sim", "--help"]])

@@ -94,3 +94,15 @@ def test_any_report_stream_gives_a_consistent_touch_stream(reports):
                 if touch.phase is Phase.UP:
                     down.remove(touch.finger)
         assert tracker.fingers_down == down
+
+
+def test_the_most_fingers_down_at_once_is_kept_and_the_mouse_is_not_a_finger():
+    tracker = FingerTracker(200, 120)
+    tracker.report(MOUSE_KEY, Phase.DOWN, 5, 5, 0)
+    assert tracker.most_fingers == 0
+    tracker.report(MOUSE_KEY, Phase.UP, 5, 5, 1)
+    for k in range(4):
+        tracker.report(("dev", k), Phase.DOWN, 10 + 20 * k, 10, 2 + k)
+    tracker.report(("dev", 0), Phase.UP, 10, 10, 10)
+    tracker.report(("dev", 9), Phase.DOWN, 100, 10, 11)
+    assert tracker.most_fingers == 4
