@@ -134,6 +134,7 @@ class RoundScene(Scene[RoundResult]):
         local = Touch(touch.finger, touch.phase, touch.x_mm - self.board_rect.x,
                       touch.y_mm - self.board_rect.y, self.round_ms(touch.t_ms))
         self._after(self.controller.on_touch(local))
+        self.dirty = True       # a touch always redraws; time passing only when it shows
 
     def on_command(self, command: Command) -> None:
         if command is Command.BACK:
@@ -186,7 +187,7 @@ class RoundScene(Scene[RoundResult]):
                 self.app.audio.play("hit" if trial.get("success") else "miss")
         if trials:
             self._update_progress()
-        self.dirty = True
+            self.dirty = True
 
     def _update_progress(self) -> None:
         if self.controller is None:
