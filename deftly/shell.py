@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from datetime import datetime
 
 from deftly import touch_seen
 from deftly.context import Shell
@@ -115,8 +114,7 @@ def play(args: argparse.Namespace) -> int:
         try:
             asyncio.run(app.run())
         finally:
-            touch_seen.note(store.folder, app.reader.tracker.most_fingers,
-                            datetime.now().astimezone())
+            touch_seen.note(store.folder, app.reader.tracker.most_fingers, store.clock())
     finally:
         store.close()
     return 0
