@@ -16,6 +16,8 @@ class TrialBase(TypedDict):
     success: bool
     level_value: float                       # the adapted parameter's value; NaN: none adapts
     counts_for_staircase: NotRequired[bool]  # False: recorded but does not move the staircase
+    label: NotRequired[str]                  # what it asked for, in a word ("ring"): the
+                                             # trial table shows it beside the outcome
 
 
 class TrialError(TypeError):

@@ -250,7 +250,8 @@ class LiftModel(RoundModel):
         return {
             "kind": self.task, "index": self.done, "success": success,
             "level_value": self.difficulty.adapted, "outcome": outcome,
-            "cue": "+".join(cue.fingers), "finger": cue.fingers[0], "fingers": list(cue.fingers),
+            "cue": "+".join(cue.fingers), "label": "+".join(cue.fingers),
+            "finger": cue.fingers[0], "fingers": list(cue.fingers),
             "onset_ms": cue.onset_ms, "end_ms": t,
             "reaction_ms": None if up is None else up - cue.onset_ms,
             "movement_ms": max(back) - up if all_back and up is not None else None,
@@ -286,7 +287,8 @@ class LiftModel(RoundModel):
             numbers |= {f"cued_{finger}": len(trials), f"alone_{finger}": alone,
                         f"alone_rate_{finger}": alone / len(trials),
                         f"individuation_index_{finger}": means[finger],
-                        f"reaction_ms_{finger}": median(_numbers(trials, "reaction_ms"))}
+                        f"reaction_ms_{finger}": median(_numbers(trials, "reaction_ms")),
+                        f"movement_ms_{finger}": median(_numbers(trials, "movement_ms"))}
         return numbers
 
 

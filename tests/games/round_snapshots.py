@@ -260,11 +260,15 @@ def _write(snapshots: dict[str, Any]) -> None:
 
 def main() -> None:
     """Rewrite every snapshot; `--redigest`: recompute the digests of the stored streams;
-    `--add`: record only the cases not stored yet (a new game's), keeping the others."""
-    if sys.argv[1:] == ["--redigest"]:
+    `--add`: record only the cases not stored yet (a new game's), keeping the others;
+    `--redo GAME`: record that game's cases afresh (after a deliberate change to it)."""
+    args = sys.argv[1:]
+    if args == ["--redigest"]:
         redigest()
         return
-    snapshots = load() if sys.argv[1:] == ["--add"] else {}
+    snapshots = load() if args[:1] in (["--add"], ["--redo"]) else {}
+    if args[:1] == ["--redo"] and len(args) == 2:
+        snapshots = {k: v for k, v in snapshots.items() if v["case"]["game"] != args[1]}
     for case in cases():
         if case.name in snapshots:
             continue

@@ -15,8 +15,8 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.spec import GameSpec, Metric, Shows
 from engine.store.recording import RecordingError, read_recording
-from engine.ui.table import Column, Table, page_count, pager
-from engine.ui.widgets import Button, Label, Widget
+from engine.ui.table import Column, Table, pager
+from engine.ui.widgets import Button, Label, Widget, button_width
 from games.registry import spec as game_spec
 
 MAX_COLUMNS = 6
@@ -41,9 +41,12 @@ def cell(value: Any) -> str:
 
 
 def outcome(trial: dict[str, Any]) -> str:
-    """"several_fingers" -> "several fingers"; yes/no where a game names no outcome."""
+    """"several_fingers" -> "several fingers"; yes/no where a game names no outcome; after
+    what the trial asked for when it says (`label`: "ring: not alone")."""
     text = trial.get("outcome")
-    return str(text).replace("_", " ") if text else cell(trial.get("success"))
+    said = str(text).replace("_", " ") if text else cell(trial.get("success"))
+    label = trial.get("label")
+    return f"{label}: {said}" if isinstance(label, str) and label else said
 
 
 @dataclass(frozen=True)
@@ -112,30 +115,29 @@ class SessionScene(Screen[None]):
 
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
-        facts, rest = content.take_top(sizes.small * 2.8)
+        facts, rest = content.take_top(self.app.theme.line_mm(sizes.small, 2) + 1.0)
         lines = result_lines(self.spec, self.session.get("summary") or {})
         text = " · ".join([t(f"hand.{self.session.get('hand')}")] +
                           [f"{label}: {value}" for label, value in lines])
         widgets: list[Widget] = [Label(facts, text, size="small", align="left")]
         nav_h = max(sizes.touch_min, sizes.button_h * 0.7)
         table_box, nav = rest.take_bottom(nav_h)
-        row_h = max(sizes.small * 1.5, 7.0)
-        per_page = max(1, int((table_box.h - sizes.gap - sizes.small * 1.7) // row_h))
-        pages = page_count(len(self.trials), per_page)
-        self.page = min(self.page, pages - 1)
         level = self.spec.levels.get(str(self.session.get("level")))
         adapted = level.adapt.param if level and level.adapt else None
         shown_columns = trial_columns(self.spec, self.trials, adapted)
         columns = [Column("#", 0.4), Column(t("session.outcome"), 1.0)] + [
             Column(c.title, 1.0, "right") for c in shown_columns]
-        shown = self.trials[self.page * per_page:(self.page + 1) * per_page]
         rows = [[str(int(tr.get("index", i)) + 1), outcome(tr)] +
-                [c.text(tr) for c in shown_columns] for i, tr in enumerate(shown)]
+                [c.text(tr) for c in shown_columns] for i, tr in enumerate(self.trials)]
+        pages = 1
         if rows:
-            widgets.append(Table(table_box.inset(0, sizes.gap / 4), columns, rows, row_h=row_h))
+            table = Table(table_box.take_top(table_box.h - sizes.gap / 2)[0], columns, rows)
+            self.page, pages = table.show_page(self.app.theme, self.page)
+            widgets.append(table)
         else:
             widgets.append(Label(table_box, t("session.no_trials"), muted=True))
-        watch_w = min(70.0, nav.w * 0.4)
+        watch_w = min(max(70.0, button_width(self.app.theme, t("session.watch"), icon=True)),
+                      nav.w * 0.5)
         watch = RectMM(nav.right - watch_w, nav.y, watch_w, nav.h)
         widgets.append(Button(watch, t("session.watch"), self.watch, icon="play",
                               style="primary", enabled=self._recording() is not None))
