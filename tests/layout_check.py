@@ -3,6 +3,10 @@ contrast, with what it drew measured: text that overflows or is clipped by its b
 buttons that overlap or touch (a 2 mm gap at least), and at 100 % text buttons under
 12 mm and text under 4 mm capital height (main labels 5 mm), on the calibrated scale.
 
+A main label is what a person reads to find their way: a button's own words (not its
+line of detail under them; its words and detail run together on one line count) and a
+screen's title (a label drawn at the theme's heading size or larger).
+
 `python -m tests.layout_check` prints every problem; tests/deftly/test_layout.py fails on
 them. Drawing is watched by wrapping `engine.ui.draw`'s text functions for the duration.
 """
@@ -18,7 +22,7 @@ from typing import Any
 import pygame
 
 from engine.ui import draw
-from engine.ui.widgets import Button
+from engine.ui.widgets import Button, Label
 
 SIZES = ((800, 480), (1280, 800), (1920, 1200))
 TEXT_SCALES = (1.0, 1.4, 1.8)
@@ -27,6 +31,7 @@ MIN_GAP_MM = 2.0
 MIN_CAP_MM = 4.0
 MIN_MAIN_CAP_MM = 5.0
 SLACK_PX = 1
+TITLE_SIZES = ("heading", "title", "huge")
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,8 @@ def watching() -> Iterator[list[Drawn]]:
 
     def blit_text(surface: pygame.Surface, theme: Any, text: str, image: pygame.Surface,
                   dest: Any, *args: Any, **kw: Any) -> Any:
-        placed = image.get_rect(topleft=dest if isinstance(dest, tuple) else dest.topleft)
+        placed = kw.get("full") or image.get_rect(   # where the whole text is, cut or not
+            topleft=dest if isinstance(dest, tuple) else dest.topleft)
         box = boxes[-1] if boxes else None
         clipped = box is not None and (placed.width > box.width + SLACK_PX or
                                        placed.height > box.height + SLACK_PX)
@@ -86,6 +92,23 @@ def buttons_of(app: Any) -> list[Button]:
             if isinstance(widget, Button) and widget.visible:
                 found.append(widget)
     return found
+
+
+def main_labels(app: Any) -> list[tuple[str, pygame.Rect]]:
+    """The main labels of the top scene, each with the pixel box it is drawn in: buttons'
+    words and titles (see the module's docstring)."""
+    rect_px = app.profile.rect_px
+    found = [(b.label, pygame.Rect(rect_px(b.rect))) for b in buttons_of(app) if b.label]
+    for scene in app.scenes.visible()[-1:]:
+        found += [(w.text, pygame.Rect(rect_px(w.rect))) for w in getattr(scene, "widgets", [])
+                  if isinstance(w, Label) and w.visible and w.size in TITLE_SIZES]
+    return found
+
+
+def is_main(d: Drawn, labels: list[tuple[str, pygame.Rect]]) -> bool:
+    """Whether drawn text `d` is one of the main `labels` (its words, inside its box)."""
+    return any((d.text == text or d.text.startswith(f"{text} · ")) and
+               box.collidepoint(d.dest.center) for text, box in labels)
 
 
 def _gap_mm(a: Button, b: Button) -> float:
@@ -139,10 +162,13 @@ def problems_on(app: Any, texts: list[Drawn], where: str, *, full_size: bool) ->
         if min(b.rect.w, b.rect.h) < MIN_BUTTON_MM - 0.05:
             found.append(f"{where}: button {b.label!r} is {b.rect.w:.1f}x{b.rect.h:.1f} mm")
     if full_size:
+        labels = main_labels(app)
         for d in texts:
             cap = cap_mm(d.size_px, ppm)
-            if d.size_px and cap < MIN_CAP_MM - 0.05:
-                found.append(f"{where}: text {d.text!r} is {cap:.1f} mm high (capitals)")
+            main = is_main(d, labels)
+            if d.size_px and cap < (MIN_MAIN_CAP_MM if main else MIN_CAP_MM) - 0.05:
+                what = "main label" if main else "text"
+                found.append(f"{where}: {what} {d.text!r} is {cap:.1f} mm high (capitals)")
     return found
 
 

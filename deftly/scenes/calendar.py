@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pygame
 
 from deftly import days
@@ -24,40 +26,66 @@ class CalendarScene(Screen[None]):
         sizes = self.app.theme.sizes
         minutes = days.minutes_by_day(self.shell.sessions())
         today = self.shell.today().date()
-        weeks = WEEKS if content.h >= 90 else WEEKS - 1
-        self.rows = days.calendar(minutes, today, weeks)
-        summary, grid = content.take_top(sizes.body * 1.8)
+        theme = self.app.theme
+        size = "body" if content.w >= 180 else "small"
+        longest = self._summary(days.calendar(minutes, today, WEEKS), minutes, today)
+        lines = 1 if draw.text_width(theme, longest, True, getattr(sizes, size)) <= content.w else 2
+        summary, grid = content.take_top(theme.line_mm(getattr(sizes, size), lines) + 1.0)
+        self.rows = days.calendar(minutes, today, weeks_fitting(theme, grid.h, sizes.gap / 2))
+        return [Label(summary, self._summary(self.rows, minutes, today), bold=True,
+                      align="left", size=size),
+                CalendarGrid(grid, self.rows, sizes.gap / 2)]
+
+    @staticmethod
+    def _summary(rows: list[list[days.CalendarDay]], minutes: dict[date, float],
+                 today: date) -> str:
+        """"3 days in a row · best 11 · 95 minutes in 5 weeks" (the weeks of `rows`)."""
         streak = days.streak(minutes, today)
         best = days.best_streak(minutes)
-        shown = [d for row in self.rows for d in row]
-        total = sum(d.minutes for d in shown)
+        total = sum(d.minutes for row in rows for d in row)
         parts = []
         if streak >= 1:
             parts.append(t("calendar.streak", count=streak))
         if best > streak:
             parts.append(t("calendar.best", count=best))
         if total > 0:
-            parts.append(t("calendar.total", minutes=total, weeks=weeks))
-        text = " · ".join(parts) or t("calendar.none")
-        return [Label(summary, text, bold=True, align="left",
-                      size="body" if content.w >= 180 else "small"),
-                CalendarGrid(grid, self.rows, sizes.gap / 2, sizes.small * 1.6)]
+            parts.append(t("calendar.total", minutes=total, weeks=len(rows)))
+        return " · ".join(parts) or t("calendar.none")
+
+
+def weeks_fitting(theme: Theme, h: float, gap: float, most: int = WEEKS) -> int:
+    """How many weeks (2 to `most`) fit in `h` mm with their minutes showing."""
+    fit = int((h - header_height(theme) + gap) // (week_height(theme) + gap))
+    return max(2, min(most, fit))
+
+
+def week_height(theme: Theme) -> float:
+    """The least height of a week of the calendar whose days show their minutes: two lines
+    of small text and the cell's edges."""
+    return theme.line_mm(theme.sizes.small, 2) + CELL_PAD_MM * 2 + 0.6
+
+
+CELL_PAD_MM = 0.8   # above and below the text of a day
+
+
+def header_height(theme: Theme) -> float:
+    """The row of weekday names over the calendar."""
+    return theme.line_mm(theme.sizes.small) + 0.6
 
 
 class CalendarGrid(Widget):
-    """Weeks of days under the weekday names: days played filled, with their minutes."""
+    """Weeks of days under the weekday names: days played filled, with their minutes (or a
+    tick where the cell has no room for them)."""
 
-    def __init__(self, rect: RectMM, rows: list[list[days.CalendarDay]], gap: float,
-                 header_h: float) -> None:
+    def __init__(self, rect: RectMM, rows: list[list[days.CalendarDay]], gap: float) -> None:
         super().__init__(rect)
         self.rows = rows
         self.gap = gap
-        self.header_h = header_h
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
         sizes = theme.sizes
-        header, grid = self.rect.take_top(self.header_h)
+        header, grid = self.rect.take_top(header_height(theme))
         for cell, name in zip(header.columns(7, self.gap), t("calendar.weekdays").split(","),
                               strict=False):
             draw.text_in(surface, theme, name, cell, sizes.small, pal.muted, wrap=False)
@@ -76,24 +104,24 @@ def _day(surface: pygame.Surface, theme: Theme, cell: RectMM, day: days.Calendar
         fill = pal.background
     draw.panel(surface, theme, cell, fill, pal.ink if day.is_today else pal.line,
                border_mm=1.0 if day.is_today else 0.4)
-    inner = cell.inset(1.5, 0.8)
-    if inner.h < 11.0:   # short cells: the day's number, and a tick if played
-        draw.text_in(surface, theme, str(day.day.day), inner, sizes.small, ink,
-                     bold=day.is_today, align="left", wrap=False)
-        if played and inner.w > 12:
-            size = min(inner.h, 5.0)
-            draw_icon(surface, theme, "check", RectMM(
-                inner.right - size, inner.y + (inner.h - size) / 2, size, size), ink)
+    inner = cell.inset(1.2, CELL_PAD_MM)
+    line = theme.line_mm(sizes.small)
+    number = str(day.day.day)
+    minutes = t("calendar.minutes", minutes=day.minutes)
+    two_lines = inner.h >= line * 2 - 0.1
+    top, bottom = inner.take_top(line) if two_lines else (inner, inner)
+    draw.text_in(surface, theme, number, top, sizes.small, ink, bold=day.is_today,
+                 align="left", valign="top", wrap=False)
+    if not played:
         return
-    top, bottom = inner.take_top(cell.h * 0.5)
-    draw.text_in(surface, theme, str(day.day.day), top, sizes.small, ink,
-                 bold=day.is_today, align="left", valign="top", wrap=False)
-    if played:
-        size = min(bottom.h, 5.0)
-        icon = RectMM(bottom.x, bottom.bottom - size, size, size)
-        draw_icon(surface, theme, "check", icon, ink)
-        if bottom.w > 16:
-            label = RectMM(icon.right + 1, bottom.y, bottom.w - size - 1, bottom.h)
-            draw.text_in(surface, theme, t("calendar.minutes", minutes=day.minutes), label,
-                         sizes.small, ink, align="right", valign="bottom", wrap=False)
-
+    tick = min(line * 0.7, 5.0)
+    room = bottom.w - (0.0 if two_lines else draw.text_width(theme, number) + 1.0)
+    minutes_w = draw.text_width(theme, minutes)
+    if two_lines and minutes_w <= bottom.w:   # the minutes say it was played
+        draw.text_in(surface, theme, minutes, bottom.take_bottom(line)[1], sizes.small, ink,
+                     align="right", valign="bottom", wrap=False)
+        room = bottom.w - minutes_w - 1.0
+    if room >= tick:   # and a tick, where there is room for it
+        draw_icon(surface, theme, "check", RectMM(bottom.x if two_lines else
+                                                  bottom.right - tick,
+                                                  bottom.bottom - tick, tick, tick), ink)

@@ -22,7 +22,7 @@ from engine.i18n import t
 from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.scene import Scene
-from engine.ui.widgets import Button, Label, ProgressRing, Tile, Widget
+from engine.ui.widgets import Button, Label, ProgressRing, Tile, Widget, button_width
 from games.registry import Available
 
 
@@ -43,8 +43,10 @@ class HomeScene(Screen[None]):
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
         board = self.app.board
-        switch = RectMM(board.right - sizes.margin * 0.75 - 52.0, board.y + sizes.margin * 0.5,
-                        52.0, self.header_height())
+        switch_w = min(max(52.0, button_width(self.app.theme, t("home.switch"))),
+                       board.w * 0.45)
+        switch = RectMM(board.right - sizes.margin * 0.75 - switch_w,
+                        board.y + sizes.margin * 0.5, switch_w, self.header_height())
         main, bottom = content.take_bottom(sizes.button_h + sizes.gap)
         _, bottom = bottom.take_top(sizes.gap)     # a gap, so no two buttons touch
         widgets: list[Widget] = [Button(switch, t("home.switch"), self.switch_player,
@@ -151,6 +153,8 @@ class HomeScene(Screen[None]):
                                  size="small", align="left", muted=True))
         cols = 1 if area.w < 120 else min(len(games), 3)
         rows = -(-len(games) // cols) or 1
+        if cols == 1 and rows > 1 and (area.h - 2.0 * (rows - 1)) / rows < sizes.touch_min:
+            cols, rows = 2, -(-len(games) // 2)   # side by side rather than too short
         gap = sizes.gap   # closer (never under 2 mm) rather than tiles under touch_min
         if (area.h - gap * (rows - 1)) / rows < sizes.touch_min:
             gap = max(2.0, (area.h - sizes.touch_min * rows) / max(rows - 1, 1))

@@ -45,12 +45,13 @@ def recording_text() -> Iterator[list[DrawnText]]:
 
 def blit_text(surface: pygame.Surface, theme: Theme, text: str, image: pygame.Surface,
               dest: pygame.Rect | tuple[int, int], *, align: str = "left",
-              area: pygame.Rect | None = None) -> None:
-    """Put rendered `text` on `surface` at `dest` (and note it while text is recorded)."""
+              area: pygame.Rect | None = None, full: pygame.Rect | None = None) -> None:
+    """Put rendered `text` on `surface` at `dest` (and note it while text is recorded);
+    `area`, the part of the image shown, and `full`, where the whole would be."""
     surface.blit(image, dest, area=area)
     if _text_log is None or not text.strip():
         return
-    box = image.get_rect(topleft=(dest[0], dest[1]))
+    box = full or image.get_rect(topleft=(dest[0], dest[1]))
     offset = surface.get_abs_offset()
     x = {"left": box.left, "center": box.centerx, "right": box.right}[align] + offset[0]
     y = box.centery + offset[1]
@@ -92,52 +93,53 @@ def _rendered(text: str, size_px: int, color: Color, bold: bool, wrap_px: int,
     return font.render(text, True, color, None, wrap_px)
 
 
+def text_width(theme: Theme, text: str, bold: bool = False, size_mm: float | None = None
+               ) -> float:
+    """How wide `text` is on one line at `size_mm` (the small size by default), in mm."""
+    font = theme.font(theme.sizes.small if size_mm is None else size_mm, bold)
+    return theme.profile.mm(font.size(text)[0])
+
+
+def lines_of(theme: Theme, text: str, width_mm: float, bold: bool = False,
+             size_mm: float | None = None) -> int:
+    """How many lines `text` takes wrapped between words in `width_mm` (at `size_mm`, the
+    small size by default)."""
+    size = theme.sizes.small if size_mm is None else size_mm
+    if not text.strip() or text_width(theme, text, bold, size) <= width_mm:
+        return 1
+    image = render_text(theme, text, size, (0, 0, 0), bold=bold,
+                        wrap_px=max(1, theme.px(width_mm)))
+    return max(1, round(image.get_height() / theme.font(size, bold).get_linesize()))
+
+
 def fit_text(theme: Theme, text: str, rect: RectMM, size_mm: float, color: Color, *,
              bold: bool = False, align: str = "center", min_mm: float | None = None,
              wrap: bool = True) -> pygame.Surface:
     """Render `text` as large as `size_mm` but small enough to fit `rect`.
 
-    Lines wrap between words only: the text shrinks (down to `min_mm`, the theme's small
-    size by default) before a word would be split.
+    Lines wrap between words only: the text shrinks before a word would be split, but never
+    under `min_mm` (the theme's small size, 4 mm capitals, by default; never less). With
+    larger text it may shrink back to what the default text size shows. What does not fit
+    at that size is drawn at it all the same, for the box to cut (the layout check reports
+    it): the layout must make room, the text does not become unreadable.
     """
-    # with larger text a word may shrink back to what the default text size shows, rather
-    # than be cut: never below the small size at 100 %
-    floor = (theme.sizes.small if min_mm is None else min_mm) / max(1.0, theme.text_scale)
+    floor = max(theme.sizes.small, min_mm or 0.0) / max(1.0, theme.text_scale)
     width_px = max(1, theme.px(rect.w))
     height_px = max(1, theme.px(rect.h))
     longest = max(text.split(), key=len, default="")
-    size = size_mm
+    size = max(size_mm, floor)
     while True:
         image = render_text(theme, text, size, color, bold=bold, align=align)
         if image.get_width() <= width_px and image.get_height() <= height_px:
             return image
-        if wrap:
-            font = theme.font(size, bold)
-            if font.size(longest)[0] <= width_px:
-                image = render_text(theme, text, size, color, bold=bold, wrap_px=width_px,
-                                    align=align)
-                if image.get_height() <= height_px:
-                    return image
+        if wrap and theme.font(size, bold).size(longest)[0] <= width_px:
+            wrapped = render_text(theme, text, size, color, bold=bold, wrap_px=width_px,
+                                  align=align)
+            if wrapped.get_height() <= height_px or size <= floor:
+                return wrapped
         if size <= floor:
-            return _last_resort(theme, text, size, floor, color, bold=bold, align=align,
-                                wrap=wrap, width_px=width_px, height_px=height_px,
-                                longest=longest)
-        size = max(floor, size * 0.92)
-
-
-def _last_resort(theme: Theme, text: str, size: float, floor: float, color: Color, *,
-                 bold: bool, align: str, wrap: bool, width_px: int, height_px: int,
-                 longest: str) -> pygame.Surface:
-    """Below the floor, a little smaller still (to 0.6 of it) rather than split a word or cut
-    the text off; what still does not fit is drawn at the smallest size tried."""
-    wrap_px = width_px if wrap else 0
-    while True:
-        fits_word = not wrap or theme.font(size, bold).size(longest)[0] <= width_px
-        image = render_text(theme, text, size, color, bold=bold, wrap_px=wrap_px, align=align)
-        fits = image.get_width() <= width_px and image.get_height() <= height_px
-        if (fits_word and fits) or size <= floor * 0.6:
             return image
-        size *= 0.92
+        size = max(floor, size * 0.92)
 
 
 def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size_mm: float,
@@ -160,8 +162,9 @@ def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size
         dest.bottom = box.bottom
     else:
         dest.top = box.top
-    blit_text(surface, theme, text, image, dest, align=align,
-              area=pygame.Rect(0, 0, image.get_width(), max(0, box.bottom - dest.top)))
+    shown = dest.clip(box.left, dest.top, box.width, box.bottom - dest.top)  # never spill
+    blit_text(surface, theme, text, image, shown.topleft, align=align,
+              area=shown.move(-dest.x, -dest.y), full=dest)
     return dest
 
 

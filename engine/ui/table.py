@@ -15,35 +15,128 @@ from engine.ui.icons import draw_icon
 from engine.ui.theme import Theme
 from engine.ui.widgets import Button, Label, Widget
 
+TOUCH_ROW_MM = 12.0   # a row to tap is a button's height
+
 
 @dataclass(frozen=True)
 class Column:
     title: str
-    weight: float = 1.0       # share of the width, relative to the other columns
+    weight: float = 1.0       # share of the spare width, relative to the other columns
     align: str = "left"
 
 
+PAD_MM = 1.2        # each side of a cell's text
+ROW_PAD_MM = 1.6    # above and below the text of a row (both together)
+MAX_HEADER_LINES = 3
+
+
+@dataclass(frozen=True)
+class TableFit:
+    """How a table's text fits its width at the theme's text size: the column widths, and
+    the header and row heights that hold their lines (cells wrap rather than shrink)."""
+
+    widths: list[float]
+    header_h: float
+    row_h: float
+
+    def rows_in(self, h: float) -> int:
+        """How many rows fit under the header in `h` mm (at least one)."""
+        return max(1, int((h - self.header_h + 1e-6) // self.row_h))
+
+
+def _width_mm(theme: Theme, text: str, bold: bool) -> float:
+    return draw.text_width(theme, text, bold) + 2 * PAD_MM
+
+
+def _lines(theme: Theme, text: str, width: float, bold: bool) -> int:
+    """The lines `text` takes wrapped between words in a cell `width` mm wide."""
+    return draw.lines_of(theme, text, width - 2 * PAD_MM, bold)
+
+
+def column_widths(theme: Theme, width: float, columns: Sequence[Column],
+                  rows: Sequence[Sequence[str]]) -> list[float]:
+    """Each column as wide as its longest line and title if they all fit (the spare width
+    shared by weight), or its longest line (the title wraps); else as wide as its longest
+    word, plus a share of what is left by how much more its lines want."""
+    def widest(texts: list[str], bold: bool = False) -> float:
+        return max((_width_mm(theme, x, bold) for x in texts), default=0.0)
+
+    cells = [[str(r[i]) for r in rows if i < len(r)] for i in range(len(columns))]
+    words = [max(widest([w for x in c for w in x.split()]), widest(col.title.split(), True))
+             for c, col in zip(cells, columns, strict=True)]
+    lines = [max(widest(c), w) for c, w in zip(cells, words, strict=True)]
+    titled = [max(w, widest([col.title], True)) for w, col in zip(lines, columns, strict=True)]
+    for wanted in (titled, lines):   # headers on one line if they can, else wrapped
+        if sum(wanted) <= width:
+            total = sum(c.weight for c in columns) or 1.0
+            spare = width - sum(wanted)
+            return [w + spare * c.weight / total for w, c in zip(wanted, columns, strict=True)]
+    spare = max(0.0, width - sum(words))
+    wants = [max(0.0, a - b) for a, b in zip(lines, words, strict=True)]
+    scale = width / sum(words) if sum(words) > width else 1.0
+    return [w * scale + spare * want / (sum(wants) or 1.0)
+            for w, want in zip(words, wants, strict=True)]
+
+
+def fit_table(theme: Theme, width: float, columns: Sequence[Column],
+              rows: Sequence[Sequence[str]], *, min_row_h: float = 0.0) -> TableFit:
+    """The widths and heights for `rows` under `columns` in `width` mm (see TableFit)."""
+    widths = column_widths(theme, width, columns, rows)
+    header = max((_lines(theme, c.title, w, True) for c, w in zip(columns, widths,
+                                                                  strict=True)), default=1)
+    row = max((_lines(theme, str(text), w, False) for r in rows
+               for text, w in zip(r, widths, strict=False)), default=1)
+    return TableFit(widths, theme.line_mm(theme.sizes.small, min(header, MAX_HEADER_LINES))
+                    + ROW_PAD_MM,
+                    max(min_row_h, theme.line_mm(theme.sizes.small, row) + ROW_PAD_MM))
+
+
 class Table(Widget):
-    """Rows of cells under a header. With `on_row`, a row is chosen when a finger lifts
-    on the same row it went down on (a chevron shows rows can be opened)."""
+    """Rows of cells under a header, in columns sized from their text (see `fit_table`);
+    a page of the rows at a time (`show_page`). With `on_row`, a row is chosen when a
+    finger lifts on the same row it went down on (a chevron shows rows can be opened);
+    `on_row` gets the row's index among all rows."""
 
     def __init__(self, rect: RectMM, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                 *, row_h: float, on_row: Callable[[int], None] | None = None) -> None:
+                 *, row_h: float = 0.0, on_row: Callable[[int], None] | None = None) -> None:
+        """`row_h`: the least height of a row (rows grow to hold their lines)."""
         super().__init__(rect)
         self.columns = list(columns)
         self.rows = [list(r) for r in rows]
-        self.row_h = row_h
+        self.min_row_h = max(row_h, TOUCH_ROW_MM if on_row else 0.0)
+        self.row_h = self.min_row_h                  # set from the theme when fitted
         self.on_row = on_row
-        self._down: tuple[int, int] | None = None   # (finger, row)
-        self._header_mm = 8.5                        # set from the theme when drawn
+        self.first, self.count = 0, len(self.rows)   # the rows shown
+        self._down: tuple[int, int] | None = None    # (finger, row)
+        self._header_mm = 8.5
+        self._widths: list[float] = []
 
-    def header_h(self, theme: Theme) -> float:
-        return theme.sizes.small * 1.7
+    @property
+    def chevron(self) -> float:
+        return 5.0 if self.on_row else 0.0
+
+    def fit(self, theme: Theme) -> TableFit:
+        """Fit the columns and rows to the theme's text (done again when drawn)."""
+        fit = fit_table(theme, self.rect.w - self.chevron, self.columns, self.rows,
+                        min_row_h=self.min_row_h)
+        self._widths, self._header_mm, self.row_h = fit.widths, fit.header_h, fit.row_h
+        return fit
+
+    def show_page(self, theme: Theme, page: int) -> tuple[int, int]:
+        """Show page `page` (clamped) of as many rows as fit; returns (page, pages)."""
+        per_page = self.fit(theme).rows_in(self.rect.h)
+        pages = page_count(len(self.rows), per_page)
+        page = max(0, min(page, pages - 1))
+        self.first, self.count = page * per_page, per_page
+        return page, pages
+
+    def shown(self) -> list[list[str]]:
+        return self.rows[self.first:self.first + self.count]
 
     def _row_at(self, y_mm: float) -> int | None:
         top = self.rect.y + self._header_mm
         index = int((y_mm - top) // self.row_h) if y_mm >= top else -1
-        return index if 0 <= index < len(self.rows) else None
+        return self.first + index if 0 <= index < len(self.shown()) else None
 
     def on_touch(self, touch: Touch) -> bool:
         if self.on_row is None:
@@ -63,38 +156,34 @@ class Table(Widget):
         return False
 
     def _cells(self, box: RectMM) -> list[RectMM]:
-        total = sum(c.weight for c in self.columns) or 1.0
         x = box.x
         cells = []
-        for column in self.columns:
-            w = box.w * column.weight / total
-            cells.append(RectMM(x, box.y, w, box.h).inset(1.2, 0))
+        for w in self._widths:
+            cells.append(RectMM(x, box.y, w, box.h).inset(PAD_MM, 0))
             x += w
         return cells
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
-        sizes = theme.sizes
-        self._header_mm = self.header_h(theme)
-        chevron = 5.0 if self.on_row else 0.0
-        header = RectMM(self.rect.x, self.rect.y, self.rect.w - chevron, self._header_mm)
+        small = theme.sizes.small
+        self.count = min(self.count, self.fit(theme).rows_in(self.rect.h))   # no spill
+        header = RectMM(self.rect.x, self.rect.y, self.rect.w - self.chevron, self._header_mm)
         for cell, column in zip(self._cells(header), self.columns, strict=True):
-            draw.text_in(surface, theme, column.title, cell, sizes.small, pal.muted, bold=True,
-                         align=column.align, wrap=False, min_mm=sizes.small * 0.6)
+            draw.text_in(surface, theme, column.title, cell, small, pal.muted, bold=True,
+                         align=column.align, valign="bottom")
         y = self.rect.y + self._header_mm
-        for i, row in enumerate(self.rows):
+        for i, row in enumerate(self.shown(), start=self.first):
             box = RectMM(self.rect.x, y, self.rect.w, self.row_h)
             pressed = self._down is not None and self._down[1] == i
             fill = pal.line if pressed else (pal.panel if i % 2 == 0 else pal.background)
             draw.panel(surface, theme, box, fill, radius_mm=1.0)
-            text_box = RectMM(box.x, box.y, box.w - chevron, box.h)
+            text_box = RectMM(box.x, box.y, box.w - self.chevron, box.h)
             for cell, column, text in zip(self._cells(text_box), self.columns, row,
                                           strict=False):
-                draw.text_in(surface, theme, text, cell, sizes.small, pal.ink,
-                             align=column.align, wrap=False, min_mm=sizes.small * 0.8)
+                draw.text_in(surface, theme, text, cell, small, pal.ink, align=column.align)
             if self.on_row:
                 size = min(self.row_h * 0.4, 4.0)
-                icon = RectMM(box.right - chevron + (chevron - size) / 2,
+                icon = RectMM(box.right - self.chevron + (self.chevron - size) / 2,
                               box.y + (box.h - size) / 2, size, size)
                 draw_icon(surface, theme, "next", icon, pal.muted)
             y += self.row_h

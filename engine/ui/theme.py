@@ -101,12 +101,26 @@ FONT_FILES = {False: "AtkinsonHyperlegible_400Regular.ttf",
               True: "AtkinsonHyperlegible_700Bold.ttf"}
 
 
+LINE_HEIGHT = 1.25
+"""The font's line spacing as a share of its em."""
+CAP_HEIGHT = 0.67
+"""Atkinson Hyperlegible's capital height as a share of its em (0.65 to 0.68 by size)."""
+
+
+def em_for_caps(cap_mm: float) -> float:
+    """The em size, in mm to 0.1, whose capitals are `cap_mm` high."""
+    return round(cap_mm / CAP_HEIGHT, 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Sizes:
-    """Default sizes in mm (text sizes are the font's em height)."""
+    """Default sizes in mm (text sizes are the font's em height). `small` is the least any
+    text may be (4 mm capitals, for poor eyesight); `label`, a button's words and so the
+    least a main label may be (5 mm capitals)."""
 
-    small: float = 5.0
+    small: float = em_for_caps(4.0)
     body: float = 6.5
+    label: float = em_for_caps(5.0)
     heading: float = 9.0
     title: float = 12.0
     huge: float = 20.0
@@ -116,6 +130,10 @@ class Sizes:
     margin: float = 6.0
     radius: float = 3.0
     slop: float = 4.0
+
+    def line(self, size_mm: float, text_scale: float = 1.0) -> float:
+        """The height of one line of text `size_mm` em at `text_scale`, in mm."""
+        return size_mm * text_scale * LINE_HEIGHT
 
 
 def sized_for(text_scale: float) -> Sizes:
@@ -156,6 +174,10 @@ class Theme:
 
     def px(self, mm: float) -> int:
         return self.profile.px(mm)
+
+    def line_mm(self, size_mm: float, lines: int = 1) -> float:
+        """The height of `lines` lines of text `size_mm` em at this text size, in mm."""
+        return self.sizes.line(size_mm, self.text_scale) * lines
 
     def font(self, size_mm: float, bold: bool = False) -> pygame.font.Font:
         """The font for text `size_mm` tall (scaled by the text-size setting)."""

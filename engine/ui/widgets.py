@@ -111,7 +111,7 @@ class Button(Widget):
             inner = RectMM(inner.x + size + 1.5, inner.y, inner.w - size - 1.5, inner.h)
         if self.icon:
             size = min(inner.h * 0.55, 9.0, max(4.0, inner.w * 0.16))
-            stacked_h = size + 1.0 + theme.sizes.body * theme.text_scale * 1.3
+            stacked_h = size + 1.0 + theme.line_mm(theme.sizes.label)
             if inner.w > inner.h * 2.2 or inner.h < stacked_h:
                 icon_box = RectMM(inner.x, inner.y + (inner.h - size) / 2, size, size)
                 inner = RectMM(inner.x + size + 2.0, inner.y, inner.w - size - 2.0, inner.h)
@@ -120,16 +120,18 @@ class Button(Widget):
                 inner = RectMM(inner.x, inner.y + size + 1.0, inner.w, inner.h - size - 1.0)
             draw_icon(surface, theme, self.icon, icon_box, ink)
         sizes = theme.sizes
-        if self.detail and inner.h < (sizes.body + sizes.small) * theme.text_scale + 1.0:
-            draw.text_in(surface, theme, f"{self.label} · {self.detail}", inner, sizes.body,
-                         ink, bold=True)
+        label = sizes.label   # a main label: never shrunk under 5 mm capitals
+        if self.detail and inner.h < theme.line_mm(label) + theme.line_mm(sizes.small):
+            draw.text_in(surface, theme, f"{self.label} · {self.detail}", inner, label,
+                         ink, bold=True, min_mm=label)
         elif self.detail:
-            top, bottom = inner.take_top(inner.h * 0.58)
-            draw.text_in(surface, theme, self.label, top, sizes.body, ink, bold=True,
-                         valign="bottom")
+            top, bottom = inner.take_top(inner.h * 0.55)
+            draw.text_in(surface, theme, self.label, top, label, ink, bold=True,
+                         valign="bottom", min_mm=label)
             draw.text_in(surface, theme, self.detail, bottom, sizes.small, ink, valign="top")
         else:
-            draw.text_in(surface, theme, self.label, inner, sizes.body, ink, bold=True)
+            draw.text_in(surface, theme, self.label, inner, label, ink, bold=True,
+                         min_mm=label)
 
     def _colors(self, theme: Theme) -> tuple[Color, Color, Color | None]:
         pal = theme.palette
@@ -147,6 +149,28 @@ class Button(Widget):
         if self.style == "quiet":
             return (pal.background, pal.ink, pal.line)
         return (pal.panel, pal.ink, pal.ink if theme.high_contrast else pal.line)
+
+
+def button_width(theme: Theme, label: str, *, icon: bool = False) -> float:
+    """The width a button needs to show `label` at the label size (and its icon)."""
+    text = draw.text_width(theme, label, True, theme.sizes.label)
+    return text + 2 * 4.0 + 1.0 + (11.0 if icon else 0.0)
+
+
+def flow(rect: RectMM, widths: list[float], row_h: float, gap: float, *,
+         max_rows: int = 2) -> list[RectMM]:
+    """Boxes for buttons `widths` wide at least, in as few rows of `row_h` as hold them
+    side by side in equal columns (from the top of `rect`), but no more than `max_rows`
+    (then the widest may be cut, and the layout check says so)."""
+    count = max(1, len(widths))
+    widest = max(widths, default=0.0)
+    per_row = count
+    least = -(-count // max(1, max_rows))
+    while per_row > least and (rect.w - gap * (per_row - 1)) / per_row < widest:
+        per_row -= 1
+    rows = -(-count // per_row)
+    band = RectMM(rect.x, rect.y, rect.w, row_h * rows + gap * (rows - 1))
+    return [c for r in band.rows(rows, gap) for c in r.columns(per_row, gap)][:count]
 
 
 class Tile(Button):

@@ -14,7 +14,7 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.scene import Scene
 from engine.store.store import Profile
-from engine.ui.widgets import Button, Widget
+from engine.ui.widgets import Button, Widget, button_width, flow
 
 
 class Tab:
@@ -70,12 +70,14 @@ class TherapistArea(Screen[None]):
         return t("therapist.player", name=self.profile.name)
 
     def build(self, content: RectMM) -> list[Widget]:
-        sizes = self.app.theme.sizes
-        bar, rest = content.take_top(max(sizes.touch_min, sizes.button_h * 0.75))
-        _, rest = rest.take_top(sizes.gap)
+        theme = self.app.theme
+        sizes = theme.sizes
+        labels = [t(f"therapist.tab.{key}") for key in self.tabs]
+        boxes = flow(content, [button_width(theme, label) for label in labels],
+                     max(sizes.touch_min, sizes.button_h * 0.75), sizes.gap / 2)
+        _, rest = content.take_top(boxes[-1].bottom - content.y + sizes.gap)
         widgets: list[Widget] = []
-        for box, (key, tab) in zip(bar.columns(len(self.tabs), sizes.gap / 2),
-                                   self.tabs.items(), strict=True):
+        for box, (key, tab) in zip(boxes, self.tabs.items(), strict=True):
             widgets.append(Button(box, t(f"therapist.tab.{key}"),
                                   lambda k=key: self.show(k), selected=tab is self.tab,
                                   style="quiet"))

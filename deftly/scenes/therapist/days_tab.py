@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from deftly import days
-from deftly.scenes.calendar import CalendarGrid
+from deftly.scenes.calendar import CalendarGrid, weeks_fitting
 from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
+from engine.ui.draw import lines_of, text_width
 from engine.ui.widgets import Label, Widget
 
 
@@ -25,12 +26,23 @@ class DaysTab(Tab):
         sizes = self.app.theme.sizes
         minutes = days.minutes_by_day(self.area.sessions)
         today = self.area.shell.today().date()
-        side_w = min(52.0, content.w * 0.3)
+        lines = self._lines(minutes, today)
+        theme = self.app.theme
+        side_w = min(max(text_width(theme, line, True) for line in lines), content.w * 0.4)
         grid = RectMM(content.x, content.y, content.w - side_w - sizes.gap * 2, content.h)
         side = RectMM(grid.right + sizes.gap * 2, content.y, side_w, content.h)
-        weeks = max(3, min(8, int(grid.h // 15.0)))   # cells tall enough to show minutes
-        rows = days.calendar(minutes, today, weeks)
-        widgets: list[Widget] = [CalendarGrid(grid, rows, sizes.gap / 3, sizes.small * 1.6)]
+        rows = days.calendar(minutes, today, weeks_fitting(theme, grid.h, sizes.gap / 3, 8))
+        widgets: list[Widget] = [CalendarGrid(grid, rows, sizes.gap / 3)]
+        y = side.y
+        for i, line in enumerate(lines):
+            h = theme.line_mm(sizes.small, lines_of(theme, line, side.w, True)) + 1.0
+            widgets.append(Label(RectMM(side.x, y, side.w, h), line, size="small",
+                                 align="left", bold=i % 2 == 0 and i < 4))
+            y += h
+        return widgets
+
+    def _lines(self, minutes: dict[date, float], today: date) -> list[str]:
+        """Days played in the last week and four, the mean minutes, the streak, the plan."""
         lines = []
         for span in (7, 28):
             played, mean = adherence(minutes, today, span)
@@ -43,8 +55,4 @@ class DaysTab(Tab):
         last = max(minutes, default=None)
         if last is not None and (today - last) > timedelta(days=2):
             lines.append(t("days.last", day=f"{last.day} {last:%b}"))
-        line_h = min(side.h / max(len(lines), 1), sizes.body * 2.4)
-        for i, line in enumerate(lines):
-            widgets.append(Label(RectMM(side.x, side.y + i * line_h, side.w, line_h), line,
-                                 size="small", align="left", bold=i % 2 == 0 and i < 4))
-        return widgets
+        return lines

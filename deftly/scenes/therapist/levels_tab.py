@@ -32,9 +32,8 @@ class LevelsTab(Tab):
             states = level_states(game.levels, set(first_day),
                                   game_overrides(overrides, game.spec.id))
             rows = [[s.level.name, _since(s, first_day)] for s in states]
-            row_h = min(max(sizes.small * 1.8, 8.0), (body.h - 9.0) / max(len(rows), 1))
             widgets.append(Table(body, [Column(t("levels.level"), 1.3),
-                                        Column(t("levels.since"), 1.0)], rows, row_h=row_h))
+                                        Column(t("levels.since"), 1.0)], rows))
         return widgets
 
 

@@ -9,7 +9,7 @@ from deftly.scenes.therapist.area import Tab
 from deftly.scenes.therapist.session import SessionScene, headline_value
 from engine.display import RectMM
 from engine.i18n import t
-from engine.ui.table import Column, Table, page_count, pager
+from engine.ui.table import Column, Table, pager
 from engine.ui.widgets import Label, Widget
 
 
@@ -39,22 +39,21 @@ class RoundsTab(Tab):
         sessions = list(reversed(self.area.sessions))
         if not sessions:
             return [Label(content, t("rounds.none"), muted=True)]
-        row_h = max(sizes.touch_min, 11.0)
         nav_h = max(sizes.touch_min, sizes.button_h * 0.7)
         table_box, nav = content.take_bottom(nav_h)
-        per_page = max(1, int((table_box.h - sizes.gap - sizes.small * 1.7) // row_h))
-        pages = page_count(len(sessions), per_page)
-        self.page = min(self.page, pages - 1)
-        self.shown = sessions[self.page * per_page:(self.page + 1) * per_page]
         names = {g.spec.id: g.spec.name for g in self.area.shell.games}
         rows = [round_row(s, names.get(str(s.get("game")), str(s.get("game"))))
-                for s in self.shown]
+                for s in sessions]
         columns = [Column(t("rounds.when"), 1.3), Column(t("rounds.what"), 1.8),
                    Column(t("rounds.hand"), 0.6), Column(t("rounds.kind"), 0.9),
                    Column(t("rounds.minutes"), 0.6, "right"),
                    Column(t("rounds.result"), 1.0, "right")]
-        widgets: list[Widget] = [Table(table_box.take_bottom(table_box.h - sizes.gap / 2)[1],
-                                       columns, rows, row_h=row_h, on_row=self.open)]
+        table = Table(table_box.take_top(table_box.h - sizes.gap)[0], columns, rows,
+                      on_row=self.open)
+        self.page, pages = table.show_page(self.app.theme, self.page)
+        self.shown = sessions[table.first:table.first + table.count]
+        self.sessions = sessions
+        widgets: list[Widget] = [table]
         if pages > 1:
             widgets += pager(nav.centered(min(nav.w, 120.0), nav.h), self.page, pages,
                              self.turn, sizes.gap)
@@ -65,5 +64,5 @@ class RoundsTab(Tab):
         self.area.refresh()
 
     def open(self, index: int) -> None:
-        session = self.shown[index]
+        session = self.sessions[index]
         self.app.scenes.push(SessionScene(self.area.shell, session))
