@@ -160,7 +160,8 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
                                played=len(days_played), span=span,
                                minutes=sum(minutes.values()) / max(len(days_played), 1)),
                 fontsize=9.5)
-    figure.text(0.07, 0.905, textwrap.fill(t("report.how_to_read"), 170), fontsize=8,
+    how_to_read = t("report.how_to_read") + (f" {t(spec.note)}" if spec.note else "")
+    figure.text(0.07, 0.905, textwrap.fill(how_to_read, 170), fontsize=8,
                 color=COLORS["guide"], va="top")
     hands = trends.hands_played(mine, game)
     unlocked = trends.unlocks(events, game)

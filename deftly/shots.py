@@ -72,17 +72,19 @@ def _mid_round(app: App, store: Store, game_id: str, level: str, trials: int,
     return scene
 
 
-def _lifted(scene: RoundScene) -> None:
-    """The next gesture part-way, then the finger lifted (a trace half drawn)."""
+def _partway(scene: RoundScene, share: float, lift: bool) -> None:
+    """The next gesture played `share` of the way (fingers still down), and with `lift`
+    the last finger then lifted (a trace half drawn)."""
     controller = scene.controller
     assert controller is not None
     model = controller.model
     policy = controller.spec.make_policy(SimPatient(PRESETS["moderate"], 4))
     gesture = policy.plan(model, model.now)
-    for touch in gesture[: len(gesture) * 3 // 5]:
+    played = gesture[: max(1, int(len(gesture) * share))] if gesture else []
+    for touch in played:
         controller.on_touch(touch)
-    if gesture:
-        last = gesture[len(gesture) * 3 // 5 - 1]
+    if played and lift:
+        last = played[-1]
         controller.on_touch(Touch(last.finger, Phase.UP, last.x_mm, last.y_mm,
                                   last.t_ms + 10))
     scene._start_ms = scene.app.now_ms() - model.now - 200.0
@@ -224,8 +226,8 @@ def _game_shot(game: GameSpec, shot: GameShot) -> Shot:
         if shot.results:
             return _results(app, store, game.id, shot.level)
         scene = _mid_round(app, store, game.id, shot.level, shot.trials, shot.seed)
-        if shot.lifted:
-            _lifted(scene)
+        if shot.lifted or shot.partway:
+            _partway(scene, shot.partway or 0.6, shot.lifted)
         return scene
     return Shot(make, days=shot.days)
 

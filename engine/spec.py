@@ -145,6 +145,7 @@ class GameShot:
     results: bool = False
     days: int = 0
     lifted: bool = False      # the next gesture part-way, then the finger lifted
+    partway: float = 0.0      # the share of the next gesture played, fingers left down
     trends: bool = False      # the therapist's trends of this game, on the demo's six weeks
 
 
@@ -180,6 +181,9 @@ class GameSpec:
     level_file: Path | None = None
     """The game's level file; by default `levels/<id>.toml`."""
     shots: tuple[GameShot, ...] = ()
+    note: str = ""
+    """A text key: what a therapist must know to read this game's numbers (the report
+    prints it under the title)."""
 
     def __post_init__(self) -> None:
         if self.strings is not None:

@@ -83,7 +83,8 @@ def test_every_text_the_spec_names_is_in_the_strings(game):
     spec = registry.spec(game)
     keys = [f"{game}.name", f"{game}.short", f"{game}.blurb",
             *(m.label for m in spec.metrics), *(m.text for m in spec.metrics if m.text),
-            *(m.praise.text for m in spec.metrics if m.praise), *(v.label for v in spec.variants)]
+            *(m.praise.text for m in spec.metrics if m.praise), *(v.label for v in spec.variants),
+            *(m.group for m in spec.metrics if m.group), *([spec.note] if spec.note else [])]
     assert [key for key in keys if key not in catalogue()] == []
 
 
