@@ -78,4 +78,5 @@ def _detrended(values: np.ndarray) -> np.ndarray:
         return values
     x = np.arange(values.size, dtype=float)
     slope, intercept = np.polyfit(x, values, 1)
-    return values - (slope * x + intercept)
+    detrended: np.ndarray = values - (slope * x + intercept)
+    return detrended
