@@ -103,8 +103,9 @@ FONT_FILES = {False: "AtkinsonHyperlegible_400Regular.ttf",
 
 LINE_HEIGHT = 1.25
 """The font's line spacing as a share of its em."""
-CAP_HEIGHT = 0.67
-"""Atkinson Hyperlegible's capital height as a share of its em (0.65 to 0.68 by size)."""
+CAP_HEIGHT = 0.655
+"""Atkinson Hyperlegible's capital height as a share of its em: 0.65 to 0.68 by pixel size,
+so the least of those met at the sizes drawn (44 px: 29 px capitals)."""
 
 
 def em_for_caps(cap_mm: float) -> float:
