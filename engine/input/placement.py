@@ -274,6 +274,33 @@ def _thumb_apart(chain: _Chain, steps: list[int]) -> bool:
     return gaps[0] > widest and chain.h[0] < chain.h[1]
 
 
+def identify_around(points: Sequence[Point], centre: Point, hand: Side,
+                    expected: Sequence[Finger] = FINGERS) -> tuple[Finger, ...] | None:
+    """Name 3 to 5 fingertips curled around an object (a ball, a lid) centred at `centre`,
+    by their order around it: the widest angular gap lies between the last finger and the
+    first (the thumb, with it), and a right hand runs thumb -> little clockwise on the
+    screen, a left hand anticlockwise. Returns the finger of each point in the order given,
+    or None when the order cannot be told (fewer than 3 points, or two widest gaps)."""
+    fingers = _anatomical(expected)
+    sign = _side_sign(hand)
+    pts = [(float(x), float(y)) for x, y in points]
+    if len(pts) != len(fingers) or len(pts) < 3 or \
+            not all(math.isfinite(c) for p in (*pts, centre) for c in p):
+        return None
+    angle = [math.atan2(x - centre[0], centre[1] - y) % (2 * math.pi) for x, y in pts]
+    order = sorted(range(len(pts)), key=lambda i: sign * angle[i])
+    gaps = [(sign * (angle[order[(k + 1) % len(order)]] - angle[order[k]])) % (2 * math.pi)
+            for k in range(len(order))]
+    widest = max(gaps)
+    if sum(1 for g in gaps if math.isclose(g, widest, abs_tol=1e-9)) > 1:
+        return None
+    start = (gaps.index(widest) + 1) % len(order)
+    names: list[Finger] = [fingers[0]] * len(pts)
+    for k, finger in enumerate(fingers):
+        names[order[(start + k) % len(order)]] = finger
+    return tuple(names)
+
+
 class WatchEvent(StrEnum):
     LIFTED = "lifted"
     """A placed finger left the screen."""

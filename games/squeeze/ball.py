@@ -11,7 +11,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from engine.input.placement import FINGERS, Finger, HandLimits, Placement, Side, identify
+from engine.input.placement import (
+    FINGERS,
+    Finger,
+    HandLimits,
+    Placement,
+    Side,
+    identify,
+    identify_around,
+)
 
 Point = tuple[float, float]
 GRIP_LIMITS = HandLimits(min_spacing_mm=5.0, max_spacing_mm=80.0, max_span_mm=200.0,
@@ -59,12 +67,18 @@ def _finger(name: str) -> Finger:
     raise ValueError(f"not a finger: {name!r}")
 
 
-def name_contacts(points: Sequence[Point], side: Side, fingers: tuple[Finger, ...]
-                  ) -> tuple[Finger | None, ...]:
-    """Each contact's finger, by the engine's identification; all None when the contacts
-    do not look like those fingers (the grip still counts: names are a bonus)."""
-    if len(fingers) < 2 or len(points) != len(fingers):
-        return (fingers[0],) if len(points) == 1 and fingers else (None,) * len(points)
+def name_contacts(points: Sequence[Point], centre: Point, side: Side,
+                  fingers: tuple[Finger, ...]) -> tuple[Finger | None, ...]:
+    """Each contact's finger, by the engine's identification (around the ball for three
+    fingertips or more; a thumb-and-index pinch or a finger pair as a hand laid flat);
+    all None when it cannot tell (the grip still counts: the names are a bonus)."""
+    if len(points) != len(fingers):
+        return (None,) * len(points)
+    if len(fingers) == 1:
+        return fingers
+    if len(fingers) >= 3:
+        around = identify_around(points, centre, side, fingers)
+        return around if around is not None else (None,) * len(points)
     placed = identify(points, side, GRIP_LIMITS, fingers)
     if not isinstance(placed, Placement):
         return (None,) * len(points)

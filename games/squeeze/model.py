@@ -190,7 +190,7 @@ class SqueezeModel(RoundModel):
                               "limit")
             return
         a.gripped_ms = touch.t_ms
-        a.names = name_contacts(self.grip, self.side, a.fingers)
+        a.names = name_contacts(self.grip, self.centre, self.side, a.fingers)
         self.phase = "pinch" if a.task == "pinch" else "squeeze"
         self._moved(touch.t_ms)
 

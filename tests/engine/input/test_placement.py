@@ -452,3 +452,25 @@ def test_where_a_finger_lifts_counts_as_its_last_slide():
     thumb = watch.state("thumb")
     assert not thumb.down
     assert thumb.slide_mm == thumb.max_slide_mm == pytest.approx(4.0, abs=1e-9)
+
+
+def _around(degrees, radius=38.0, centre=(100.0, 60.0)):
+    return [(centre[0] + radius * math.sin(math.radians(d)),
+             centre[1] - radius * math.cos(math.radians(d))) for d in degrees]
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_fingertips_around_a_ball_are_named_by_their_order_around_it(side):
+    from engine.input.placement import identify_around
+
+    sign = 1 if side == "right" else -1
+    degrees = {"thumb": -150, "index": -45, "middle": -15, "ring": 15, "little": 45}
+    points = _around([sign * d for d in degrees.values()])
+    shuffled = [points[i] for i in (3, 0, 4, 1, 2)]
+    names = identify_around(shuffled, (100.0, 60.0), side)
+    assert names == tuple(list(degrees)[i] for i in (3, 0, 4, 1, 2))
+    three = identify_around(points[:3], (100.0, 60.0), side, ("thumb", "index", "middle"))
+    assert three == ("thumb", "index", "middle")
+    assert identify_around(_around([0, 120, 240]), (100.0, 60.0), side,
+                           ("thumb", "index", "middle")) is None      # no widest gap
+    assert identify_around(points[:2], (100.0, 60.0), side, ("thumb", "index")) is None
