@@ -106,7 +106,7 @@ def _first_game() -> GameSpec:
     return all_specs()[0]
 
 
-def _start(app: App, store: Store) -> Scene[object]:
+def _start(app: App, store: Store) -> StartScene:
     shell = demo_shell(app, store)
     return StartScene(shell, shell.game(_first_game().id))
 
@@ -206,6 +206,9 @@ SHOTS: dict[str, Shot] = {
     "therapist-round": _therapist_shot(_therapist_round),
     "therapist-pin": Shot(_pin),
     "replay": Shot(_replay, days=2),
+    "choose-game": Shot(lambda app, store: HomeScene(demo_shell(app, store)).games_chooser(),
+                        days=3),
+    "choose-level": Shot(lambda app, store: _start(app, store).level_chooser(), days=3),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -22,8 +23,22 @@ from engine.i18n import t
 from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.scene import Scene
-from engine.ui.widgets import Button, Label, ProgressRing, Tile, Widget, button_width
+from engine.ui.draw import text_width
+from engine.ui.widgets import (
+    SHORT_TILE_MM,
+    Button,
+    Label,
+    ProgressRing,
+    Tile,
+    Widget,
+    button_width,
+)
 from games.registry import Available
+
+RING_WORDS_MM = 34.0
+"""A plan ring smaller than this leaves its count to the words beside it."""
+MIN_TILE_W_MM = 45.0
+"""A game tile narrower than this cannot show the game's name at a readable size."""
 
 
 class HomeScene(Screen[None]):
@@ -51,15 +66,20 @@ class HomeScene(Screen[None]):
         _, bottom = bottom.take_top(sizes.gap)     # a gap, so no two buttons touch
         widgets: list[Widget] = [Button(switch, t("home.switch"), self.switch_player,
                                         style="quiet")]
-        plan_w = main.w * 0.58 if main.h < 70 else min(max(main.w * 0.4, 58.0), 110.0)
-        plan_box = RectMM(main.x, main.y, plan_w, main.h)
+        plan_w = min(max(main.w * 0.4, 58.0), 110.0)
         games_box = RectMM(main.x + plan_w + sizes.gap * 2, main.y,
                            main.w - plan_w - sizes.gap * 2, main.h)
-        widgets += self._plan(plan_box)
-        widgets += self._games(games_box)
-        settings, days, _ = bottom.columns(3, sizes.gap)
+        tiles = self._games(games_box)
+        compact = tiles is None    # the games do not fit beside the plan: a Games button
+        widgets += self._plan(main if compact else RectMM(main.x, main.y, plan_w, main.h))
+        settings, days, games = bottom.columns(3, sizes.gap)
         widgets.append(Button(settings, t("home.settings"), self.settings, icon="gear"))
         widgets.append(Button(days, t("home.calendar"), self.calendar, icon="calendar"))
+        if tiles is None:
+            widgets.append(Button(games, t("home.games_button"), self.open_games,
+                                  icon="play"))
+        else:
+            widgets += tiles
         return widgets
 
     # -- today's plan ----------------------------------------------------------------------
@@ -69,7 +89,6 @@ class HomeScene(Screen[None]):
         progress = self.shell.plan_progress()
         total = progress.plan.rounds_total()
         done = round(progress.fraction * total)
-        scale = self.app.theme.text_scale
         upper, button = box.take_bottom(min(sizes.button_h, box.h * 0.45))
         upper = upper.inset(0, sizes.gap / 2)
         item = progress.next_item()
@@ -84,27 +103,37 @@ class HomeScene(Screen[None]):
         texts = [(t("home.plan"), "body", True, False), (self._streak_text(), "small", True,
                                                          False), (note, "small", False, True)]
         widgets: list[Widget] = [ring]
+        theme = self.app.theme
         if upper.h >= 60:   # tall: title, streak, ring, then the next round
-            top, rest = upper.take_top(sizes.body * 1.5 + sizes.small * 1.6)
-            rest, bottom = rest.take_bottom(sizes.small * 2.6)
+            top, rest = upper.take_top(theme.line_mm(sizes.body) + theme.line_mm(sizes.small))
+            rest, bottom = rest.take_bottom(theme.line_mm(sizes.small, 2))
             ring.rect = rest
-            first, second = top.take_top(sizes.body * 1.5)
+            first, second = top.take_top(theme.line_mm(sizes.body))
             slots = [first, second, bottom]
             align = "center"
         else:               # short screens: the ring on the left, the words beside it
             side = min(upper.h, upper.w * 0.4)
             ring.rect = RectMM(upper.x, upper.y + (upper.h - side) / 2, side, side)
+            if side < RING_WORDS_MM * theme.text_scale:   # its words go beside it
+                ring.caption = ring.detail = ""
+                texts[0] = (t("home.plan_words", done=done, count=total), "body", True, False)
             words = RectMM(upper.x + side + sizes.gap, upper.y,
                            upper.w - side - sizes.gap, upper.h)
-            first, rest = words.take_top(min(sizes.body * 1.25 * scale, words.h * 0.55))
-            second, third = rest.take_top(min(sizes.small * 1.35 * scale, rest.h))
+            first, rest = words.take_top(min(theme.line_mm(sizes.body), words.h))
+            second, third = rest.take_top(min(theme.line_mm(sizes.small), rest.h))
+            if second.h < theme.line_mm(sizes.small) - 0.01:   # no room: the streak waits
+                texts[1] = ("", "small", True, False)
             slots = [first, second, third]
             align = "left"
-            if item is not None:  # no room for two lines: the next round goes in the button
-                texts[2] = ("", "small", False, True)
-                detail = note.split(": ", 1)[-1]
+            said = note.split(": ", 1)[-1]
+            start = t("home.plan_start") if done == 0 else t("home.plan_continue")
+            room = button.w - 16.0       # the play icon and the button's edges
+            if item is not None and text_width(theme, f"{start} · {said}", True,
+                                               sizes.label) <= room:
+                texts[2] = ("", "small", False, True)   # the next round goes in the button
+                detail = said
         for slot, (text, size, bold, muted) in zip(slots, texts, strict=True):
-            if text:
+            if text and slot.h >= theme.line_mm(getattr(sizes, size)) - 0.05:  # else no room
                 widgets.append(Label(slot, text, size=size, bold=bold, muted=muted,
                                      align=align, valign="top" if slot is slots[2] else
                                      "center"))
@@ -138,7 +167,9 @@ class HomeScene(Screen[None]):
             self.choose(playable[0])
 
     # -- games -----------------------------------------------------------------------------
-    def _games(self, box: RectMM) -> list[Widget]:
+    def _games(self, box: RectMM) -> list[Widget] | None:
+        """The games as tiles in `box`, or None if they cannot all be shown there big
+        enough to read and hit (then Home offers a Games button instead)."""
         sizes = self.app.theme.sizes
         widgets: list[Widget] = []
         area = box
@@ -159,26 +190,50 @@ class HomeScene(Screen[None]):
         if (area.h - gap * (rows - 1)) / rows < sizes.touch_min:
             gap = max(2.0, (area.h - sizes.touch_min * rows) / max(rows - 1, 1))
         cells = [c for r in area.rows(rows, gap) for c in r.columns(cols, sizes.gap)]
+        if any(c.w < MIN_TILE_W_MM or c.h < sizes.touch_min for c in cells):
+            return None
         for cell, game in zip(cells, games, strict=False):
-            widgets.append(self._tile(cell, game))
+            widgets.append(self._tile(cell, game, self.choose))
         return widgets
 
-    def _tile(self, cell: RectMM, game: Available) -> Tile:
+    def open_games(self) -> None:
+        self.app.scenes.push(self.games_chooser(), self._game_chosen)
+
+    def games_chooser(self) -> Scene[Any]:
+        """Every game as a tile on a screen of its own (for small screens)."""
+        from deftly.scenes.chooser import ChooserScene
+
+        return ChooserScene(self.shell, t("home.games"), list(self.shell.games), self._tile)
+
+    def _game_chosen(self, game: Available | None) -> None:
+        if game is None:
+            self.refresh()
+        else:
+            self.choose(game)
+
+    def _tile(self, cell: RectMM, game: Available, chosen: Callable[[Available], None]
+              ) -> Tile:
+        """A game's tile: its name, its level and last stars; `chosen` when pressed."""
         if game.levels is None:
-            return Tile(cell, game.spec.name, detail=t("home.unavailable"), locked=True)
+            return self._locked_tile(cell, game, t("home.unavailable"))
         if not self.shell.can_play(game):
-            return Tile(cell, game.spec.name, detail=t("home.needs_touch"), locked=True)
+            return self._locked_tile(cell, game, t("home.needs_touch"))
         hand = self._hand()
         variant = suited_variant(game.spec, last_variant(self.shell, game.spec.id))
         level = progress_for(self.shell, game, hand, variant).current()
         history = previous_summaries(self.shell, game.spec.id, hand, "training",
                                      variant=variant)
-        if cell.h < 22.0:   # short tiles: just the game's name, big and clear
-            return Tile(cell, game.spec.name, lambda g=game: self.choose(g))
+        if cell.h < SHORT_TILE_MM:   # short tiles: just the game's name, big and clear
+            return Tile(cell, game.spec.name, lambda g=game: chosen(g))
         stars = praise.stars(history[-1]) if history else None
         detail = level.name if history else t("home.new_game")
-        return Tile(cell, game.spec.name, lambda g=game: self.choose(g), detail=detail,
+        return Tile(cell, game.spec.name, lambda g=game: chosen(g), detail=detail,
                     stars=stars)
+
+    def _locked_tile(self, cell: RectMM, game: Available, why: str) -> Tile:
+        """A game that cannot be played here; a short tile says why when pressed."""
+        return Tile(cell, game.spec.name, detail=why, locked=True,
+                    why_not=lambda: self.app.show_toast(why))
 
     def _hand(self) -> str:
         hand = self.shell.profile.affected_hand if self.shell.profile else "right"

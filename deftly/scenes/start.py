@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from deftly.play import last_variant, progress_for, suited_variant
 from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
+from engine.scene import Scene
+from engine.ui.draw import text_width
 from engine.ui.widgets import Button, Label, Widget
 from games.registry import Available
 
@@ -47,11 +50,13 @@ class StartScene(Screen[StartChoice]):
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
         assert self.game.levels is not None
+        rows_needed = 3 + (len(self.variants) > 1)
+        labelled = content.h >= rows_needed * (sizes.button_h + sizes.body * 1.6) + 8
+        if not labelled:
+            return self._compact(content)
         go_w = min(max(content.w * 0.28, 40.0), 70.0)
         left = RectMM(content.x, content.y, content.w - go_w - sizes.gap * 2, content.h)
         go = RectMM(left.right + sizes.gap * 2, content.y, go_w, content.h)
-        rows_needed = 3 + (len(self.variants) > 1)
-        labelled = left.h >= rows_needed * (sizes.button_h + sizes.body * 1.6) + 8
         gap = sizes.gap * (1 if labelled else 0.5)
         row_h = sizes.button_h if labelled else max(sizes.touch_min + 1.5, sizes.button_h * 0.88)
         widgets: list[Widget] = []
@@ -84,6 +89,77 @@ class StartScene(Screen[StartChoice]):
         widgets.append(Button(go.centered(go.w, min(go.h, 60.0)), t("start.go"), self.go,
                               style="primary", icon="play"))
         return widgets
+
+    def _compact(self, content: RectMM) -> list[Widget]:
+        """A short screen: a row each for the hand, the way of playing and the level (a
+        button opening the list of levels), and Start across the bottom."""
+        sizes = self.app.theme.sizes
+        rest, go = content.take_bottom(sizes.button_h)
+        rows = [HANDS, [v.id for v in self.variants] if len(self.variants) > 1 else None,
+                ["level"]]
+        shown = [r for r in rows if r]
+        row_h = max(sizes.touch_min,
+                    min(sizes.button_h, (rest.h - sizes.gap * len(shown)) / len(shown)))
+        widgets: list[Widget] = [Button(go, t("start.go"), self.go, style="primary",
+                                        icon="play")]
+        for k, row in enumerate(shown):
+            box = RectMM(rest.x, rest.y + k * (row_h + sizes.gap), rest.w, row_h)
+            widgets += self._compact_row(box, row)
+        return widgets
+
+    def _compact_row(self, box: RectMM, row: list[str] | tuple[str, ...]) -> list[Widget]:
+        gap = self.app.theme.sizes.gap
+        if row is HANDS:
+            cells = box.columns(3, gap)
+            theme = self.app.theme
+            fits = all(text_width(theme, t(f"hand.{h}"), True, theme.sizes.label) <=
+                       cells[0].w - 14.0 for h in HANDS)    # room for the check mark
+            word = "" if fits else ".short"
+            return [Button(cell, t(f"hand.{hand}{word}"), lambda h=hand: self.pick_hand(h),
+                           selected=hand == self.hand)
+                    for cell, hand in zip(cells, HANDS, strict=True)]
+        if row == ["level"]:
+            return [Button(box, t("start.level_named", name=self._level_name()),
+                           self.choose_level, icon="next")]
+        return [Button(cell, t(variant.label), lambda v=variant.id: self.pick_variant(v),
+                       selected=variant.id == self.variant)
+                for cell, variant in zip(box.columns(len(self.variants), gap), self.variants,
+                                         strict=True)]
+
+    def _level_name(self) -> str:
+        assert self.game.levels is not None
+        if self.mode == "checkup":
+            return t("start.checkup")
+        level = self.game.levels.get(self.level_id)
+        return level.name if level is not None else self.level_id
+
+    def choose_level(self) -> None:
+        self.app.scenes.push(self.level_chooser(), self._level_chosen)
+
+    def level_chooser(self) -> Scene[tuple[str, str, bool] | None]:
+        """The levels (and the check-up) as big tiles on a screen of their own."""
+        from deftly.scenes.chooser import ChooserScene
+
+        assert self.game.levels is not None
+        choices = [(s.level.id, "training", s.open) for s in self._progress().states()]
+        choices.append((self.game.levels.checkup.id, "checkup", True))
+        return ChooserScene(self.shell, t("start.level"), choices, self._level_tile)
+
+    def _level_tile(self, cell: RectMM, choice: tuple[str, str, bool],
+                    chosen: Callable[[tuple[str, str, bool]], None]) -> Widget:
+        level_id, mode, is_open = choice
+        assert self.game.levels is not None
+        level = self.game.levels.get(level_id)
+        name = t("start.checkup") if mode == "checkup" or level is None else level.name
+        return Button(cell, name, lambda: chosen(choice), icon=None if is_open else "lock",
+                      enabled=is_open, why_not=self._locked,
+                      selected=(level_id, mode) == (self.level_id, self.mode))
+
+    def _level_chosen(self, choice: tuple[str, str, bool] | None) -> None:
+        if choice is not None:
+            self.pick_level(choice[0], choice[1])
+        else:
+            self.refresh()
 
     def _levels(self, area: RectMM, gap: float) -> list[Widget]:
         sizes = self.app.theme.sizes

@@ -110,15 +110,7 @@ class Button(Widget):
                                                       size, size), ink)
             inner = RectMM(inner.x + size + 1.5, inner.y, inner.w - size - 1.5, inner.h)
         if self.icon:
-            size = min(inner.h * 0.55, 9.0, max(4.0, inner.w * 0.16))
-            stacked_h = size + 1.0 + theme.line_mm(theme.sizes.label)
-            if inner.w > inner.h * 2.2 or inner.h < stacked_h:
-                icon_box = RectMM(inner.x, inner.y + (inner.h - size) / 2, size, size)
-                inner = RectMM(inner.x + size + 2.0, inner.y, inner.w - size - 2.0, inner.h)
-            else:
-                icon_box = RectMM(inner.x + (inner.w - size) / 2, inner.y, size, size)
-                inner = RectMM(inner.x, inner.y + size + 1.0, inner.w, inner.h - size - 1.0)
-            draw_icon(surface, theme, self.icon, icon_box, ink)
+            inner = self._icon(surface, theme, inner, ink, self.icon)
         sizes = theme.sizes
         label = sizes.label   # a main label: never shrunk under 5 mm capitals
         if self.detail and inner.h < theme.line_mm(label) + theme.line_mm(sizes.small):
@@ -132,6 +124,24 @@ class Button(Widget):
         else:
             draw.text_in(surface, theme, self.label, inner, label, ink, bold=True,
                          min_mm=label)
+
+    def _icon(self, surface: pygame.Surface, theme: Theme, inner: RectMM, ink: Color,
+              icon: str) -> RectMM:
+        """Draw the icon beside the words (wide buttons, when the words still fit), above
+        them (tall ones), or not at all (the words matter more); returns the words' box."""
+        size = min(inner.h * 0.55, 9.0, max(4.0, inner.w * 0.16))
+        stacked_h = size + 1.0 + theme.line_mm(theme.sizes.label)
+        words = draw.text_width(theme, self.label, bold=True, size_mm=theme.sizes.label)
+        beside = words <= inner.w - size - 2.0
+        if beside and (inner.w > inner.h * 2.2 or inner.h < stacked_h):
+            draw_icon(surface, theme, icon, RectMM(inner.x, inner.y + (inner.h - size) / 2,
+                                                   size, size), ink)
+            return RectMM(inner.x + size + 2.0, inner.y, inner.w - size - 2.0, inner.h)
+        if inner.h >= stacked_h:
+            draw_icon(surface, theme, icon,
+                      RectMM(inner.x + (inner.w - size) / 2, inner.y, size, size), ink)
+            return RectMM(inner.x, inner.y + size + 1.0, inner.w, inner.h - size - 1.0)
+        return inner
 
     def _colors(self, theme: Theme) -> tuple[Color, Color, Color | None]:
         pal = theme.palette
@@ -173,6 +183,10 @@ def flow(rect: RectMM, widths: list[float], row_h: float, gap: float, *,
     return [c for r in band.rows(rows, gap) for c in r.columns(per_row, gap)][:count]
 
 
+SHORT_TILE_MM = 22.0
+"""A tile under this height has room for its name only."""
+
+
 class Tile(Button):
     """A big square-ish button for choosing (a game, a player): title, a line of detail,
     and optionally stars or a lock."""
@@ -180,9 +194,13 @@ class Tile(Button):
     def __init__(self, rect: RectMM, label: str, on_press: Callable[[], None] | None = None,
                  *, detail: str | None = None, stars: int | None = None,
                  locked: bool = False, color: Color | None = None,
-                 selected: bool = False) -> None:
-        super().__init__(rect, label, on_press, detail=detail, color=color,
-                         selected=selected, enabled=not locked)
+                 selected: bool = False, why_not: Callable[[], None] | None = None) -> None:
+        """A locked tile too short for its `detail` shows a lock instead, and a press on it
+        calls `why_not` (to say the detail)."""
+        short = locked and detail is not None and rect.h < SHORT_TILE_MM
+        super().__init__(rect, label, on_press, detail=None if short else detail, color=color,
+                         selected=selected, enabled=not locked, icon="lock" if short else None,
+                         why_not=why_not)
         self.stars = stars
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
