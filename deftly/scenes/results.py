@@ -12,6 +12,7 @@ from engine.i18n import t
 from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.ui import draw
+from engine.ui.stack import stack, text_height
 from engine.ui.widgets import Button, Label, Stars, Widget
 
 PREVIEW_MS = 2500.0
@@ -62,12 +63,16 @@ class ResultsScene(Screen[str]):
         star_band = RectMM(board.right - sizes.margin * 0.75 - stars_w,
                            board.y + sizes.margin * 0.5, stars_w, self.header_height())
         widgets.append(Stars(star_band.inset(1, 1.5), praise.stars(summary)))
-        row_h = min(left.h / 4, sizes.body * 2.2)
-        for i, (label, value) in enumerate(result_lines(self.spec, summary)):
-            row = RectMM(left.x, left.y + i * row_h, left.w, row_h)
-            name = RectMM(row.x, row.y, row.w * 0.62, row.h)
-            number = RectMM(row.x + row.w * 0.62, row.y, row.w * 0.38, row.h)
-            widgets += [Label(name, label, align="left", muted=True),
+        theme = self.app.theme
+        lines = result_lines(self.spec, summary)
+        name_w, number_w = left.w * 0.62, left.w * 0.38
+        heights = [max(text_height(theme, label, name_w - 1, sizes.body),
+                       text_height(theme, value, number_w - 1, sizes.body, bold=True)) + 1.5
+                   for label, value in lines]
+        for row, (label, value) in zip(stack(left, heights), lines, strict=False):
+            name = RectMM(row.x, row.y, name_w, row.h)        # the first that fit: the
+            number = RectMM(row.x + name_w, row.y, number_w, row.h)   # rest are the
+            widgets += [Label(name, label, align="left", muted=True),    # therapist's
                         Label(number, value, align="right", bold=True)]
         notes: list[tuple[str, bool]] = []
         verdict = self.result.verdict
@@ -78,13 +83,13 @@ class ResultsScene(Screen[str]):
         if verdict.suggest_easier is not None:
             notes.append((t("results.suggest", level=verdict.suggest_easier.name), False))
         notes = notes[:3]
-        notes = notes[:3]
         if self.preview is not None:
             self.preview_rect, right = right.take_top(right.h * 0.6)
             notes = notes[:2] if right.h > 30 else notes[:1]
         self.banner = right if verdict.unlocked is not None else None
-        slots = max(len(notes), 1 if self.preview is not None else 2)
-        for row, (note, bold) in zip(right.rows(slots, sizes.gap), notes, strict=False):
+        heights = [text_height(theme, note, right.w - 6, sizes.body, bold) + 2
+                   for note, bold in notes]
+        for row, (note, bold) in zip(stack(right, heights, sizes.gap), notes, strict=False):
             widgets.append(Label(row.inset(3, 1), note, align="left", bold=bold))
         return widgets
 

@@ -14,6 +14,10 @@ from engine.ui.theme import Sizes
 from engine.ui.widgets import Button, Label, Widget
 
 
+TWO_COLUMNS_MM = 320.0
+"""Rows go in two columns on a screen this wide: their names still fit on one line."""
+
+
 @dataclass(frozen=True)
 class Row:
     label: str
@@ -34,12 +38,20 @@ class RowPages:
 
     page: int = 0
     pages: int = 1
+    one_line: bool = False
+    lines: tuple[float, float] = (0.0, 0.0)
 
     def layout(self, content: RectMM, items: Sequence[Row | Button], sizes: Sizes,
-               turn: Callable[[], None], columns: int | None = None) -> list[Widget]:
+               turn: Callable[[], None], columns: int | None = None,
+               text_scale: float = 1.0) -> list[Widget]:
+        """`text_scale`: the text-size setting, so that a row holds its name and value."""
+        self.lines = (sizes.line(sizes.body, text_scale), sizes.line(sizes.small, text_scale))
+        words = max(self.lines[0], sizes.line(sizes.label, text_scale)) + self.lines[1] + 1.0
         row_h = max(sizes.touch_min + 1.5, sizes.button_h * 0.85)
+        self.one_line = content.h < 3 * (words + sizes.gap)    # no room for two lines
+        row_h = row_h if self.one_line else max(row_h, words + 0.5)
         gap = sizes.gap * 0.75
-        cols = columns or (2 if content.w >= 200 else 1)
+        cols = columns or (2 if content.w >= TWO_COLUMNS_MM else 1)
         per_col = max(1, int((content.h + gap) // (row_h + gap)))
         widgets: list[Widget] = []
         self.pages = 1
@@ -62,25 +74,32 @@ class RowPages:
         for i, item in enumerate(shown):
             col = boxes[i // per_col]
             box = RectMM(col.x, col.y + (i % per_col) * (row_h + gap), col.w, row_h)
-            widgets += place(item, box, sizes)
+            widgets += place(item, box, sizes, None if self.one_line else self.lines)
         return widgets
 
     def turn(self) -> None:
         self.page = (self.page + 1) % max(1, self.pages)
 
 
-def place(item: Row | Button, box: RectMM, sizes: Sizes) -> list[Widget]:
-    """A row: its name and value on the left, its buttons on the right."""
+def place(item: Row | Button, box: RectMM, sizes: Sizes,
+          lines: tuple[float, float] | None = None) -> list[Widget]:
+    """A row: its name and value on the left, its buttons on the right. With `lines` (the
+    heights of a name line and a value line) the value goes under the name; without, the
+    row is too short for two lines and they share one."""
     if isinstance(item, Button):
         item.rect = box
         return [item]
     name = RectMM(box.x, box.y, box.w * 0.5 if item.options else box.w, box.h)
     buttons = RectMM(box.x + box.w * 0.52, box.y, box.w * 0.48, box.h)
-    out: list[Widget] = [Label(RectMM(name.x, name.y, name.w, name.h * 0.55), item.label,
-                               align="left", bold=True, valign="bottom"),
-                         Label(RectMM(name.x, name.y + name.h * 0.55, name.w, name.h * 0.45),
-                               item.value, size="small", align="left", muted=True,
-                               valign="top")]
+    if lines is None:
+        out: list[Widget] = [Label(name, f"{item.label}: {item.value}" if item.value
+                                   else item.label, align="left", bold=True)]
+    else:
+        top = name.y + max(0.0, (name.h - lines[0] - lines[1]) / 2)
+        out = [Label(RectMM(name.x, top, name.w, lines[0]), item.label, align="left",
+                     bold=True, valign="bottom"),
+               Label(RectMM(name.x, top + lines[0], name.w, lines[1]), item.value,
+                     size="small", align="left", muted=True, valign="top")]
     cells = buttons.columns(len(item.options), sizes.gap) if item.options else []
     for cell, (text, chosen, action) in zip(cells, item.options, strict=True):
         out.append(Button(cell, text, action, selected=chosen))

@@ -54,7 +54,8 @@ class SettingsScene(Screen[None]):
         ]
 
     def build(self, content: RectMM) -> list[Widget]:
-        return self.pages.layout(content, self.rows(), self.app.theme.sizes, self._turn)
+        return self.pages.layout(content, self.rows(), self.app.theme.sizes, self._turn,
+                                 text_scale=self.app.theme.text_scale)
 
     def _toggle(self, label: str, value: bool, field: str) -> Row:
         return toggle(label, value, lambda on: self._set(**{field: on}))
