@@ -10,6 +10,7 @@ from engine.scene import Scene
 from engine.touch import Phase, Touch
 from engine.ui import draw
 from engine.ui.overlay import confirm
+from engine.ui.stack import text_height
 from engine.ui.widgets import Button, Label
 
 STEP = 0.01  # each press changes the card by 1 %
@@ -39,10 +40,15 @@ class CalibrationScene(Scene[DisplayProfile]):
         buttons_h = min(3 * sizes.button_h + 2 * sizes.gap, side.h * 0.58)
         text, buttons = side.take_bottom(buttons_h)
         title, help_text = text.take_top(min(sizes.heading * 1.5, text.h * 0.35))
+        theme = self.app.theme
+        helping = t("calibration.help")
+        if text_height(theme, helping, help_text.w, sizes.small) > help_text.h:
+            below = text_height(theme, helping, self._card_area.w, sizes.small)
+            self._card_area, help_text = self._card_area.take_bottom(below)   # under the card
         rows = buttons.rows(3, sizes.gap)
         self.widgets = [
             Label(title, t("calibration.title"), size="heading", bold=True, align="left"),
-            Label(help_text, t("calibration.help"), size="small", align="left", valign="top",
+            Label(help_text, helping, size="small", align="left", valign="top",
                   muted=True),
             Button(rows[0], t("calibration.bigger"), lambda: self.resize(1 + STEP), icon="plus"),
             Button(rows[1], t("calibration.smaller"), lambda: self.resize(1 - STEP),

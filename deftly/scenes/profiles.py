@@ -17,7 +17,7 @@ from engine.ui.keyboard import Keyboard
 from engine.ui.overlay import confirm
 from engine.ui.table import pager
 from engine.ui.theme import OKABE_ITO, Theme
-from engine.ui.widgets import Button, Label, TextField, Widget
+from engine.ui.widgets import Button, Label, TextField, Widget, button_width
 
 PLAYER_COLORS = ["blue", "orange", "bluish_green", "reddish_purple", "vermillion", "sky_blue"]
 MAX_NAME = 24
@@ -88,11 +88,13 @@ class ProfilesScene(Screen[Profile]):
         """A quiet door to the therapist area (it asks for the PIN) and a way to close
         Deftly without a keyboard (it asks first), top right."""
         sizes = self.app.theme.sizes
+        theme = self.app.theme
         board = self.app.board
-        w = min(48.0, board.w * 0.27)
+        w = min(max(48.0, button_width(theme, t("therapist.door"))), board.w * 0.3)
+        close_w = min(max(38.0, button_width(theme, t("app.close"), icon=True)), board.w * 0.25)
         door = RectMM(board.right - sizes.margin * 0.75 - w, board.y + sizes.margin * 0.5, w,
                       self.header_height())
-        close = RectMM(door.x - sizes.gap - w * 0.8, door.y, w * 0.8, door.h)
+        close = RectMM(door.x - sizes.gap - close_w, door.y, close_w, door.h)
         return [Button(close, t("app.close"), self.close, icon="close", style="quiet"),
                 Button(door, t("therapist.door"), self.therapist, icon="lock", style="quiet")]
 

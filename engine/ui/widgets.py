@@ -114,7 +114,9 @@ class Button(Widget):
         sizes = theme.sizes
         label = sizes.label   # a main label: never shrunk under 5 mm capitals
         if self.detail and inner.h < theme.line_mm(label) + theme.line_mm(sizes.small):
-            draw.text_in(surface, theme, f"{self.label} · {self.detail}", inner, label,
+            joined = f"{self.label} · {self.detail}"   # one line; the detail only if it fits
+            fits = draw.text_width(theme, joined, True, label) <= inner.w
+            draw.text_in(surface, theme, joined if fits else self.label, inner, label,
                          ink, bold=True, min_mm=label)
         elif self.detail:
             top, bottom = inner.take_top(inner.h * 0.55)
