@@ -146,10 +146,19 @@ def _lock(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
     pygame.draw.rect(surface, color, body, border_radius=w)
 
 
+def _menu(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
+    """Three bars: a list of places to go to."""
+    bar = max(2, box.height // 7)
+    for i in range(3):
+        y = box.top + box.height // 6 + i * (box.height * 2 // 6) - bar // 2
+        pygame.draw.rect(surface, color, (box.left, y, box.width, bar), border_radius=bar // 2)
+
+
 ICONS: dict[str, Callable[[pygame.Surface, pygame.Rect, Color], None]] = {
     "pause": _pause, "play": _play, "back": _back, "check": _check, "close": _close,
     "plus": _plus, "minus": _minus, "sound": _sound, "gear": _gear, "home": _home,
     "calendar": _calendar, "lock": _lock, "next": _next,
+    "menu": _menu,
 }
 
 

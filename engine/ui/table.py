@@ -201,5 +201,28 @@ def pager(rect: RectMM, page: int, pages: int, turn: Callable[[int], None],
                    enabled=page < pages - 1)]
 
 
+def paged_table(theme: Theme, rect: RectMM, table: Table, page: int,
+                turn: Callable[[int], None]) -> tuple[list[Widget], int]:
+    """`table` in `rect` showing page `page` (clamped), with a pager under it when its rows
+    take more than one page; returns the widgets and the page shown."""
+    sizes = theme.sizes
+    table.rect = rect
+    page, pages = table.show_page(theme, page)
+    if pages == 1:
+        return [table], page
+    above, nav = rect.take_bottom(max(sizes.touch_min, sizes.button_h * 0.7))
+    table.rect = above.take_top(above.h - sizes.gap)[0]
+    page, pages = table.show_page(theme, page)
+    return [table, *pager(nav.centered(min(nav.w, 120.0), nav.h), page, pages, turn,
+                          sizes.gap)], page
+
+
+def one_line(theme: Theme, width: float, columns: Sequence[Column],
+             rows: Sequence[Sequence[str]]) -> bool:
+    """Whether every row of the table fits on one line in `width` mm."""
+    fit = fit_table(theme, width, columns, rows)
+    return fit.row_h <= theme.line_mm(theme.sizes.small) + ROW_PAD_MM + 1e-6
+
+
 def page_count(items: int, per_page: int) -> int:
     return max(1, -(-items // max(1, per_page)))

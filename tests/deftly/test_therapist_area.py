@@ -135,11 +135,17 @@ def area():
         yield pilot, scene
 
 
+def open_tab(pilot, label):
+    """Choose a section of the area with the button in the header's corner."""
+    pilot.tap_button(next(b for b in pilot.buttons() if b.icon == "menu"))
+    pilot.press(label)
+
+
 def test_every_tab_draws_on_simulated_play(area):
     pilot, scene = area
     for tab in ("Days", "Levels", "Rounds", "Programme", "Export", "Trends"):
-        pilot.press(tab)
-        assert pilot.button(tab).selected
+        open_tab(pilot, tab)
+        assert pilot.top is scene and pilot.button(tab).icon == "menu"   # names the section
         pilot.app.render()
     trends = scene.tab
     assert trends.game == "tap" and trends.hand == "left"
@@ -153,7 +159,7 @@ def test_every_tab_draws_on_simulated_play(area):
 
 def test_programme_changes_reach_the_players_plan(area):
     pilot, scene = area
-    pilot.press("Programme")
+    open_tab(pilot, "Programme")
     pilot.press("+")
     pilot.press("Pegs")                                 # take the peg game out of the plan
     pilot.press("On")                                   # no time limits
@@ -185,7 +191,7 @@ def test_programme_changes_reach_the_players_plan(area):
 def test_level_overrides_open_lock_and_cap_what_the_player_may_play(area):
     pilot, scene = area
     store = pilot.store
-    pilot.press("Programme")
+    open_tab(pilot, "Programme")
     buttons = [b for b in pilot.buttons() if b.label == "Tap"]
     pilot.tap_button(buttons[-1])              # the Levels row's Tap button
     assert isinstance(pilot.top, GameLevelsScene)
@@ -212,7 +218,7 @@ def test_level_overrides_open_lock_and_cap_what_the_player_may_play(area):
 
 def test_a_round_opens_to_its_trials_and_replays_to_the_same_trials(area):
     pilot, scene = area
-    pilot.press("Rounds")
+    open_tab(pilot, "Rounds")
     rounds_tab = scene.tab
     table = next(w for w in scene.widgets if type(w).__name__ == "Table")
     pilot.app.render()
@@ -247,7 +253,7 @@ def test_export_writes_a_new_folder_each_time(area, tmp_path):
     assert first.name == f"deftly-Ann-{day.isoformat()}" and second.name == first.name + "-2"
     assert sorted(p.name for p in first.iterdir()) == ["report.pdf", "sessions.csv",
                                                        "trials.csv"]
-    pilot.press("Export")
+    open_tab(pilot, "Export")
     tab = scene.tab
     tab.folders = [tmp_path / "stick"]
     pilot.button("Write report and tables").on_press()

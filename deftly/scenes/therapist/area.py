@@ -1,4 +1,5 @@
-"""One player's page in the therapist area: a row of tabs over the chosen tab."""
+"""One player's page in the therapist area: one section (tab) at a time, chosen with the
+button in the header's corner, which names the section shown."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.scene import Scene
 from engine.store.store import Profile
-from engine.ui.widgets import Button, Widget, button_width, flow
+from engine.ui.widgets import Button, Widget, button_width
 
 
 class Tab:
@@ -67,21 +68,30 @@ class TherapistArea(Screen[None]):
         self.events = store.events(self.profile.id)
 
     def heading(self) -> str:
-        return t("therapist.player", name=self.profile.name)
+        return self.profile.name
 
     def build(self, content: RectMM) -> list[Widget]:
-        theme = self.app.theme
-        sizes = theme.sizes
-        labels = [t(f"therapist.tab.{key}") for key in self.tabs]
-        boxes = flow(content, [button_width(theme, label) for label in labels],
-                     max(sizes.touch_min, sizes.button_h * 0.75), sizes.gap / 2)
-        _, rest = content.take_top(boxes[-1].bottom - content.y + sizes.gap)
-        widgets: list[Widget] = []
-        for box, (key, tab) in zip(boxes, self.tabs.items(), strict=True):
-            widgets.append(Button(box, t(f"therapist.tab.{key}"),
-                                  lambda k=key: self.show(k), selected=tab is self.tab,
-                                  style="quiet"))
-        return widgets + self.tab.build(rest)
+        return self.tab.build(content)
+
+    def section_names(self) -> dict[str, str]:
+        return {key: t(f"therapist.tab.{key}") for key in self.tabs}
+
+    def corner_buttons(self) -> list[Widget]:
+        """The section shown, as a button that opens the list of sections."""
+        sizes = self.app.theme.sizes
+        board = self.app.board
+        label = self.section_names()[self.tab.key]
+        w = min(max(button_width(self.app.theme, label, icon=True), 40.0), board.w * 0.42)
+        box = RectMM(board.right - sizes.margin * 0.75 - w, board.y + sizes.margin * 0.5, w,
+                     self.header_height())
+        return [Button(box, label, self.choose_section, icon="menu", style="quiet")]
+
+    def choose_section(self) -> None:
+        from deftly.scenes.therapist.sections import SectionsScene
+
+        scene = SectionsScene(self.shell, t("therapist.player", name=self.profile.name),
+                              self.section_names(), self.tab.key)
+        self.app.scenes.push(scene, lambda key: self.show(key) if key else None)
 
     def show(self, key: str) -> None:
         self.tab = self.tabs[key]

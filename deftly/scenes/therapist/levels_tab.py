@@ -12,29 +12,41 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.levels.progression import LevelState, level_states
 from engine.progress import game_overrides
-from engine.ui.table import Column, Table
-from engine.ui.widgets import Label, Widget
+from engine.ui.table import Column, Table, paged_table
+from engine.ui.widgets import Widget
 
 
 class LevelsTab(Tab):
+    """Every game's levels in one table, page by page."""
+
     key = "levels"
 
+    def __init__(self, area) -> None:  # noqa: ANN001
+        super().__init__(area)
+        self.page = 0
+
     def build(self, content: RectMM) -> list[Widget]:
-        sizes = self.app.theme.sizes
-        games = self.area.shell.with_levels()
-        widgets: list[Widget] = []
+        columns = [Column(t("rounds.game"), 0.8), Column(t("levels.level"), 1.3),
+                   Column(t("levels.since"), 1.0)]
+        table = Table(content, columns, self.rows())
+        widgets, self.page = paged_table(self.app.theme, content, table, self.page, self.turn)
+        return widgets
+
+    def rows(self) -> list[list[str]]:
+        """A row per level of every game: the game, the level, since when it is open."""
         overrides = self.area.shell.store.overrides(self.area.profile.id)
-        for box, game in zip(content.columns(len(games), sizes.gap), games, strict=True):
-            title, body = box.take_top(sizes.body * 1.6)
-            widgets.append(Label(title, game.spec.name, bold=True, align="left"))
+        rows = []
+        for game in self.area.shell.with_levels():
             assert game.levels is not None
             first_day = first_unlocks(self.area.events, game.spec.id)
             states = level_states(game.levels, set(first_day),
                                   game_overrides(overrides, game.spec.id))
-            rows = [[s.level.name, _since(s, first_day)] for s in states]
-            widgets.append(Table(body, [Column(t("levels.level"), 1.3),
-                                        Column(t("levels.since"), 1.0)], rows))
-        return widgets
+            rows += [[game.spec.short_name, s.level.name, _since(s, first_day)] for s in states]
+        return rows
+
+    def turn(self, step: int) -> None:
+        self.page += step
+        self.area.refresh()
 
 
 def _since(state: LevelState, first_day: dict[str, date]) -> str:
