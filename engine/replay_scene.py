@@ -18,6 +18,7 @@ from engine.i18n import t
 from engine.round_scene import GameView
 from engine.scene import Scene
 from engine.touch import Phase, Touch
+from engine.ui import draw
 from engine.ui.theme import Theme
 from engine.ui.widgets import Button, Label, ProgressBar
 
@@ -95,24 +96,34 @@ class ReplayScene(Scene[None]):
         self._signature: object = None
 
     def layout(self) -> None:
-        sizes = self.app.theme.sizes
+        theme = self.app.theme
+        sizes = theme.sizes
         bar, rest = self.app.board.take_top(max(sizes.touch_min + 2, sizes.button_h * 0.9))
+        strip, rest = rest.take_top(theme.line_mm(sizes.small) + sizes.gap / 2)
         bar = bar.inset(sizes.gap / 2, sizes.gap / 4)
         back = RectMM(bar.x, bar.y, min(34.0, bar.w * 0.22), bar.h)
         play = RectMM(back.right + sizes.gap, bar.y, min(34.0, bar.w * 0.2), bar.h)
         speed = RectMM(play.right + sizes.gap, bar.y, min(22.0, bar.w * 0.14), bar.h)
-        progress = RectMM(speed.right + sizes.gap * 2, bar.y,
-                          bar.right - speed.right - sizes.gap * 2, bar.h * 0.5)
-        title = RectMM(progress.x, bar.y + bar.h * 0.5, progress.w, bar.h * 0.5)
+        title = RectMM(speed.right + sizes.gap * 2, bar.y, bar.right - speed.right -
+                       sizes.gap * 2, bar.h)
+        progress = strip.inset(sizes.gap / 2, 0)      # the time line under the buttons
         self.play_button = Button(play, "", self.toggle, style="primary")
         self.speed_button = Button(speed, "", self.faster)
         self.progress = ProgressBar(progress)
         self.widgets = [Button(back, t("button.back"), self.finish, icon="back", style="quiet"),
                         self.play_button, self.speed_button, self.progress,
-                        Label(title, self.title, size="small", muted=True, align="left",
-                              wrap=False)]
+                        Label(title, self._title_for(title), size="small", muted=True,
+                              align="right", wrap=False)]
         self.stage = rest.inset(sizes.gap / 2)
         self._update_controls()
+
+    def _title_for(self, box: RectMM) -> str:
+        """The title if it fits its box, else its last part (the level), else nothing."""
+        theme = self.app.theme
+        for title in (self.title, self.title.split(" · ")[-1]):
+            if draw.text_width(theme, title, size_mm=theme.sizes.small) <= box.w:
+                return title
+        return ""
 
     def _update_controls(self) -> None:
         clock = self.clock

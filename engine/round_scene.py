@@ -94,11 +94,14 @@ class RoundScene(Scene[RoundResult]):
         self._end("quit")
 
     def _title_for(self, box: RectMM) -> str:
-        """The full title if it fits its box at the small text size, else the short one."""
+        """The full title if it fits its box at the small text size, else the short one,
+        else the game's one word, else nothing (the start screen said it)."""
         theme = self.app.theme
-        width = draw.render_text(theme, self.title, theme.sizes.small, theme.palette.muted
-                                 ).get_width()
-        return self.title if width <= theme.px(box.w) else self.short_title
+        word = self.controller.spec.short_name if self.controller is not None else ""
+        for title in (self.title, self.short_title, word):
+            if draw.text_width(theme, title, size_mm=theme.sizes.small) <= box.w:
+                return title
+        return ""
 
     def enter(self) -> None:
         self.controller = self.build(self.board_rect.w, self.board_rect.h)

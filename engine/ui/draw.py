@@ -168,10 +168,22 @@ def text_in(surface: pygame.Surface, theme: Theme, text: str, rect: RectMM, size
     return dest
 
 
-def board_hint(surface: pygame.Surface, theme: Theme, board: RectMM, text: str) -> None:
-    """A game's one-line instruction, bold, across the top of its board."""
-    band = RectMM(board.x + 4, board.y + 2, board.w - 8, theme.sizes.body * 1.6)
-    text_in(surface, theme, text, band, theme.sizes.body, theme.palette.ink, bold=True)
+def board_hint(surface: pygame.Surface, theme: Theme, board: RectMM, text: str, *,
+               at_bottom: bool = False) -> None:
+    """A game's instruction, bold, across the top (or the bottom) of its board, on one
+    line or, when it needs them, two."""
+    size = theme.sizes.body
+    width = board.w - 8
+    lines = min(2, lines_of(theme, text, width, True, size))
+    h = theme.line_mm(size, lines) + 0.5
+    band = RectMM(board.x + 4, board.bottom - 2 - h if at_bottom else board.y + 2, width, h)
+    text_in(surface, theme, text, band, size, theme.palette.ink, bold=True)
+
+
+def hint_height(theme: Theme, board: RectMM, text: str) -> float:
+    """How much of the board's edge `board_hint` takes for `text`, in mm."""
+    lines = min(2, lines_of(theme, text, board.w - 8, True, theme.sizes.body))
+    return theme.line_mm(theme.sizes.body, lines) + 2.5
 
 
 def circle(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float, r_mm: float,
