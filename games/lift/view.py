@@ -55,6 +55,7 @@ class LiftView:
         holding = model.phase == "up" and float(model.params["hold_ms"]) > 0
         hint = model.hint
         return (model.phase, model.done, model.problem, tuple(model.contacts.values()),
+                model.placement,
                 model.watch.down if model.watch else None,
                 cue.onset_ms if cue else None,
                 hint is not None and now_ms - hint.t_ms < HINT_MS,
@@ -68,7 +69,18 @@ class LiftView:
             self._contacts(surface, theme, model, board)
         else:
             self._pads(surface, theme, model, board, now_ms)
-        draw.board_hint(surface, theme, board, prompt(model, now_ms))
+        text = prompt(model, now_ms)
+        draw.board_hint(surface, theme, board, text, at_bottom=self._hint_in_the_way(
+            model, theme, board, text))
+
+    def _hint_in_the_way(self, model: LiftModel, theme: Theme, board: RectMM,
+                         text: str) -> bool:
+        """Whether a pad (or a fingertip) lies under the top of the board, where the
+        instruction goes: then it goes at the bottom."""
+        band = draw.hint_height(theme, board, text) + PAD_MM + theme.sizes.small * 1.5
+        points = [(p.x_mm, p.y_mm) for p in model.placement.pads] if model.placement \
+            else list(model.contacts.values())
+        return any(y < band for _, y in points)
 
     def _contacts(self, surface: pygame.Surface, theme: Theme, model: LiftModel,
                   board: RectMM) -> None:
