@@ -347,7 +347,7 @@ class SqueezeModel(RoundModel):
         }
         for key in NOTHING.to_dict():
             numbers[key] = mean(_numbers(done, key))
-        for pair in {tr["label"] for tr in done if tr["task"] == "pair"}:
+        for pair in sorted({tr["label"] for tr in done if tr["task"] == "pair"}):
             mine = [tr for tr in done if tr["label"] == pair]
             key = pair.replace("-", "_")
             numbers[f"release_reaction_ms_{key}"] = median(_numbers(mine,

@@ -15,7 +15,6 @@ from engine.ui.theme import Theme
 from games.squeeze.ball import closing, spread
 from games.squeeze.model import HINT_MS, SqueezeModel
 
-FRAME_MS = 50.0
 DOT_MM = 4.0
 
 
@@ -46,10 +45,10 @@ class SqueezeView:
     def signature(self, model: SqueezeModel, now_ms: float) -> object:
         a = model.attempt
         hint = model.hint
-        timed = a is not None and (a.bout_start_ms is not None or model.phase == "pinch")
+        left = model.time_left_ms(now_ms)
         return (model.phase, model.done, tuple(model.contacts.values()),
                 a.cycles if a else None, hint is not None and now_ms - hint.t_ms < HINT_MS,
-                int(now_ms // FRAME_MS) if timed else None)
+                None if left is None else math.ceil(left / 1000.0))
 
     def draw(self, surface: pygame.Surface, theme: Theme, model: SqueezeModel, board: RectMM,
              now_ms: float) -> None:

@@ -105,10 +105,12 @@ def cases() -> list[Case]:
             Case("tap", "pairs", "severe", "left"), Case("trace", "lines", "severe", "left"),
             Case("trace", "follow", "severe"), Case("pinch", "big-pegs", "severe", "left"),
             Case("lift", "quick", "severe", "left"), Case("lift", "two-at-once", "severe"),
-            Case("lift", "hold-up", "severe", "left")]
+            Case("lift", "hold-up", "severe", "left"), Case("squeeze", "pinch", "severe", "left"),
+            Case("squeeze", "squeeze", "severe", variant="one-finger"),
+            Case("squeeze", "ten-seconds", "severe", variant="one-finger")]
     out += [Case("tap", level, "idle") for level in ("quick", "order", "pairs")]
     out += [Case("trace", "lines", "idle"), Case("pinch", "big-pegs", "idle"),
-            Case("lift", "one-up", "idle"),
+            Case("lift", "one-up", "idle"), Case("squeeze", "squeeze", "idle"),
             Case("pinch", "size", "idle", variant="one-finger")]
     out += [Case("pinch", level, "severe", variant="one-finger")
             for level in ("big-pegs", "size", "keyed")]
