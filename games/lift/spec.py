@@ -16,7 +16,8 @@ RESULTS, TRENDS, TRIALS = Shows.RESULTS, Shows.TRENDS, Shows.TRIALS
 ALONE = tuple(
     Metric(f"alone_rate_{f}", f"lift.results.label.{f}", "", RESULTS,
            text=f"lift.results.alone.{f}", count=f"alone_{f}") for f in FINGERS)
-""""Ring finger on its own: 7 times out of 10", for each finger cued."""
+""""Ring finger alone: 7 of 10" (lifted on its own 7 times of the 10 it was asked), for
+each finger cued."""
 BY_FINGER = tuple(
     Metric(f"individuation_index_{f}", f"lift.trend.index.{f}", "", TRENDS, decimals=2,
            group="lift.trend.by_finger") for f in FINGERS)
