@@ -95,10 +95,10 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
     pal = theme.palette
     sizes = theme.sizes
     small = sizes.small
-    tick_mm = small * 0.85
+    tick_mm = small
     half = theme.profile.mm(draw.render_text(theme, "0", tick_mm, pal.muted).get_height()) / 2
     top = max(half + 0.5, 3.0)      # room for the top tick label and the change arrows
-    bottom = small * 1.8 if data.x_labels_shown else half + 0.5
+    bottom = theme.line_mm(small) + 1.5 if data.x_labels_shown else half + 0.5
     plot_h = rect.h - top - bottom
     count = max(2, min(5, int(plot_h // (half * 2.6))))
     ticks = y_ticks(data, count)
@@ -181,7 +181,7 @@ def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag,
                          max(1, theme.px(0.3)))
     if not flag.label:
         return free_from
-    image = draw.render_text(theme, flag.label, theme.sizes.small * 0.85, flag.color)
+    image = draw.render_text(theme, flag.label, theme.sizes.small, flag.color)
     left = min(x + theme.px(0.8), plot.box.right - image.get_width())
     if left < free_from:
         return free_from

@@ -6,11 +6,16 @@ from engine.display import RectMM
 from engine.ui.theme import Theme
 from engine.ui.widgets import button_width
 
+CHECK_MM = 8.5
+"""The check mark a selected button without an icon shows before its words."""
 
-def least_width(theme: Theme, label: str, *, icon: bool = False) -> float:
+
+def least_width(theme: Theme, label: str, *, icon: bool = False, selected: bool = False
+                ) -> float:
     """The narrowest button that shows `label` whole: with larger text a button's words may
     shrink back to their size at 100 % (never smaller), so this is their width at 100 %."""
-    return button_width(theme.with_preferences(text_scale=1.0), label, icon=icon)
+    width = button_width(theme.with_preferences(text_scale=1.0), label, icon=icon)
+    return width + (CHECK_MM if selected and not icon else 0.0)
 
 
 def button_grid(theme: Theme, rect: RectMM, labels: list[str], *, max_cols: int = 3,
@@ -21,7 +26,8 @@ def button_grid(theme: Theme, rect: RectMM, labels: list[str], *, max_cols: int 
     last rows spill out of `rect`: the caller pages)."""
     sizes = theme.sizes
     gap = sizes.gap
-    widest = max((least_width(theme, label, icon=icon) for label in labels), default=0.0)
+    widest = max((least_width(theme, label, icon=icon, selected=True) for label in labels),
+                 default=0.0)
     cols = max(1, min(max_cols, len(labels) or 1))
     while cols > 1 and (rect.w - gap * (cols - 1)) / cols < widest:
         cols -= 1

@@ -8,6 +8,7 @@ the days new levels were unlocked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +20,7 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.ui import draw
 from engine.ui.chart import ChartData, Flag, Layer, draw_chart
+from engine.ui.grid import least_width
 from engine.ui.theme import Color, Theme
 from engine.ui.widgets import Button, Label, Widget
 
@@ -128,33 +130,38 @@ class TrendsTab(Tab):
 
     # -- widgets ---------------------------------------------------------------------------
     def build(self, content: RectMM) -> list[Widget]:
-        sizes = self.app.theme.sizes
+        theme = self.app.theme
+        sizes = theme.sizes
         self.charts = []
         if not self.game:
             return [Label(content, t("trend.none"), muted=True)]
         sessions = self.area.sessions
-        all_series = [s for s in trends.game_trends(sessions, self.game, self.hand,
-                                                    self.variant) if not s.empty]
-        self.all_series = all_series
-        options = self._options(sessions)
+        self.all_series = [s for s in trends.game_trends(sessions, self.game, self.hand,
+                                                         self.variant) if not s.empty]
         gap = sizes.gap / 2
-        fit = max(1, int((content.h + gap) // (sizes.touch_min + gap)))
+        button_h = max(sizes.touch_min, sizes.button_h * 0.75)
+        fit = max(1, int((content.h + gap) // (button_h + gap)))
+        options = self._options(sessions, compact=len(self._options(sessions)) + 1 > fit)
         cols = 1 if len(options) + 1 <= fit else 2    # chips never under touch_min
-        side_w = min(40.0, content.w * 0.22) * cols
+        widest = max(least_width(theme, label, selected=chosen)
+                     for label, chosen, _ in [*options, self._more(88, 88)])
+        side_w = min(widest * cols + gap * (cols - 1), content.w * 0.45)
         side = RectMM(content.x, content.y, side_w, content.h)
         rest = RectMM(side.right + sizes.gap * 1.5, content.y,
                       content.w - side_w - sizes.gap * 1.5, content.h)
-        rest, legend = rest.take_bottom(sizes.small * 1.8)
-        rest, self.axis = rest.take_bottom(sizes.small * 1.6)
-        per_view = max(1, min(len(all_series), int(rest.h // CHART_MIN_H)))
-        pages = max(1, -(-len(all_series) // per_view))
+        self.chart_theme = theme
+        rest = self._chart_area(rest)
+        if rest.h < CHART_MIN_H and theme.text_scale > 1.0:   # the charts' words at 100 %
+            self.chart_theme = theme.with_preferences(text_scale=1.0)
+            rest = self._chart_area(RectMM(rest.x, content.y, rest.w, content.h))
+        room = CHART_MIN_H + self.chart_theme.line_mm(sizes.small)   # and a line of numbers
+        per_view = max(1, min(len(self.all_series), int(rest.h // room)))
+        pages = max(1, -(-len(self.all_series) // per_view))
         self.page %= pages
         if pages > 1:
-            options.append((t("trend.more_charts", page=self.page + 1, pages=pages), False,
-                            self._next_page))
+            options.append(self._more(self.page + 1, pages))
         rows = -(-len(options) // cols)
-        button_h = min(max(sizes.touch_min, sizes.button_h * 0.75),
-                       (side.h - gap * (rows - 1)) / rows)
+        button_h = min(button_h, (side.h - gap * (rows - 1)) / rows)
         col_w = (side.w - gap * (cols - 1)) / cols
         widgets: list[Widget] = []
         for i, (label, chosen, action) in enumerate(options):
@@ -162,18 +169,48 @@ class TrendsTab(Tab):
             box = RectMM(side.x + col * (col_w + gap), side.y + row * (button_h + gap), col_w,
                          button_h)
             widgets.append(Button(box, label, action, selected=chosen))
-        shown = all_series[self.page * per_view:(self.page + 1) * per_view]
-        self.legend = legend
+        shown = self.all_series[self.page * per_view:(self.page + 1) * per_view]
         if not shown:
             return [*widgets, Label(rest, t("trend.none_here"), muted=True)]
         for box, item in zip(rest.rows(len(shown), sizes.gap / 2), shown, strict=True):
             self.charts.append((box, item))
         return widgets
 
-    def _options(self, sessions: list[dict]) -> list[tuple[str, bool, object]]:
-        options: list[tuple[str, bool, object]] = [
+    def _chart_area(self, rest: RectMM) -> RectMM:
+        """Place the legend and the date axis at the bottom of `rest`; returns the room
+        left for the charts."""
+        theme = self.chart_theme
+        self.legend_rows = legend_rows(theme, rest.w, self._legend_items())
+        small = theme.sizes.small
+        rest, self.legend = rest.take_bottom(theme.line_mm(small, len(self.legend_rows)))
+        rest, self.axis = rest.take_bottom(theme.line_mm(small) + 1.5)
+        return rest
+
+    def _more(self, page: int, pages: int) -> tuple[str, bool, Callable[[], None]]:
+        return (t("trend.more_charts", page=page, pages=pages), False, self._next_page)
+
+    def _legend_items(self) -> list[str]:
+        """The kinds of mark the charts of this choice show, for the legend."""
+        first, last = self.span()
+        kinds = ["dots", "line", "diamonds"]
+        markers = [m for s in self.all_series for m in s.markers if first <= m.day <= last]
+        kinds += ["up"] if any(m.better for m in markers) else []
+        kinds += ["down"] if any(not m.better for m in markers) else []
+        unlocked = trends.unlocks(self.area.events, self.game, self.hand)
+        kinds += ["guide"] if any(first <= u.day <= last for u in unlocked) else []
+        return kinds
+
+    def _options(self, sessions: list[dict], compact: bool = False
+                 ) -> list[tuple[str, bool, Callable[[], None]]]:
+        """The choices beside the charts: a button per game (`compact`: one button naming
+        the game shown, which goes on to the next), hands, ways of playing, the range."""
+        options: list[tuple[str, bool, Callable[[], None]]] = [
             (self.area.shell.game(g).spec.short_name, g == self.game,
              lambda g=g: self._game(g)) for g in self.games]
+        if compact:
+            following = self.games[(self.games.index(self.game) + 1) % len(self.games)]
+            options = [(self.area.shell.game(self.game).spec.short_name, False,
+                        lambda: self._game(following))]
         hands = trends.hands_played(sessions, self.game)
         if len(hands) > 1:
             options += [(t(f"hand.{h}"), h == self.hand, lambda h=h: self._set(hand=h))
@@ -221,60 +258,84 @@ class TrendsTab(Tab):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.charts:
             return
-        theme = self.app.theme
+        theme = self.chart_theme
         colors = Colors.of(theme)
         first, last = self.span()
         unlocked = trends.unlocks(self.area.events, self.game, self.hand)
         for i, (whole, item) in enumerate(self.charts):
-            title, box = whole.take_top(theme.sizes.small * 1.5)
-            _title(surface, theme, title, item)
+            box = _title(surface, theme, whole, item)
             data = chart_data(item, unlocked, first, last, colors, level_names=i == 0)
             last_chart = i == len(self.charts) - 1   # the dates once, under the last chart
             data.x_labels_shown = last_chart
             draw_chart(surface, theme, RectMM(box.x, box.y, box.w, self.axis.bottom - box.y)
                        if last_chart else box, data)
-        draw_legend(surface, theme, self.legend, colors)
+        draw_legend(surface, theme, self.legend, self.legend_rows, colors)
 
 
-def _title(surface: pygame.Surface, theme: Theme, box: RectMM, item: trends.Series) -> None:
-    """The metric's name on the left, its latest numbers on the right (smaller if need be)."""
+def _title(surface: pygame.Surface, theme: Theme, whole: RectMM, item: trends.Series
+           ) -> RectMM:
+    """The metric's name on the left and its latest numbers on the right, or under it when
+    they do not fit beside it and the chart has room; returns the box left for the chart."""
     small = theme.sizes.small
-    name = item.metric.title
-    used = draw.text_in(surface, theme, name, box, small, theme.palette.ink, bold=True,
-                        align="left", wrap=False)
-    rest_x = theme.profile.mm(used.right) + 3.0
-    rest = RectMM(rest_x, box.y, box.right - rest_x, box.h)
-    if rest.w > 10:
-        draw.text_in(surface, theme, headline(item), rest, small * 0.9, theme.palette.muted,
-                     align="right", wrap=False, min_mm=small * 0.6)
+    line = theme.line_mm(small)
+    pal = theme.palette
+    name, numbers = item.metric.title, headline(item)
+    title, box = whole.take_top(line)
+    draw.text_in(surface, theme, name, title, small, pal.ink, bold=True, align="left",
+                 wrap=False)
+    beside = draw.text_width(theme, name, True) + 3.0 + draw.text_width(theme, numbers)
+    if beside <= title.w:
+        draw.text_in(surface, theme, numbers, title, small, pal.muted, align="right",
+                     wrap=False)
+    elif draw.text_width(theme, numbers) <= title.w and box.h - line >= CHART_MIN_H - line:
+        under, box = box.take_top(line)
+        draw.text_in(surface, theme, numbers, under, small, pal.muted, align="left",
+                     wrap=False)
+    return box
 
 
-def draw_legend(surface: pygame.Surface, theme: Theme, box: RectMM, colors: Colors) -> None:
-    """What the marks mean, in one line under the charts (smaller text if need be)."""
-    items = [("dots", colors.training, t("legend.training")),
-             ("line", colors.mean, t("legend.mean")),
-             ("diamonds", colors.checkup, t("legend.checkup")),
-             ("up", colors.better, t("legend.better")),
-             ("down", colors.worse, t("legend.worse")),
-             ("guide", colors.guide, t("legend.level"))]
-    text_mm = theme.sizes.small * 0.9
+LEGEND_GAP_MM = 4.0
+
+
+def _legend_text(kind: str) -> str:
+    return t({"dots": "legend.training", "line": "legend.mean", "diamonds": "legend.checkup",
+              "up": "legend.better", "down": "legend.worse", "guide": "legend.level"}[kind])
+
+
+def legend_rows(theme: Theme, width: float, kinds: list[str]) -> list[list[str]]:
+    """The legend's marks in as few lines of `width` mm as hold them, in order."""
+    rows: list[list[str]] = [[]]
+    used = 0.0
+    for kind in kinds:
+        w = _legend_width(theme, kind)
+        if rows[-1] and used + w > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(kind)
+        used += w + LEGEND_GAP_MM
+    return rows
+
+
+def _legend_width(theme: Theme, kind: str) -> float:
+    """A mark and its word."""
+    return theme.sizes.small * 0.8 + 1.0 + draw.text_width(theme, _legend_text(kind))
+
+
+def draw_legend(surface: pygame.Surface, theme: Theme, box: RectMM, rows: list[list[str]],
+                colors: Colors) -> None:
+    """What the marks mean, in `rows` under the charts."""
+    color = {"dots": colors.training, "line": colors.mean, "diamonds": colors.checkup,
+             "up": colors.better, "down": colors.worse, "guide": colors.guide}
     size = theme.sizes.small * 0.8
-
-    def width(text_size: float) -> float:
-        return sum(size + 5.0 + theme.profile.mm(draw.render_text(
-            theme, text, text_size, theme.palette.muted).get_width()) for *_, text in items)
-
-    text_mm *= max(0.65, min(1.0, box.w / width(text_mm)))
-    x = box.x
-    cy = box.y + box.h / 2
-    for kind, color, text in items:
-        image = draw.render_text(theme, text, text_mm, theme.palette.muted)
-        if x + size + 1.0 + theme.profile.mm(image.get_width()) > box.right:
-            break
-        _symbol(surface, theme, kind, color, (x + size / 2, cy), size)
-        draw.blit_text(surface, theme, text, image,
-                       (theme.px(x + size + 1.0), theme.px(cy) - image.get_height() // 2))
-        x += size + 1.0 + theme.profile.mm(image.get_width()) + 4.0
+    line = theme.line_mm(theme.sizes.small)
+    for r, kinds in enumerate(rows):
+        x, y = box.x, box.y + r * line
+        for kind in kinds:
+            _symbol(surface, theme, kind, color[kind], (x + size / 2, y + line / 2), size)
+            text = RectMM(x + size + 1.0, y, _legend_width(theme, kind) - size - 1.0, line)
+            draw.text_in(surface, theme, _legend_text(kind), text, theme.sizes.small,
+                         theme.palette.muted, align="left", wrap=False)
+            x += _legend_width(theme, kind) + LEGEND_GAP_MM
 
 
 def _symbol(surface: pygame.Surface, theme: Theme, kind: str, color: Color,
