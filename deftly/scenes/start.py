@@ -9,6 +9,7 @@ from deftly.play import last_variant, progress_for, suited_variant
 from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
+from engine.input.capability import touch_capability
 from engine.scene import Scene
 from engine.ui.draw import text_width
 from engine.ui.widgets import Button, Label, Widget
@@ -79,11 +80,7 @@ class StartScene(Screen[StartChoice]):
             section(t("start.mode"))
             variant_row, rest = rest.take_top(row_h)
             _, rest = rest.take_top(gap)
-            for box, variant in zip(variant_row.columns(len(self.variants), sizes.gap),
-                                    self.variants, strict=True):
-                widgets.append(Button(box, t(variant.label),
-                                      lambda v=variant.id: self.pick_variant(v),
-                                      selected=variant.id == self.variant))
+            widgets += self._variant_buttons(variant_row)
         section(t("start.level"))
         widgets += self._levels(rest, gap)
         widgets.append(Button(go.centered(go.w, min(go.h, 60.0)), t("start.go"), self.go,
@@ -121,10 +118,18 @@ class StartScene(Screen[StartChoice]):
         if row == ["level"]:
             return [Button(box, t("start.level_named", name=self._level_name()),
                            self.choose_level, icon="next")]
+        return self._variant_buttons(box)
+
+    def _variant_buttons(self, row: RectMM) -> list[Widget]:
+        """A button per way of playing; one this screen cannot follow (several fingers on a
+        mouse) is shown locked, and a press on it says it needs a touchscreen."""
+        device = touch_capability()
+        cells = row.columns(len(self.variants), self.app.theme.sizes.gap)
         return [Button(cell, t(variant.label), lambda v=variant.id: self.pick_variant(v),
-                       selected=variant.id == self.variant)
-                for cell, variant in zip(box.columns(len(self.variants), gap), self.variants,
-                                         strict=True)]
+                       selected=variant.id == self.variant,
+                       enabled=device.allows(variant.fingers),
+                       why_not=lambda: self.app.show_toast(t("home.needs_touch")))
+                for cell, variant in zip(cells, self.variants, strict=True)]
 
     def _level_name(self) -> str:
         assert self.game.levels is not None

@@ -95,3 +95,21 @@ def test_a_locked_level_says_why_when_tapped_and_stays_unchosen():
         pilot.tap_mm(*locked[0].rect.center)
         assert app.toast is not None and "opens when" in app.toast.message
         assert scene.level_id == chosen
+
+
+def test_on_a_mouse_a_way_of_playing_with_several_fingers_is_locked_and_says_why():
+    from engine.i18n import t
+
+    for game in [s.id for s in all_specs() if len(s.variants) > 1]:
+        with force_capability("mouse"):
+            scene = _start(game)
+            buttons = {b.label: b for b in scene.widgets if hasattr(b, "enabled")}
+            for variant in scene.variants:
+                button = buttons[t(variant.label)]
+                assert button.enabled is (variant.fingers <= 1), (game, variant.id)
+            several = next(v for v in scene.variants if v.fingers > 1)
+            locked = buttons[t(several.label)]
+            assert locked.why_not is not None
+            locked.why_not()
+            assert scene.app.toast is not None and \
+                scene.app.toast.message == t("home.needs_touch")
