@@ -161,8 +161,9 @@ def test_programme_changes_reach_the_players_plan(area):
     pilot, scene = area
     open_tab(pilot, "Programme")
     pilot.press("+")
-    pilot.press("Pegs")                                 # take the peg game out of the plan
     pilot.press("On")                                   # no time limits
+    pilot.press("Games in the plan")
+    pilot.press("Pegs")                                 # take the peg game out of the plan
     stored = prefs_of(pilot.store.profile(scene.profile.id))
     assert stored.plan_minutes == 10 and stored.self_paced
     every = [g.id for g in all_specs()]
@@ -192,8 +193,8 @@ def test_level_overrides_open_lock_and_cap_what_the_player_may_play(area):
     pilot, scene = area
     store = pilot.store
     open_tab(pilot, "Programme")
-    buttons = [b for b in pilot.buttons() if b.label == "Tap"]
-    pilot.tap_button(buttons[-1])              # the Levels row's Tap button
+    pilot.press("Levels")
+    pilot.press("Tap")
     assert isinstance(pilot.top, GameLevelsScene)
     tap = scene.shell.game("tap")
     progress = PlayerProgress(store, scene.profile.id, "tap", "left", tap.levels)

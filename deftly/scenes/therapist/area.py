@@ -87,10 +87,10 @@ class TherapistArea(Screen[None]):
         return [Button(box, label, self.choose_section, icon="menu", style="quiet")]
 
     def choose_section(self) -> None:
-        from deftly.scenes.therapist.sections import SectionsScene
+        from deftly.scenes.therapist.sections import ChoicesScene
 
-        scene = SectionsScene(self.shell, t("therapist.player", name=self.profile.name),
-                              self.section_names(), self.tab.key)
+        scene = ChoicesScene(self.shell, t("therapist.player", name=self.profile.name),
+                             self.section_names(), lambda: {self.tab.key})
         self.app.scenes.push(scene, lambda key: self.show(key) if key else None)
 
     def show(self, key: str) -> None:

@@ -9,6 +9,7 @@ from deftly.plan import step_minutes
 from deftly.scenes.rows import Row, RowPages, toggle
 from deftly.scenes.therapist.area import Tab
 from deftly.scenes.therapist.game_levels import GameLevelsScene
+from deftly.scenes.therapist.sections import ChoicesScene
 from engine.display import RectMM
 from engine.i18n import t
 from engine.ui.widgets import Button, Widget
@@ -30,17 +31,29 @@ class ProgrammeTab(Tab):
         rows: list[Row | Button] = [
             Row(t("programme.length"), t("settings.plan_minutes", minutes=prefs.plan_minutes),
                 [("−", False, lambda: self._minutes(-1)), ("+", False, lambda: self._minutes(1))]),
-            Row(t("programme.games"), names,
-                [(g.spec.short_name, g.spec.id in chosen,
-                  lambda g=g.spec.id: self._game(g))
-                 for g in games]),
             toggle(t("programme.self_paced"), prefs.self_paced,
                    lambda on: self._set(self_paced=on)),
+            Button(RectMM(0, 0, 1, 1), t("programme.games"), self._choose_games, detail=names),
+            Button(RectMM(0, 0, 1, 1), t("programme.levels"), self._choose_levels,
+                   detail=t("programme.levels_detail")),
         ]
-        rows.append(Row(t("programme.levels"), t("programme.levels_detail"),
-                        [(g.spec.short_name, False, lambda g=g: self._levels(g))
-                         for g in games]))
         return rows
+
+    def _games(self) -> dict[str, str]:
+        return {g.spec.id: g.spec.short_name for g in self.area.shell.with_levels()}
+
+    def _planned(self) -> list[str]:
+        return self.area.prefs.planned(list(self._games()))
+
+    def _choose_games(self) -> None:
+        """The games, each turned on (in the plan) or off with a press."""
+        self.app.scenes.push(ChoicesScene(self.area.shell, t("programme.games"),
+                                          self._games(), self._planned, self._game))
+
+    def _choose_levels(self) -> None:
+        scene = ChoicesScene(self.area.shell, t("programme.levels"), self._games(), list)
+        self.app.scenes.push(scene, lambda game: self._levels(self.area.shell.game(game))
+                             if game else None)
 
     def _levels(self, game: Available) -> None:
         self.app.scenes.push(GameLevelsScene(self.area.shell, self.area.profile, game,

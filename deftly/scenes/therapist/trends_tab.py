@@ -144,7 +144,7 @@ class TrendsTab(Tab):
         options = self._options(sessions, compact=len(self._options(sessions)) + 1 > fit)
         cols = 1 if len(options) + 1 <= fit else 2    # chips never under touch_min
         widest = max(least_width(theme, label, selected=chosen)
-                     for label, chosen, _ in [*options, self._more(88, 88)])
+                     for label, chosen, _ in [*options, self._more(*[len(self.all_series)] * 2)])
         side_w = min(widest * cols + gap * (cols - 1), content.w * 0.45)
         side = RectMM(content.x, content.y, side_w, content.h)
         rest = RectMM(side.right + sizes.gap * 1.5, content.y,
@@ -275,7 +275,7 @@ class TrendsTab(Tab):
 def _title(surface: pygame.Surface, theme: Theme, whole: RectMM, item: trends.Series
            ) -> RectMM:
     """The metric's name on the left and its latest numbers on the right, or under it when
-    they do not fit beside it and the chart has room; returns the box left for the chart."""
+    they do not fit beside it; returns the box left for the chart."""
     small = theme.sizes.small
     line = theme.line_mm(small)
     pal = theme.palette
@@ -287,10 +287,10 @@ def _title(surface: pygame.Surface, theme: Theme, whole: RectMM, item: trends.Se
     if beside <= title.w:
         draw.text_in(surface, theme, numbers, title, small, pal.muted, align="right",
                      wrap=False)
-    elif draw.text_width(theme, numbers) <= title.w and box.h - line >= CHART_MIN_H - line:
-        under, box = box.take_top(line)
-        draw.text_in(surface, theme, numbers, under, small, pal.muted, align="left",
-                     wrap=False)
+    else:   # wrapped between its parts if need be
+        lines = draw.lines_of(theme, numbers, title.w)
+        under, box = box.take_top(theme.line_mm(small, lines))
+        draw.text_in(surface, theme, numbers, under, small, pal.muted, align="left")
     return box
 
 
