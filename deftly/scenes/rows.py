@@ -13,7 +13,6 @@ from engine.i18n import t
 from engine.ui.theme import Sizes
 from engine.ui.widgets import Button, Label, Widget
 
-
 TWO_COLUMNS_MM = 320.0
 """Rows go in two columns on a screen this wide: their names still fit on one line."""
 
