@@ -86,8 +86,11 @@ class CalendarGrid(Widget):
         pal = theme.palette
         sizes = theme.sizes
         header, grid = self.rect.take_top(header_height(theme))
-        for cell, name in zip(header.columns(7, self.gap), t("calendar.weekdays").split(","),
-                              strict=False):
+        cells = header.columns(7, self.gap)
+        names = t("calendar.weekdays").split(",")
+        if max(draw.text_width(theme, n) for n in names) > cells[0].w:   # narrow: M T W...
+            names = t("calendar.weekdays_short").split(",")
+        for cell, name in zip(cells, names, strict=False):
             draw.text_in(surface, theme, name, cell, sizes.small, pal.muted, wrap=False)
         for band, week in zip(grid.rows(len(self.rows), self.gap), self.rows, strict=True):
             for cell, day in zip(band.columns(7, self.gap), week, strict=True):

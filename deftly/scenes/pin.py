@@ -13,6 +13,7 @@ from engine.i18n import t
 from engine.input.sdl import Command
 from engine.ui import draw
 from engine.ui.keyboard import Keypad
+from engine.ui.stack import text_height
 from engine.ui.widgets import Label, Widget
 
 
@@ -45,11 +46,17 @@ class PinScene(Screen[bool]):
         else:
             info, pad = content.take_top(content.h * 0.34)
             pad = pad.centered(pad_w, pad.h)
-        prompt, rest = info.take_top(min(info.h * 0.4, sizes.body * 3.6))
-        self.dots_box, note = rest.take_top(min(rest.h * 0.4, 16.0))
+        theme = self.app.theme
+        asked = self.prompt()
+        dots_h = min(16.0, max(10.0, info.h * 0.2))
+        prompt_h = min(text_height(theme, asked, info.w, sizes.body, bold=True),
+                       info.h - dots_h - theme.line_mm(sizes.small))
+        prompt, rest = info.take_top(prompt_h)
+        self.dots_box, note = rest.take_top(min(rest.h * 0.4, dots_h))
         waiting = self._waiting > 0
-        note_text = t("pin.wait", seconds=self._waiting) if waiting else self.message
-        return [Label(prompt, self.prompt(), bold=True, align="left", valign="bottom"),
+        note_text = t("pin.wait", seconds=self._waiting) if waiting else \
+            self.message or (t("pin.choose_note") if self.step == "choose" else "")
+        return [Label(prompt, asked, bold=True, align="left", valign="bottom"),
                 Label(note, note_text, size="small", align="left", valign="top",
                       muted=not waiting),
                 Keypad(pad, self.key, erase_label=t("keyboard.erase"), ok_label=t("pin.ok"),

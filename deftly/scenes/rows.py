@@ -88,8 +88,9 @@ def place(item: Row | Button, box: RectMM, sizes: Sizes,
     if isinstance(item, Button):
         item.rect = box
         return [item]
-    name = RectMM(box.x, box.y, box.w * 0.5 if item.options else box.w, box.h)
-    buttons = RectMM(box.x + box.w * 0.52, box.y, box.w * 0.48, box.h)
+    share = 0.62 if lines is None and len(item.options) <= 2 else 0.5   # one line: room
+    name = RectMM(box.x, box.y, box.w * share if item.options else box.w, box.h)
+    buttons = RectMM(box.x + box.w * (share + 0.02), box.y, box.w * (0.98 - share), box.h)
     if lines is None:
         out: list[Widget] = [Label(name, f"{item.label}: {item.value}" if item.value
                                    else item.label, align="left", bold=True)]

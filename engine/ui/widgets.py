@@ -110,7 +110,10 @@ class Button(Widget):
                                                       size, size), ink)
             inner = RectMM(inner.x + size + 1.5, inner.y, inner.w - size - 1.5, inner.h)
         if self.icon:
-            inner = self._icon(surface, theme, inner, ink, self.icon)
+            words = self._icon(surface, theme, inner, ink, self.icon)
+            if words is None:
+                return
+            inner = words
         sizes = theme.sizes
         label = sizes.label   # a main label: never shrunk under 5 mm capitals
         if self.detail and inner.h < theme.line_mm(label) + theme.line_mm(sizes.small):
@@ -128,9 +131,10 @@ class Button(Widget):
                          min_mm=label)
 
     def _icon(self, surface: pygame.Surface, theme: Theme, inner: RectMM, ink: Color,
-              icon: str) -> RectMM:
+              icon: str) -> RectMM | None:
         """Draw the icon beside the words (wide buttons, when the words still fit), above
-        them (tall ones), or not at all (the words matter more); returns the words' box."""
+        them (tall ones), alone when the words do not fit at all (a keypad's Erase), or not
+        at all (the words matter more); returns the words' box (None: no words)."""
         size = min(inner.h * 0.55, 9.0, max(4.0, inner.w * 0.16))
         stacked_h = size + 1.0 + theme.line_mm(theme.sizes.label)
         words = draw.text_width(theme, self.label, bold=True, size_mm=theme.sizes.label)
@@ -143,6 +147,10 @@ class Button(Widget):
             draw_icon(surface, theme, icon,
                       RectMM(inner.x + (inner.w - size) / 2, inner.y, size, size), ink)
             return RectMM(inner.x, inner.y + size + 1.0, inner.w, inner.h - size - 1.0)
+        if words > inner.w and not self.detail:
+            alone = min(inner.h * 0.7, inner.w * 0.5, 10.0)
+            draw_icon(surface, theme, icon, inner.centered(alone, alone), ink)
+            return None
         return inner
 
     def _colors(self, theme: Theme) -> tuple[Color, Color, Color | None]:

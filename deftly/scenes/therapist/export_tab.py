@@ -9,7 +9,8 @@ from deftly.export_folders import export_folders
 from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
-from engine.ui.widgets import Button, Label, Widget
+from engine.ui.stack import text_height
+from engine.ui.widgets import Button, Label, Widget, button_width
 
 MAX_FOLDERS = 4
 
@@ -25,9 +26,11 @@ class ExportTab(Tab):
         self._pending = False
 
     def build(self, content: RectMM) -> list[Widget]:
-        sizes = self.app.theme.sizes
-        note, rest = content.take_top(sizes.body * 2.6)
-        widgets: list[Widget] = [Label(note, t("export.what"), size="small", align="left")]
+        theme = self.app.theme
+        sizes = theme.sizes
+        what = t("export.what")
+        note, rest = content.take_top(text_height(theme, what, content.w, sizes.small))
+        widgets: list[Widget] = [Label(note, what, size="small", align="left")]
         row_h = max(sizes.touch_min, sizes.button_h * 0.8)
         list_box, action = rest.take_bottom(sizes.button_h + sizes.gap)
         for i, folder in enumerate(self.folders):
@@ -37,7 +40,7 @@ class ExportTab(Tab):
                 break
             widgets.append(Button(box, _folder_name(folder), lambda i=i: self._choose(i),
                                   detail=str(folder), selected=i == self.chosen))
-        button_w = min(90.0, action.w * 0.45)
+        button_w = min(max(90.0, button_width(theme, t("export.go")) + 2.0), action.w * 0.75)
         button = RectMM(action.x, action.bottom - sizes.button_h, button_w, sizes.button_h)
         status = RectMM(button.right + sizes.gap * 2, button.y,
                         action.w - button_w - sizes.gap * 2, button.h)
