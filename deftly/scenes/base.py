@@ -10,6 +10,7 @@ from deftly.context import Shell
 from engine.display import RectMM
 from engine.i18n import t
 from engine.scene import Scene
+from engine.ui import draw
 from engine.ui.widgets import Button, Label, Widget
 
 R = TypeVar("R")
@@ -46,8 +47,8 @@ class Screen(Scene[R]):
             right = min(w.rect.x for w in corners) - sizes.gap
             title_box = RectMM(title_box.x, title_box.y, max(1.0, right - title_box.x),
                                title_box.h)
-        widgets.append(Label(title_box, self.heading(), size="heading", bold=True,
-                             align="left"))
+        text, size = self._title_that_fits(title_box)
+        widgets.append(Label(title_box, text, size=size, bold=True, align="left"))
         self.widgets = widgets + corners + self.build(content)
 
     def corner_buttons(self) -> list[Widget]:
@@ -56,6 +57,21 @@ class Screen(Scene[R]):
 
     def heading(self) -> str:
         return self.title
+
+    def headings(self) -> list[str]:
+        """The title, then shorter ways of saying it for narrow screens."""
+        return [self.heading()]
+
+    def _title_that_fits(self, box: RectMM) -> tuple[str, str]:
+        """The longest heading that fits `box` at the heading size, else at the label size
+        (a main label: 5 mm capitals), else the shortest, to be cut."""
+        theme = self.app.theme
+        choices = self.headings()
+        for size in ("heading", "label"):
+            for text in choices:
+                if draw.text_width(theme, text, True, getattr(theme.sizes, size)) <= box.w:
+                    return text, size
+        return choices[-1], "label"
 
     def build(self, content: RectMM) -> list[Widget]:
         return []

@@ -39,15 +39,17 @@ class CalibrationScene(Scene[DisplayProfile]):
         side = RectMM(self._card_area.right + sizes.gap, board.y, side_w, board.h)
         buttons_h = min(3 * sizes.button_h + 2 * sizes.gap, side.h * 0.58)
         text, buttons = side.take_bottom(buttons_h)
-        title, help_text = text.take_top(min(sizes.heading * 1.5, text.h * 0.35))
         theme = self.app.theme
+        heading = t("calibration.title")
+        title_h = text_height(theme, heading, text.w, sizes.heading, bold=True)
+        title, help_text = text.take_top(min(title_h, text.h - theme.line_mm(sizes.small, 2)))
         helping = t("calibration.help")
         if text_height(theme, helping, help_text.w, sizes.small) > help_text.h:
             below = text_height(theme, helping, self._card_area.w, sizes.small)
             self._card_area, help_text = self._card_area.take_bottom(below)   # under the card
         rows = buttons.rows(3, sizes.gap)
         self.widgets = [
-            Label(title, t("calibration.title"), size="heading", bold=True, align="left"),
+            Label(title, heading, size="heading", bold=True, align="left"),
             Label(help_text, helping, size="small", align="left", valign="top",
                   muted=True),
             Button(rows[0], t("calibration.bigger"), lambda: self.resize(1 + STEP), icon="plus"),

@@ -92,6 +92,9 @@ class ProfilesScene(Screen[Profile]):
         board = self.app.board
         w = min(max(48.0, button_width(theme, t("therapist.door"))), board.w * 0.3)
         close_w = min(max(38.0, button_width(theme, t("app.close"), icon=True)), board.w * 0.25)
+        title = draw.text_width(theme, self.heading(), True, sizes.label) + sizes.margin * 2
+        if board.w - w - close_w - sizes.gap * 3 < title:   # the title first: Close is an X
+            close_w = sizes.touch_min + 4.0
         door = RectMM(board.right - sizes.margin * 0.75 - w, board.y + sizes.margin * 0.5, w,
                       self.header_height())
         close = RectMM(door.x - sizes.gap - close_w, door.y, close_w, door.h)

@@ -53,7 +53,7 @@ class StartScene(Screen[StartChoice]):
         assert self.game.levels is not None
         rows_needed = 3 + (len(self.variants) > 1)
         labelled = content.h >= rows_needed * (sizes.button_h + sizes.body * 1.6) + 8
-        if not labelled:
+        if not labelled or not self._names_fit(content):
             return self._compact(content)
         go_w = min(max(content.w * 0.28, 40.0), 70.0)
         left = RectMM(content.x, content.y, content.w - go_w - sizes.gap * 2, content.h)
@@ -86,6 +86,15 @@ class StartScene(Screen[StartChoice]):
         widgets.append(Button(go.centered(go.w, min(go.h, 60.0)), t("start.go"), self.go,
                               style="primary", icon="play"))
         return widgets
+
+    def _names_fit(self, content: RectMM) -> bool:
+        """Whether every level's name fits one line of a level button in the grid (three
+        across, beside the Start column); if not, the levels get a screen of their own."""
+        theme = self.app.theme
+        go_w = min(max(content.w * 0.28, 40.0), 70.0)
+        cell_w = (content.w - go_w - theme.sizes.gap * 4) / 3 - 12.0   # edges, a lock
+        names = [s.level.name for s in self._progress().states()] + [t("start.checkup")]
+        return all(text_width(theme, n, True, theme.sizes.label) <= cell_w for n in names)
 
     def _compact(self, content: RectMM) -> list[Widget]:
         """A short screen: a row each for the hand, the way of playing and the level (a

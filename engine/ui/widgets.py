@@ -225,6 +225,10 @@ class Tile(Button):
         Stars(band, self.stars).draw(surface, theme)
 
 
+TITLE_SIZES = ("heading", "title")
+"""Labels at these sizes are titles: never shrunk under the main-label size."""
+
+
 class Label(Widget):
     """Text in a box, shrunk or wrapped to fit."""
 
@@ -245,9 +249,10 @@ class Label(Widget):
         if not (self.visible and self.text):
             return
         color = self.color or (theme.palette.muted if self.muted else theme.palette.ink)
+        floor = theme.sizes.label if self.size in TITLE_SIZES else None   # a main label
         draw.text_in(surface, theme, self.text, self.rect, getattr(theme.sizes, self.size),
                      color, bold=self.bold, align=self.align, valign=self.valign,
-                     wrap=self.wrap)
+                     wrap=self.wrap, min_mm=floor)
 
 
 class TextField(Widget):

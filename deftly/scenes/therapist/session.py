@@ -110,8 +110,13 @@ class SessionScene(Screen[None]):
         self.page = 0
 
     def heading(self) -> str:
+        return self.headings()[0]
+
+    def headings(self) -> list[str]:
         level = self.session.get("level_name") or self.session.get("level")
-        return f"{self.spec.name} · {level} · {str(self.session.get('started_at'))[:10]}"
+        day = str(self.session.get("started_at"))[:10]
+        return [f"{self.spec.name} · {level} · {day}", f"{self.spec.short_name} · {level}",
+                str(level)]
 
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
