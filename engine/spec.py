@@ -65,7 +65,9 @@ class Metric:
     shows: Shows = NOWHERE
     higher_is_better: bool = True
     scale: float = 1.0                  # shown value = stored value * scale
-    kinds: tuple[str, ...] = ()         # results: the kinds of round showing it (all if empty)
+    kinds: tuple[str, ...] = ()
+    """Results: the kinds of round showing it (all if empty); a round of several kinds in
+    turn ("cycles+pinch") shows the metrics of each."""
     text: str = ""                      # results: the value's text key, filled with {value}
     derive: Callable[[Mapping[str, Any]], float | None] | None = None
     """Computes the value from the summary instead of reading `key`."""
@@ -113,7 +115,8 @@ class Metric:
         return f"{t(self.label)} ({self.unit})" if self.unit else t(self.label)
 
     def shown_on(self, where: Shows, kind: str = "") -> bool:
-        return bool(self.shows & where) and (not self.kinds or kind in self.kinds)
+        return bool(self.shows & where) and (
+            not self.kinds or any(part in self.kinds for part in kind.split("+")))
 
 
 @dataclass(frozen=True)

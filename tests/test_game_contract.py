@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from deftly.context import Shell
 from deftly.launch import headless_app
 from deftly.report import write_report
+from deftly.results_format import result_lines
 from deftly.scenes.home import HomeScene
 from deftly.scenes.replay import replay_scene
 from deftly.scenes.results import ResultsScene
@@ -172,6 +173,7 @@ def test_the_results_screen_shows_every_result_metric_with_its_unit(game, played
     _, texts = _drawn(store, lambda shell: ResultsScene(shell, result, [r.summary for r in
                                                                          results[:-1]],
                                                         animate=False))
+    assert result_lines(spec, result.summary), "the results screen shows none of its numbers"
     assert _with_unit(spec, texts, result.summary) == []
     assert any(t("results.title") in text for text in texts)
 

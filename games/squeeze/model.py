@@ -334,7 +334,7 @@ class SqueezeModel(RoundModel):
     def summary(self) -> dict[str, Any]:
         done = self.results
         numbers: dict[str, Any] = {
-            "kind": "squeeze", "tasks": "+".join(self.tasks), "trials": len(done),
+            "kind": "+".join(self.tasks), "tasks": "+".join(self.tasks), "trials": len(done),
             "success_rate": success_rate(done),
             "grip_initiation_ms": median(_numbers(done, "grip_initiation_ms")),
             "closing_percent": median(_numbers(done, "closing_percent")),
