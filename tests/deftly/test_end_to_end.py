@@ -40,7 +40,7 @@ def test_a_first_round_from_a_new_player_to_stored_trials(pilot):
     pilot.press("A")                                  # colour button shows the initial
     assert type(pilot.top).__name__ == "HomeScene"
     pilot.press("Tap the dots")
-    assert pilot.button("Left").selected              # preset to the affected hand
+    assert pilot.button("Left hand").selected         # preset to the affected hand
     pilot.press("Start")
     scene = pilot.top
     assert isinstance(scene, RoundScene)

@@ -78,7 +78,7 @@ def test_first_run_plan_round_and_the_streak_the_next_day(journey):
     assert type(home).__name__ == "HomeScene"
     assert pilot.store.get_setting(f"calibration:{pilot.shell.device}")["calibrated"]
     pilot.press("Start")                         # today's plan
-    assert pilot.button("Right").selected
+    assert pilot.button("Right hand").selected
     pilot.press("Start")                         # the round
     play_round(pilot)
     assert type(pilot.top).__name__ == "ResultsScene"
