@@ -7,7 +7,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -98,10 +97,12 @@ def _share(folder: Path, target: Path) -> Path:
 
 
 def _forget_stale(root: Path, keep: Path) -> None:
-    """Remove templates of other code versions not used for an hour."""
-    now = time.time()
-    for old in root.iterdir() if root.is_dir() else ():
-        if old != keep and now - old.stat().st_mtime > STALE_S:
+    """Remove the templates of other code versions made an hour or more before the newest
+    (file times only: the calendar is read by engine/clock.py alone)."""
+    versions = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
+    newest = max((p.stat().st_mtime for p in versions), default=0.0)
+    for old in versions:
+        if old != keep and newest - old.stat().st_mtime > STALE_S:
             shutil.rmtree(old, ignore_errors=True)
 
 
