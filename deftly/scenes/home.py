@@ -24,6 +24,7 @@ from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.scene import Scene
 from engine.ui.draw import text_width
+from engine.ui.stack import text_height
 from engine.ui.widgets import (
     SHORT_TILE_MM,
     Button,
@@ -105,10 +106,14 @@ class HomeScene(Screen[None]):
         widgets: list[Widget] = [ring]
         theme = self.app.theme
         if upper.h >= 60:   # tall: title, streak, ring, then the next round
-            top, rest = upper.take_top(theme.line_mm(sizes.body) + theme.line_mm(sizes.small))
+            if min(upper.w, upper.h * 0.5) < RING_WORDS_MM * theme.text_scale:
+                ring.caption = ring.detail = ""     # a small ring: its count in the title
+                texts[0] = (t("home.plan_words", done=done, count=total), "body", True, False)
+            title_h = text_height(theme, texts[0][0], upper.w, sizes.body, bold=True)
+            top, rest = upper.take_top(title_h + theme.line_mm(sizes.small))
             rest, bottom = rest.take_bottom(theme.line_mm(sizes.small, 2))
             ring.rect = rest
-            first, second = top.take_top(theme.line_mm(sizes.body))
+            first, second = top.take_top(title_h)
             slots = [first, second, bottom]
             align = "center"
         else:               # short screens: the ring on the left, the words beside it
@@ -119,7 +124,8 @@ class HomeScene(Screen[None]):
                 texts[0] = (t("home.plan_words", done=done, count=total), "body", True, False)
             words = RectMM(upper.x + side + sizes.gap, upper.y,
                            upper.w - side - sizes.gap, upper.h)
-            first, rest = words.take_top(min(theme.line_mm(sizes.body), words.h))
+            first, rest = words.take_top(min(text_height(theme, texts[0][0], words.w,
+                                                         sizes.body, bold=True), words.h))
             second, third = rest.take_top(min(theme.line_mm(sizes.small), rest.h))
             if second.h < theme.line_mm(sizes.small) - 0.01:   # no room: the streak waits
                 texts[1] = ("", "small", True, False)

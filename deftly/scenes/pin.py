@@ -54,8 +54,10 @@ class PinScene(Screen[bool]):
         prompt, rest = info.take_top(prompt_h)
         self.dots_box, note = rest.take_top(min(rest.h * 0.4, dots_h))
         waiting = self._waiting > 0
-        note_text = t("pin.wait", seconds=self._waiting) if waiting else \
-            self.message or (t("pin.choose_note") if self.step == "choose" else "")
+        note_text = t("pin.wait", seconds=self._waiting) if waiting else self.message
+        reminder = t("pin.choose_note") if self.step == "choose" else ""
+        if not note_text and text_height(theme, reminder, note.w, sizes.small) <= note.h:
+            note_text = reminder           # a reminder only where it fits whole
         return [Label(prompt, asked, bold=True, align="left", valign="bottom"),
                 Label(note, note_text, size="small", align="left", valign="top",
                       muted=not waiting),

@@ -13,6 +13,7 @@ from engine.input.sdl import Command
 from engine.scene import Scene
 from engine.touch import Touch
 from engine.ui import draw
+from engine.ui.stack import text_height
 from engine.ui.widgets import Button, Label
 
 if TYPE_CHECKING:
@@ -57,8 +58,11 @@ class ChoiceOverlay(Scene[str]):
                 sizes.title + sizes.body * 3 + rows * (sizes.button_h + sizes.gap) + 16)
         self.panel = board.centered(w, h)
         inner = self.panel.inset(sizes.margin, sizes.margin * 0.8)
-        title, rest = inner.take_top(sizes.title * 1.3)
-        text, rest = rest.take_top(min(sizes.body * 2.8, rest.h - rows * sizes.button_h))
+        theme = self.app.theme
+        title, rest = inner.take_top(min(theme.line_mm(sizes.title), inner.h * 0.3))
+        words = text_height(theme, self.text, rest.w, sizes.body)   # as tall as it needs
+        text, rest = rest.take_top(max(0.0, min(words, rest.h - rows * (sizes.touch_min +
+                                                                         sizes.gap))))
         buttons = rest.rows(rows, sizes.gap) if rows else []
         self.widgets = [Label(title, self.title, size="title", bold=True),
                         Label(text, self.text, muted=True)]

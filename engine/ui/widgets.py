@@ -337,6 +337,8 @@ class ProgressRing(Widget):
             _ring(surface, theme, (cx, cy), outer, thickness, fraction=fraction,
                   color=pal.good)
         inner = box.inset(thickness + size * 0.08)
+        if not self.caption:
+            return
         if self.detail:
             top, bottom = inner.take_top(inner.h * 0.6)
             draw.text_in(surface, theme, self.caption, top, theme.sizes.heading, pal.ink,
