@@ -54,9 +54,10 @@ class CalendarScene(Screen[None]):
 
 
 def weeks_fitting(theme: Theme, h: float, gap: float, most: int = WEEKS) -> int:
-    """How many weeks (2 to `most`) fit in `h` mm with their minutes showing."""
+    """How many weeks (1 to `most`) fit in `h` mm with their minutes showing (large text
+    on a small panel: this week alone)."""
     fit = int((h - header_height(theme) + gap) // (week_height(theme) + gap))
-    return max(2, min(most, fit))
+    return max(1, min(most, fit))
 
 
 def week_height(theme: Theme) -> float:

@@ -42,11 +42,12 @@ class CalibrationScene(Scene[DisplayProfile]):
         theme = self.app.theme
         heading = t("calibration.title")
         title_h = text_height(theme, heading, text.w, sizes.heading, bold=True)
-        title, help_text = text.take_top(min(title_h, text.h - theme.line_mm(sizes.small, 2)))
         helping = t("calibration.help")
+        title, help_text = text.take_top(min(title_h, text.h))
         if text_height(theme, helping, help_text.w, sizes.small) > help_text.h:
             below = text_height(theme, helping, self._card_area.w, sizes.small)
             self._card_area, help_text = self._card_area.take_bottom(below)   # under the card
+            title = text        # the side column is the title's alone
         rows = buttons.rows(3, sizes.gap)
         self.widgets = [
             Label(title, heading, size="heading", bold=True, align="left"),
