@@ -5,52 +5,38 @@ coupled (they slide, or lift with it)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from engine.input.placement import FINGERS, Finger
 from engine.sim.hand import SimPatient
+from engine.sim.planned import PlannedPolicy, touch_id
 from engine.touch import Phase, Touch
 from games.lift.hand_shape import fingertips
 from games.lift.model import Cue, LiftModel
-from games.lift.skills import SKILLS, coupling
+from games.lift.skills import SKILLS, LiftSkills, coupling
 
 STEP_MS = 40.0
 SLIP_MM = 22.0
 
 
-def touch_id(finger: Finger) -> int:
-    return FINGERS.index(finger) + 1
-
-
-class LiftPolicy:
+class LiftPolicy(PlannedPolicy[LiftSkills]):
     def __init__(self, patient: SimPatient) -> None:
-        self.patient = patient
-        self.skills = SKILLS.of(patient.hand)
-        self.start_minutes = patient.minutes_played
-        self._last: object = None
+        super().__init__(patient, SKILLS)
 
     def plan(self, model: LiftModel, t_ms: float) -> list[Touch]:
-        self.patient.at_time(t_ms, self.start_minutes)
+        self.begin(t_ms)
         if model.finished:
             return []
         if model.phase == "place":
-            return self._once(("place", model.attempts), lambda: self._place(model, t_ms))
+            return self.once(("place", model.attempts), lambda: self._place(model, t_ms))
         if model.phase == "cue" and model.cue is not None:
             cue = model.cue
-            return self._once(("cue", cue.onset_ms), lambda: self._lift(model, cue, t_ms))
+            return self.once(("cue", cue.onset_ms), lambda: self._lift(model, cue, t_ms))
         watch = model.watch
         if model.phase == "wait" and watch is not None and \
                 len(watch.down) < len(model.fingers):
-            return self._once(("back", model.done, watch.down),
+            return self.once(("back", model.done, watch.down),
                               lambda: self._put_back(model, t_ms))
         return []
-
-    def _once(self, key: object, make: Callable[[], list[Touch]]) -> list[Touch]:
-        """The gesture for a new situation; nothing while it is the one already planned."""
-        if key == self._last:
-            return []
-        self._last = key
-        return sorted(make(), key=lambda touch: touch.t_ms)
 
     # -- laying the hand down -----------------------------------------------------------------
     def _place(self, model: LiftModel, t: float) -> list[Touch]:

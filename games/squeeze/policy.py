@@ -6,14 +6,15 @@ jitter and drift."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from engine.input.placement import FINGERS, Finger
+from engine.input.placement import Finger
 from engine.sim.hand import SimPatient
+from engine.sim.planned import PlannedPolicy, touch_id
 from engine.touch import Phase, Touch
 from games.squeeze.ball import Point
 from games.squeeze.model import Attempt, SqueezeModel
-from games.squeeze.skills import SKILLS
+from games.squeeze.skills import SKILLS, SqueezeSkills
 
 STEP_MS = 16.0
 GRIP_DEG: dict[Finger, float] = {"thumb": -150.0, "index": -45.0, "middle": -15.0,
@@ -21,40 +22,27 @@ GRIP_DEG: dict[Finger, float] = {"thumb": -150.0, "index": -45.0, "middle": -15.
 """Where a right hand's fingertips sit around a ball, in degrees clockwise from the top."""
 
 
-def touch_id(finger: Finger) -> int:
-    return FINGERS.index(finger) + 1
-
-
-class SqueezePolicy:
+class SqueezePolicy(PlannedPolicy[SqueezeSkills]):
     def __init__(self, patient: SimPatient) -> None:
-        self.patient = patient
-        self.skills = SKILLS.of(patient.hand)
-        self.start_minutes = patient.minutes_played
-        self._last: object = None
+        super().__init__(patient, SKILLS)
 
     def plan(self, model: SqueezeModel, t_ms: float) -> list[Touch]:
-        self.patient.at_time(t_ms, self.start_minutes)
+        self.begin(t_ms)
         a = model.attempt
         if model.finished:
             return []
         if a is None or model.phase == "clear":
             if not model.contacts:
                 return []
-            return self._once(("clear", model.done), lambda: self._lift_all(model, t_ms))
+            return self.once(("clear", model.done), lambda: self._lift_all(model, t_ms))
         if model.phase == "bout" and a.bout_start_ms is None and not a.ids:
-            return self._once(("bout", model.done), lambda: self._bout(model, a, t_ms))
+            return self.once(("bout", model.done), lambda: self._bout(model, a, t_ms))
         if model.phase == "reach" and not a.ids:
             make = self._pinch if a.task == "pinch" else self._grip
-            return self._once(("reach", model.done), lambda: make(model, a, t_ms))
+            return self.once(("reach", model.done), lambda: make(model, a, t_ms))
         if model.phase == "release":
-            return self._once(("release", model.done), lambda: self._release(model, a, t_ms))
+            return self.once(("release", model.done), lambda: self._release(model, a, t_ms))
         return []
-
-    def _once(self, key: object, make: Callable[[], list[Touch]]) -> list[Touch]:
-        if key == self._last:
-            return []
-        self._last = key
-        return sorted(make(), key=lambda touch: touch.t_ms)
 
     # -- where fingers go ---------------------------------------------------------------
     def _landing(self, model: SqueezeModel, a: Attempt, radius: float) -> dict[int, Point]:
