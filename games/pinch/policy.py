@@ -11,7 +11,9 @@ from games.pinch.pegs import PegModel
 from games.pinch.sizing import SizeModel
 from games.pinch.skills import SKILLS
 
-SAMPLE_MS = 8.0
+SAMPLE_MS = 16.0
+"""A simulated finger reports every 16 ms (62.5 Hz: a common tablet's touch rate; 8 ms
+doubled the simulation's work for no difference in what the games measure)."""
 THUMB, INDEX = 1, 2
 CORRECTION = 0.45   # a watched correction leaves this share of the first landing's error
 
