@@ -56,7 +56,7 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return []
     if hi - lo <= 1e-9 * max(1.0, abs(lo), abs(hi)):    # one value: a range around it
-        hi = lo + (abs(lo) * 0.1 or 1.0)
+        hi = max(hi, lo + (max(abs(lo), abs(hi)) * 0.1 or 1.0))   # still covering hi
     raw = (hi - lo) / max(count, 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)

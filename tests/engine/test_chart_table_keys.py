@@ -29,6 +29,11 @@ def test_nice_ticks_cover_the_range_in_round_steps(a, b, count):
     assert len(ticks) <= 2 * count + 2
 
 
+def test_nice_ticks_of_a_range_too_small_to_divide_still_cover_both_ends():
+    ticks = nice_ticks(-8.693921701974857e-102, 1e-09, 2)    # found by Hypothesis
+    assert ticks[0] <= -8.693921701974857e-102 and ticks[-1] >= 1e-09
+
+
 def test_nice_ticks_examples():
     assert nice_ticks(0, 100, 4) == [0, 25, 50, 75, 100]
     assert nice_ticks(812, 1034, 3) == [800, 900, 1000, 1100]
