@@ -119,11 +119,8 @@ class ReplayScene(Scene[None]):
 
     def _title_for(self, box: RectMM) -> str:
         """The title if it fits its box, else its last part (the level), else nothing."""
-        theme = self.app.theme
-        for title in (self.title, self.title.split(" · ")[-1]):
-            if draw.text_width(theme, title, size_mm=theme.sizes.small) <= box.w:
-                return title
-        return ""
+        return draw.first_fitting(self.app.theme, (self.title, self.title.split(" · ")[-1]),
+                                  box.w) or ""
 
     def _update_controls(self) -> None:
         clock = self.clock

@@ -96,12 +96,9 @@ class RoundScene(Scene[RoundResult]):
     def _title_for(self, box: RectMM) -> str:
         """The full title if it fits its box at the small text size, else the short one,
         else the game's one word, else nothing (the start screen said it)."""
-        theme = self.app.theme
         word = self.controller.spec.short_name if self.controller is not None else ""
-        for title in (self.title, self.short_title, word):
-            if draw.text_width(theme, title, size_mm=theme.sizes.small) <= box.w:
-                return title
-        return ""
+        return draw.first_fitting(self.app.theme, (self.title, self.short_title, word),
+                                  box.w) or ""
 
     def enter(self) -> None:
         self.controller = self.build(self.board_rect.w, self.board_rect.h)

@@ -37,6 +37,13 @@ def trial_problems(trial: dict[str, Any]) -> list[str]:
     return problems
 
 
+def numbers(trials: list[dict[str, Any]], key: str) -> list[float]:
+    """The values of `key` in the trials that have a number there (not a missing value,
+    None or a yes/no)."""
+    return [float(tr[key]) for tr in trials
+            if isinstance(tr.get(key), (int, float)) and not isinstance(tr.get(key), bool)]
+
+
 def success_rate(trials: list[dict[str, Any]]) -> float:
     """The share of successful trials (NaN with none)."""
     return sum(1.0 for t in trials if t["success"]) / len(trials) if trials else math.nan

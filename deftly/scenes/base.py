@@ -68,9 +68,10 @@ class Screen(Scene[R]):
         theme = self.app.theme
         choices = self.headings()
         for size in ("heading", "label"):
-            for text in choices:
-                if draw.text_width(theme, text, True, getattr(theme.sizes, size)) <= box.w:
-                    return text, size
+            text = draw.first_fitting(theme, choices, box.w, bold=True,
+                                      size_mm=getattr(theme.sizes, size))
+            if text is not None:
+                return text, size
         return choices[-1], "label"
 
     def build(self, content: RectMM) -> list[Widget]:

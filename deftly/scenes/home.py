@@ -107,8 +107,7 @@ class HomeScene(Screen[None]):
         theme = self.app.theme
         if upper.h >= 60:   # tall: title, streak, ring, then the next round
             if min(upper.w, upper.h * 0.5) < RING_WORDS_MM * theme.text_scale:
-                ring.caption = ring.detail = ""     # a small ring: its count in the title
-                texts[0] = (t("home.plan_words", done=done, count=total), "body", True, False)
+                texts[0] = self._count_beside(ring, done, total)
             title_h = text_height(theme, texts[0][0], upper.w, sizes.body, bold=True)
             top, rest = upper.take_top(title_h + theme.line_mm(sizes.small))
             rest, bottom = rest.take_bottom(theme.line_mm(sizes.small, 2))
@@ -119,9 +118,8 @@ class HomeScene(Screen[None]):
         else:               # short screens: the ring on the left, the words beside it
             side = min(upper.h, upper.w * 0.4)
             ring.rect = RectMM(upper.x, upper.y + (upper.h - side) / 2, side, side)
-            if side < RING_WORDS_MM * theme.text_scale:   # its words go beside it
-                ring.caption = ring.detail = ""
-                texts[0] = (t("home.plan_words", done=done, count=total), "body", True, False)
+            if side < RING_WORDS_MM * theme.text_scale:
+                texts[0] = self._count_beside(ring, done, total)
             words = RectMM(upper.x + side + sizes.gap, upper.y,
                            upper.w - side - sizes.gap, upper.h)
             first, rest = words.take_top(min(text_height(theme, texts[0][0], words.w,
@@ -150,6 +148,13 @@ class HomeScene(Screen[None]):
             widgets.append(Button(button, label, self.start_plan, style="primary",
                                   icon="play", detail=detail))
         return widgets
+
+    @staticmethod
+    def _count_beside(ring: ProgressRing, done: int, total: int) -> tuple[str, str, bool, bool]:
+        """A ring too small for its words: it goes blank, and the plan's title says the
+        count ("Today's plan: 2 of 9 rounds")."""
+        ring.caption = ring.detail = ""
+        return (t("home.plan_words", done=done, count=total), "body", True, False)
 
     def _streak_text(self) -> str:
         count = self.shell.streak()

@@ -37,18 +37,16 @@ class RowPages:
 
     page: int = 0
     pages: int = 1
-    one_line: bool = False
-    lines: tuple[float, float] = (0.0, 0.0)
 
     def layout(self, content: RectMM, items: Sequence[Row | Button], sizes: Sizes,
                turn: Callable[[], None], columns: int | None = None,
                text_scale: float = 1.0) -> list[Widget]:
         """`text_scale`: the text-size setting, so that a row holds its name and value."""
-        self.lines = (sizes.line(sizes.body, text_scale), sizes.line(sizes.small, text_scale))
-        words = max(self.lines[0], sizes.line(sizes.label, text_scale)) + self.lines[1] + 1.0
+        lines = (sizes.line(sizes.body, text_scale), sizes.line(sizes.small, text_scale))
+        words = max(lines[0], sizes.line(sizes.label, text_scale)) + lines[1] + 1.0
         row_h = max(sizes.touch_min + 1.5, sizes.button_h * 0.85)
-        self.one_line = content.h < 3 * (words + sizes.gap)    # no room for two lines
-        row_h = row_h if self.one_line else max(row_h, words + 0.5)
+        one_line = content.h < 3 * (words + sizes.gap)    # no room for two lines
+        row_h = row_h if one_line else max(row_h, words + 0.5)
         gap = sizes.gap * 0.75
         cols = columns or (2 if content.w >= TWO_COLUMNS_MM else 1)
         per_col = max(1, int((content.h + gap) // (row_h + gap)))
@@ -73,7 +71,7 @@ class RowPages:
         for i, item in enumerate(shown):
             col = boxes[i // per_col]
             box = RectMM(col.x, col.y + (i % per_col) * (row_h + gap), col.w, row_h)
-            widgets += place(item, box, sizes, None if self.one_line else self.lines)
+            widgets += place(item, box, sizes, None if one_line else lines)
         return widgets
 
     def turn(self) -> None:

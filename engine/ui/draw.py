@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,6 +100,14 @@ def text_width(theme: Theme, text: str, bold: bool = False, size_mm: float | Non
     return theme.profile.mm(font.size(text)[0])
 
 
+def first_fitting(theme: Theme, texts: Sequence[str], width_mm: float, *,
+                  bold: bool = False, size_mm: float | None = None) -> str | None:
+    """The first of `texts` (longest first, say) that fits `width_mm` on one line at
+    `size_mm` (the small size by default), or None if none does."""
+    return next((text for text in texts if text_width(theme, text, bold, size_mm) <= width_mm),
+                None)
+
+
 def lines_of(theme: Theme, text: str, width_mm: float, bold: bool = False,
              size_mm: float | None = None) -> int:
     """How many lines `text` takes wrapped between words in `width_mm` (at `size_mm`, the
@@ -172,18 +180,21 @@ def board_hint(surface: pygame.Surface, theme: Theme, board: RectMM, text: str, 
                at_bottom: bool = False) -> None:
     """A game's instruction, bold, across the top (or the bottom) of its board, on one
     line or, when it needs them, two."""
-    size = theme.sizes.body
-    width = board.w - 8
-    lines = min(2, lines_of(theme, text, width, True, size))
-    h = theme.line_mm(size, lines) + 0.5
-    band = RectMM(board.x + 4, board.bottom - 2 - h if at_bottom else board.y + 2, width, h)
-    text_in(surface, theme, text, band, size, theme.palette.ink, bold=True)
+    h = hint_height(theme, board, text) - HINT_EDGE_MM
+    band = RectMM(board.x + 4, board.bottom - 2 - h if at_bottom else board.y + 2,
+                  board.w - 8, h)
+    text_in(surface, theme, text, band, theme.sizes.body, theme.palette.ink, bold=True)
+
+
+HINT_EDGE_MM = 2.0
+"""The gap between a board's edge and its instruction."""
 
 
 def hint_height(theme: Theme, board: RectMM, text: str) -> float:
-    """How much of the board's edge `board_hint` takes for `text`, in mm."""
+    """How much of the board's edge `board_hint` takes for `text` (one line, or two when
+    it needs them), in mm."""
     lines = min(2, lines_of(theme, text, board.w - 8, True, theme.sizes.body))
-    return theme.line_mm(theme.sizes.body, lines) + 2.5
+    return theme.line_mm(theme.sizes.body, lines) + 0.5 + HINT_EDGE_MM
 
 
 def circle(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float, r_mm: float,

@@ -29,7 +29,7 @@ from engine.input.placement import (
 from engine.levels.difficulty import Difficulty
 from engine.scoring.stats import mean, median
 from engine.touch import Phase, Touch
-from engine.trial import success_rate
+from engine.trial import numbers, success_rate
 from games.lift.cues import cue_list, fingers_for
 from games.lift.individuation import CoMovement, hand_index, individuation
 
@@ -268,28 +268,28 @@ class LiftModel(RoundModel):
     def summary(self) -> dict[str, Any]:
         done = self.results
         outcomes = Counter(tr["outcome"] for tr in done)
-        numbers: dict[str, Any] = {
+        out: dict[str, Any] = {
             "kind": "lift", "task": self.task, "trials": len(done),
             "success_rate": success_rate(done),
             "correct_lifts": sum(outcomes[o] for o in LIFTED_OK),
             "alone_lifts": outcomes["alone"], "wrong_finger_lifts": outcomes["wrong_finger"],
             "late_lifts": outcomes["late"],
-            "reaction_ms": median(_numbers(done, "reaction_ms")),
-            "movement_ms": median(_numbers(done, "movement_ms")),
+            "reaction_ms": median(numbers(done, "reaction_ms")),
+            "movement_ms": median(numbers(done, "movement_ms")),
             "hand_resets": self.resets, "strays": self.strays,
             "final_value": self.difficulty.adapted,
         }
         by_finger = _by_finger(done)
-        means = {f: mean(_numbers(trials, "individuation")) for f, trials in by_finger.items()}
-        numbers["individuation_index"] = hand_index(means)
+        means = {f: mean(numbers(trials, "individuation")) for f, trials in by_finger.items()}
+        out["individuation_index"] = hand_index(means)
         for finger, trials in by_finger.items():
             alone = sum(tr["outcome"] == "alone" for tr in trials)
-            numbers |= {f"cued_{finger}": len(trials), f"alone_{finger}": alone,
+            out |= {f"cued_{finger}": len(trials), f"alone_{finger}": alone,
                         f"alone_rate_{finger}": alone / len(trials),
                         f"individuation_index_{finger}": means[finger],
-                        f"reaction_ms_{finger}": median(_numbers(trials, "reaction_ms")),
-                        f"movement_ms_{finger}": median(_numbers(trials, "movement_ms"))}
-        return numbers
+                        f"reaction_ms_{finger}": median(numbers(trials, "reaction_ms")),
+                        f"movement_ms_{finger}": median(numbers(trials, "movement_ms"))}
+        return out
 
 
 def _outcome(cue: Cue, up_ms: float | None, hold_ms: float, alone: bool) -> str:
@@ -301,9 +301,6 @@ def _outcome(cue: Cue, up_ms: float | None, hold_ms: float, alone: bool) -> str:
         return "dropped"
     return "alone" if alone else "not_alone"
 
-
-def _numbers(trials: list[Trial], key: str) -> list[float]:
-    return [float(tr[key]) for tr in trials if isinstance(tr.get(key), (int, float))]
 
 
 def _by_finger(trials: list[Trial]) -> dict[str, list[Trial]]:

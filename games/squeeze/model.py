@@ -18,7 +18,7 @@ from engine.levels.difficulty import Difficulty
 from engine.scoring.stats import mean, median
 from engine.scoring.steadiness import NOTHING, Steadiness, steadiness
 from engine.touch import Phase, Touch
-from engine.trial import success_rate
+from engine.trial import numbers, success_rate
 from games.squeeze.ball import (
     Point,
     aperture,
@@ -333,29 +333,25 @@ class SqueezeModel(RoundModel):
 
     def summary(self) -> dict[str, Any]:
         done = self.results
-        numbers: dict[str, Any] = {
+        out: dict[str, Any] = {
             "kind": "+".join(self.tasks), "tasks": "+".join(self.tasks), "trials": len(done),
             "success_rate": success_rate(done),
-            "grip_initiation_ms": median(_numbers(done, "grip_initiation_ms")),
-            "closing_percent": median(_numbers(done, "closing_percent")),
-            "release_reaction_ms": median(_numbers(done, "release_reaction_ms")),
-            "release_spread_ms": median(_numbers(done, "release_spread_ms")),
-            "cycles_10s": mean(_numbers(done, "cycles_10s")),
+            "grip_initiation_ms": median(numbers(done, "grip_initiation_ms")),
+            "closing_percent": median(numbers(done, "closing_percent")),
+            "release_reaction_ms": median(numbers(done, "release_reaction_ms")),
+            "release_spread_ms": median(numbers(done, "release_spread_ms")),
+            "cycles_10s": mean(numbers(done, "cycles_10s")),
             "early_releases": sum(tr["outcome"] == "early" for tr in done),
             "not_released": sum(tr["outcome"] == "not_released" for tr in done),
             "final_value": self.difficulty.adapted,
         }
         for key in NOTHING.to_dict():
-            numbers[key] = mean(_numbers(done, key))
+            out[key] = mean(numbers(done, key))
         for pair in sorted({tr["label"] for tr in done if tr["task"] == "pair"}):
             mine = [tr for tr in done if tr["label"] == pair]
             key = pair.replace("-", "_")
-            numbers[f"release_reaction_ms_{key}"] = median(_numbers(mine,
+            out[f"release_reaction_ms_{key}"] = median(numbers(mine,
                                                                     "release_reaction_ms"))
-            numbers[f"closing_percent_{key}"] = median(_numbers(mine, "closing_percent"))
-        return numbers
+            out[f"closing_percent_{key}"] = median(numbers(mine, "closing_percent"))
+        return out
 
-
-def _numbers(trials: list[Trial], key: str) -> list[float]:
-    return [float(tr[key]) for tr in trials if isinstance(tr.get(key), (int, float))
-            and not isinstance(tr.get(key), bool)]
