@@ -41,6 +41,8 @@ def _template(days: int, players: tuple[str, ...], patient: str) -> Path:
     from games.registry import all_specs
 
     key: Key = (days, players, patient, tuple(spec.id for spec in all_specs()))
+    if key in _TEMPLATES and not _TEMPLATES[key].is_dir():   # removed by another process
+        del _TEMPLATES[key]
     if key not in _TEMPLATES:
         cached = _cached(key) if _SHARED[0] else None
         if cached is not None and cached.is_dir():
@@ -84,15 +86,18 @@ def _cached(key: Key) -> Path | None:
 def _share(folder: Path, target: Path) -> Path:
     """Move a template just built into the shared cache (another process may have put one
     there first: then that one is used); never fails, at worst it stays private."""
+    staged: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _forget_stale(target.parent.parent, keep=target.parent)
         staged = Path(tempfile.mkdtemp(prefix=".staged-", dir=target.parent))
         shutil.copytree(folder, staged / "data", ignore=shutil.ignore_patterns("deftly.lock"))
         os.replace(staged / "data", target)
-        shutil.rmtree(staged, ignore_errors=True)
     except OSError:
         return target if target.is_dir() else folder
+    finally:
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
     return target
 
 
@@ -123,13 +128,13 @@ def _code_version() -> str:
 def templates_built_anew() -> Iterator[None]:
     """Inside the block, demo folders are simulated again instead of taken from the ones
     built earlier (a test that moves the machine's clock needs that)."""
-    saved = dict(_TEMPLATES)
+    saved, shared = dict(_TEMPLATES), _SHARED[0]
     _TEMPLATES.clear()
     _SHARED[0] = False
     try:
         yield
     finally:
-        _SHARED[0] = True
+        _SHARED[0] = shared
         _TEMPLATES.clear()
         _TEMPLATES.update(saved)
 

@@ -354,14 +354,13 @@ class _Log:
     max_slide_mm: float = 0.0
     lifted: list[float] = field(default_factory=list)
     returned: list[float] = field(default_factory=list)
-    anchor: Point | None = None
+    anchor: Point = (0.0, 0.0)
     moved_mm: float = 0.0
 
     def move(self, x_mm: float, y_mm: float) -> None:
         self.slide = (x_mm - self.pad.x_mm, y_mm - self.pad.y_mm)
         self.max_slide_mm = max(self.max_slide_mm, math.hypot(*self.slide))
-        if self.anchor is not None:
-            self.moved_mm = max(self.moved_mm, math.dist((x_mm, y_mm), self.anchor))
+        self.moved_mm = max(self.moved_mm, math.dist((x_mm, y_mm), self.anchor))
 
     def state(self) -> FingerState:
         return FingerState(self.pad.finger, self.pad, self.touch is not None,

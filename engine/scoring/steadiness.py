@@ -57,7 +57,7 @@ def steadiness(t_ms: ArrayLike, aperture_mm: ArrayLike, contacts_xy: ArrayLike,
     mean = float(np.mean(size))
     cv = float(np.std(size, ddof=1) / mean * 100.0) if mean > 0 else math.nan
     return Steadiness(_jitter(t, np.asarray(contacts_xy, dtype=float), rate_hz), abs(slope),
-                      inside, cv, tremor(t, aperture_mm).band_power_share)
+                      inside, cv, tremor(t, aperture_mm, rate_hz=rate_hz).band_power_share)
 
 
 def _jitter(t: np.ndarray, xy: np.ndarray, rate_hz: float) -> float:

@@ -95,8 +95,6 @@ class LiftModel(RoundModel):
         """Every touch down now, by id, where it is."""
         self.placement: Placement | None = None
         self.watch: HandWatch | None = None
-        self.placed_ids: tuple[int, ...] = ()
-        """The touch ids the hand was read from, in the placement's point order."""
         self.problem: str | None = None
         """The text key saying why the hand is not placed (None: not read yet)."""
         self.attempts = 0
@@ -161,7 +159,9 @@ class LiftModel(RoundModel):
 
     def _returned(self, finger: Finger, t: float) -> None:
         cue = self.cue
-        if cue is not None and finger in cue.lifted:
+        if cue is not None and self.phase == "cue" and finger in cue.lifted:
+            del cue.lifted[finger]    # back before the others were up: a pair lifts together
+        elif cue is not None and finger in cue.lifted:
             cue.returned.setdefault(finger, t)
             if self.phase == "up" and all(f in cue.returned for f in cue.fingers):
                 self._end_cue(t)
@@ -182,7 +182,7 @@ class LiftModel(RoundModel):
             self.problem = result.message_key
             self.attempts += 1
             return
-        self.placement, self.placed_ids, self.problem = result, ids, None
+        self.placement, self.problem = result, None
         self.watch = HandWatch(result, self.limits, ids)
         self.phase = "wait"
         self.schedule(t + READY_MS, self._give_cue, "cue")
@@ -191,7 +191,7 @@ class LiftModel(RoundModel):
         """The whole hand lifted or slid: pause, and ask again for the hand and this cue."""
         for key in ("cue", "limit", "back"):
             self.cancel(key)
-        self.watch, self.placement, self.cue, self.placed_ids = None, None, None, ()
+        self.watch, self.placement, self.cue, self.hint = None, None, None, None
         self.phase = "place"
         self.problem = f"lift.again.{kind.value}"
         self.resets += 1
@@ -237,9 +237,7 @@ class LiftModel(RoundModel):
         up = cue.up_since_ms
         back = [cue.returned[f] for f in cue.fingers if f in cue.returned]
         all_back = up is not None and len(back) == len(cue.fingers)
-        up_ms = None if up is None else \
-            (min(cue.returned[f] - cue.lifted[f] for f in cue.fingers) if all_back
-             else t - up)
+        up_ms = None if up is None else (min(back) if all_back else t) - up   # all up at once
         reference = float(p["reference_slide_mm"])
         index = individuation(co.values(), reference) if up is not None else math.nan
         slid = max((c.slide_mm for c in co.values() if not c.lifted), default=0.0)

@@ -218,10 +218,21 @@ class SqueezeModel(RoundModel):
         if a.hold_start_ms is None and inside:
             a.hold_start_ms = t
             self.cancel("limit")
-            self.schedule(t + float(self.params["hold_ms"]), lambda at: self._end(at, "held"),
-                          "held")
+            self.schedule(t + float(self.params["hold_ms"]), self._held, "held")
         if a.hold_start_ms is not None:
-            a.samples.append((t, size, tuple(self.grip)))
+            sample = (t, size, tuple(self.grip))
+            if a.samples and a.samples[-1][0] == t:   # both fingers reported at once
+                a.samples[-1] = sample
+            else:
+                a.samples.append(sample)
+
+    def _held(self, t: float) -> None:
+        """The hold's time is up: its last sample is the fingers where they are now (a hold
+        without a single move is a still one, not an unmeasured one)."""
+        a = self.attempt
+        if a is not None and len(self.grip) == len(a.fingers):
+            self._pinch_sample(a, t)
+        self._end(t, "held")
 
     def _cue(self, t: float) -> None:
         a = self.attempt
@@ -307,7 +318,8 @@ class SqueezeModel(RoundModel):
             "label": a.label if a.task == "pair" else "", "onset_ms": a.onset_ms,
             "end_ms": t, "fingers_down": len(a.ids),
             "grip_initiation_ms": None if a.gripped_ms is None else a.gripped_ms - a.onset_ms,
-            "closing_percent": None if a.task == "pinch" else 100.0 * (
+            "closing_percent": None if a.task == "pinch" or (
+                a.task == "cycles" and not a.cycle_depths) else 100.0 * (
                 median(a.cycle_depths) if a.task == "cycles" else a.depth),
             "closed_ms": a.closed_ms,
             "release_reaction_ms": max(ups) - a.cue_ms if released and a.cue_ms is not None

@@ -254,7 +254,21 @@ def test_a_pair_needs_both_fingers_up():
     (trial,) = feed(model, touches)
     assert trial["cue"] == f"{a}+{b}" and trial["reaction_ms"] == pytest.approx(460.0)
     assert trial["movement_ms"] == pytest.approx(490.0)
+    assert trial["up_ms"] == pytest.approx(440.0)           # both up from 460 to 900
+    assert trial["outcome"] == "alone" and trial["success"]
     assert len(trial["co_movement"]) == 3
+
+
+def test_a_pair_lifted_one_after_the_other_is_not_a_pair():
+    model = lift_round(task="pair", time_limit_ms=3000.0)
+    lay_down(model)
+    onset = to_cue(model)
+    a, b = model.cue.fingers
+    feed(model, [up(model, a, onset + 300), down(model, a, onset + 900),
+                 up(model, b, onset + 1000), down(model, b, onset + 1600)])
+    model.tick(onset + 3000)
+    (trial,) = model.take_trials()
+    assert trial["outcome"] == "late" and not trial["success"]
 
 
 # -- the hand lost, strays ------------------------------------------------------------------
@@ -366,7 +380,7 @@ def _sane(model):
     for trial in model.results:
         assert isinstance(trial["success"], bool)
         assert trial["individuation"] is None or 0.0 <= trial["individuation"] <= 1.0
-        assert all(not (isinstance(v, float) and math.isinf(v)) for v in trial.values())
+        assert all(math.isfinite(v) for v in trial.values() if isinstance(v, float)), trial
     summary = model.summary()
     assert 0.0 <= summary["success_rate"] <= 1.0 or math.isnan(summary["success_rate"])
 

@@ -178,6 +178,18 @@ def test_a_pinch_held_still_inside_the_band_is_steady():
     assert trial["jitter_mm"] < 0.01 and trial["aperture_cv_percent"] < 0.1
 
 
+def test_a_pinch_held_without_a_single_move_is_perfectly_steady():
+    model = squeeze_round(tasks="pinch", target_mm=40.0, band_mm=4.0, hold_ms=2000.0)
+    cx, cy = model.centre
+    t = model.now + 100
+    feed(model, [Touch(1, Phase.DOWN, cx - 20, cy, t), Touch(2, Phase.DOWN, cx + 20, cy, t)])
+    model.tick(t + 2000)
+    (trial,) = model.take_trials()
+    assert trial["outcome"] == "held" and trial["success"]
+    assert trial["inside_percent"] == 100.0 and trial["jitter_mm"] == pytest.approx(0.0)
+    assert trial["aperture_cv_percent"] == pytest.approx(0.0)
+
+
 def test_a_pinch_let_go_during_the_hold_is_dropped():
     model = squeeze_round(tasks="pinch", target_mm=40.0, band_mm=4.0, hold_ms=2000.0)
     cx, cy = model.centre
@@ -240,5 +252,5 @@ def test_any_touch_stream_keeps_the_model_sane(tasks, variant, events, end):
     assert done == len(model.results) <= total
     for trial in model.results:
         assert isinstance(trial["success"], bool)
-        assert all(not (isinstance(v, float) and math.isinf(v)) for v in trial.values())
+        assert all(math.isfinite(v) for v in trial.values() if isinstance(v, float)), trial
     model.summary()
