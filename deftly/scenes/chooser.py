@@ -8,17 +8,19 @@ from typing import Generic, TypeVar
 
 from deftly.scenes.base import Screen
 from engine.display import RectMM
-from engine.i18n import t
-from engine.ui.widgets import Button, Widget
+from engine.ui.draw import text_width
+from engine.ui.table import pager
+from engine.ui.widgets import Widget
 
 T = TypeVar("T")
 MakeTile = Callable[[RectMM, T, Callable[[T], None]], Widget]
 """Builds the tile of one choice in a cell; the tile calls the given function with it."""
 
-TILE_W_MM = 80.0
+TILE_EDGES_MM = 14.0
+"""A tile's border, padding and a lock or check mark beside its name."""
 TALL_TILE_MM = 34.0
 """Room for a name, a line of detail and stars."""
-SHORT_TILE_MM = 21.0
+SHORT_TILE_MM = 16.0
 """A name alone (tiles under 22 mm show just the name), on short screens."""
 
 
@@ -41,10 +43,10 @@ class ChooserScene(Screen[T | None], Generic[T]):
         gap = sizes.gap
         tile_h = TALL_TILE_MM if content.h >= 3 * TALL_TILE_MM + sizes.button_h else \
             SHORT_TILE_MM
-        cols = max(1, min(3, int((content.w + gap) // (TILE_W_MM + gap))))
+        cols = self._columns(content.w, gap)
         rows = max(1, int((content.h + gap) // (tile_h + gap)))
-        if len(self.choices) > cols * rows:       # a row for the page button
-            rows = max(1, rows - 1)
+        if len(self.choices) > cols * rows:       # a row for the pager
+            rows = max(1, int((content.h - sizes.button_h) // (tile_h + gap)))
         per_page = cols * rows
         pages = max(1, -(-len(self.choices) // per_page))
         self.page %= pages
@@ -53,15 +55,23 @@ class ChooserScene(Screen[T | None], Generic[T]):
         if pages > 1:
             grid, below = content.take_top(rows * (tile_h + gap) - gap)
             _, row = below.take_top(gap)
-            more = RectMM(row.x, row.y, min(row.w, 70.0), min(row.h, sizes.button_h))
-            widgets.append(Button(more, t("chooser.more", page=self.page + 1, pages=pages),
-                                  self._next))
+            widgets += pager(RectMM(row.x, row.y, row.w, min(row.h, sizes.button_h)),
+                             self.page, pages, self._turn, gap)
         grid = RectMM(grid.x, grid.y, grid.w, min(grid.h, rows * (tile_h + gap) - gap))
         cells = [c for r in grid.rows(rows, gap) for c in r.columns(cols, gap)]
         shown = self.choices[self.page * per_page:(self.page + 1) * per_page]
         return [self.make_tile(cell, choice, self.finish)
                 for cell, choice in zip(cells, shown, strict=False)] + widgets
 
-    def _next(self) -> None:
-        self.page += 1
+    def _columns(self, width: float, gap: float) -> int:
+        """As many columns (up to 3) as leave every choice's name room on one line."""
+        theme = self.app.theme
+        names = [getattr(self.make_tile(RectMM(0, 0, 1, 1), c, self.finish), "label", "")
+                 for c in self.choices]
+        widest = max((text_width(theme, n, True, theme.sizes.label) for n in names),
+                     default=0.0) + TILE_EDGES_MM
+        return next((c for c in (3, 2) if (width - (c - 1) * gap) / c >= widest), 1)
+
+    def _turn(self, step: int) -> None:
+        self.page += step
         self.refresh()

@@ -380,7 +380,8 @@ def _sane(model):
     for trial in model.results:
         assert isinstance(trial["success"], bool)
         assert trial["individuation"] is None or 0.0 <= trial["individuation"] <= 1.0
-        assert all(math.isfinite(v) for v in trial.values() if isinstance(v, float)), trial
+        assert all(math.isfinite(v) for k, v in trial.items()
+                   if isinstance(v, float) and k != "level_value"), trial   # NaN: none adapts
     summary = model.summary()
     assert 0.0 <= summary["success_rate"] <= 1.0 or math.isnan(summary["success_rate"])
 

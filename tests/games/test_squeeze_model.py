@@ -252,5 +252,6 @@ def test_any_touch_stream_keeps_the_model_sane(tasks, variant, events, end):
     assert done == len(model.results) <= total
     for trial in model.results:
         assert isinstance(trial["success"], bool)
-        assert all(math.isfinite(v) for v in trial.values() if isinstance(v, float)), trial
+        assert all(math.isfinite(v) for k, v in trial.items()
+                   if isinstance(v, float) and k != "level_value"), trial   # NaN: none adapts
     model.summary()
