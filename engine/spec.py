@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from engine.game import GameModel, Policy, RoundSetup
 from engine.i18n import add_strings, t
 from engine.levels.difficulty import Difficulty
-from engine.levels.schema import LevelSet, ParamSpec, load_levels
+from engine.levels.schema import Level, LevelSet, ParamSpec, Value, load_levels
 from engine.resources import resource_path
 
 if TYPE_CHECKING:
@@ -187,6 +187,9 @@ class GameSpec:
     note: str = ""
     """A text key: what a therapist must know to read this game's numbers (the report
     prints it under the title)."""
+    level_fingers: Callable[[Mapping[str, Value]], int] | None = None
+    """The fingers at once a level needs, from its parameters, where levels differ (one
+    finger rolls a ball, two turn a dial); by default its variant's."""
 
     def __post_init__(self) -> None:
         if self.strings is not None:
@@ -228,6 +231,11 @@ class GameSpec:
     def fewest_fingers(self) -> int:
         """The fingers at once its easiest variant needs (more than one: not with a mouse)."""
         return min(v.fingers for v in self.variants)
+
+    def fingers_for(self, level: Level, variant_id: str = "") -> int:
+        """The fingers at once `level` needs, played the variant's way."""
+        own = self.level_fingers(level.params) if self.level_fingers is not None else 1
+        return max(own, self.variant(variant_id).fingers)
 
     def variant(self, variant_id: str) -> Variant:
         for candidate in self.variants:

@@ -10,6 +10,7 @@ from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
 from engine.input.capability import touch_capability
+from engine.levels.schema import Level
 from engine.scene import Scene
 from engine.ui.draw import text_width
 from engine.ui.widgets import Button, Label, Widget
@@ -39,7 +40,7 @@ class StartScene(Screen[StartChoice]):
                              else "right")
         self.variants = game.spec.variants
         self.variant = suited_variant(game.spec, last_variant(shell, game.spec.id))
-        self.level_id = self._progress().current().id
+        self.level_id = self._first_level()
         self.mode = "training"
 
     def _progress(self):
@@ -164,10 +165,10 @@ class StartScene(Screen[StartChoice]):
         level_id, mode, is_open = choice
         assert self.game.levels is not None
         level = self.game.levels.get(level_id)
-        name = t("start.checkup") if mode == "checkup" or level is None else level.name
-        return Button(cell, name, lambda: chosen(choice), icon=None if is_open else "lock",
-                      enabled=is_open, why_not=self._locked,
-                      selected=(level_id, mode) == (self.level_id, self.mode))
+        assert level is not None
+        name = t("start.checkup") if mode == "checkup" else level.name
+        return self._level_button(cell, level, is_open, name, lambda: chosen(choice),
+                                  (level_id, mode) == (self.level_id, self.mode))
 
     def _level_chosen(self, choice: tuple[str, str, bool] | None) -> None:
         if choice is not None:
@@ -189,29 +190,51 @@ class StartScene(Screen[StartChoice]):
         widgets: list[Widget] = []
         for cell, state in zip(cells, states, strict=False):
             chosen = self.mode == "training" and state.level.id == self.level_id
-            widgets.append(Button(cell, state.level.name,
-                                  lambda lv=state.level.id: self.pick_level(lv),
-                                  icon=None if state.open else "lock",
-                                  enabled=state.open, selected=chosen,
-                                  why_not=self._locked))
+            widgets.append(self._level_button(cell, state.level, state.open, state.level.name,
+                                              lambda lv=state.level.id: self.pick_level(lv),
+                                              chosen))
         checkup = self.game.levels.checkup
-        widgets.append(Button(cells[len(states)], t("start.checkup"),
-                              lambda: self.pick_level(checkup.id, "checkup"),
-                              selected=self.mode == "checkup"))
+        widgets.append(self._level_button(cells[len(states)], checkup, True,
+                                          t("start.checkup"),
+                                          lambda: self.pick_level(checkup.id, "checkup"),
+                                          self.mode == "checkup"))
         return widgets
 
     def _locked(self) -> None:
         self.app.show_toast(t("start.locked_note"))
 
+    def _needs_touch(self) -> None:
+        self.app.show_toast(t("home.needs_touch"))
+
+    def _fits(self, level: Level) -> bool:
+        """Whether this screen can play `level` (two fingers at once: not with a mouse)."""
+        return touch_capability().allows(self.game.spec.fingers_for(level, self.variant))
+
+    def _first_level(self) -> str:
+        """The player's level; where this screen cannot play it, the last open one it can."""
+        current = self._progress().current()
+        if self._fits(current):
+            return current.id
+        playable = [s.level for s in self._progress().states() if s.open and self._fits(s.level)]
+        return playable[-1].id if playable else current.id
+
+    def _level_button(self, cell: RectMM, level: Level, is_open: bool, name: str,
+                      pressed: Callable[[], None], selected: bool) -> Button:
+        """A level's button: locked until it opens, and where it needs a touchscreen."""
+        fits = self._fits(level)
+        return Button(cell, name, pressed, icon=None if is_open else "lock",
+                      enabled=is_open and fits, selected=selected,
+                      why_not=self._locked if not is_open else self._needs_touch)
+
     def pick_hand(self, hand: str) -> None:
         self.hand = hand
-        self.level_id = self._progress().current().id
+        self.level_id = self._first_level()
         self.mode = "training"
         self.refresh()
 
     def pick_variant(self, variant: str) -> None:
         self.variant = variant
-        self.level_id = self._progress().current().id
+        self.level_id = self._first_level()
         self.mode = "training"
         self.refresh()
 

@@ -152,8 +152,13 @@ class TwoFingerPose:
 
 def two_finger_pose(a: Contact | Touch, b: Contact | Touch) -> TwoFingerPose:
     """Aperture (distance), centre and angle of the line from finger a to finger b."""
-    dx, dy = b.x_mm - a.x_mm, b.y_mm - a.y_mm
-    return TwoFingerPose(math.hypot(dx, dy), (a.x_mm + b.x_mm) / 2, (a.y_mm + b.y_mm) / 2,
+    return pose_between((a.x_mm, a.y_mm), (b.x_mm, b.y_mm))
+
+
+def pose_between(a: tuple[float, float], b: tuple[float, float]) -> TwoFingerPose:
+    """The pose of two fingers at points a and b (mm)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    return TwoFingerPose(math.hypot(dx, dy), (a[0] + b[0]) / 2, (a[1] + b[1]) / 2,
                          math.degrees(math.atan2(dy, dx)))
 
 

@@ -1,0 +1,1 @@
+"""The five exercises, each with its own rules and measures (`base.Task` is what they share)."""
