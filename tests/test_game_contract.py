@@ -111,7 +111,8 @@ def test_every_preset_plays_every_level_and_fills_the_trial_base(game, preset):
 
 @pytest.fixture(scope="module")
 def played(tmp_path_factory):
-    """Per game: a player with four days of its training rounds and a check-up."""
+    """Per game: a player with a check-up, a round of every level (each kind of exercise
+    reaches the trends) and a day at the current level."""
     out = {}
     for game in GAMES:
         spec = registry.spec(game)
@@ -121,10 +122,11 @@ def played(tmp_path_factory):
         variant = spec.sim_variant(PRESETS["mild"])
         progress = PlayerProgress(store, profile.id, game, "right", spec.levels, variant)
         results = []
-        for day in range(4):
+        days = [("checkup", spec.levels.checkup.id)] + \
+            [("training", level.id) for level in spec.levels.levels] + [("training", "")]
+        for day, (mode, level_id) in enumerate(days):
             clock.set(clock() + timedelta(days=1))
-            mode, level = ("checkup", spec.levels.checkup.id) if day == 0 else \
-                ("training", progress.current().id)
+            level = level_id or progress.current().id
             results.append(play(spec, level, SimPatient(PRESETS["mild"], day), progress,
                                 day, mode=mode, store=store, variant=variant))
         out[game] = (store, profile, results)
@@ -241,8 +243,14 @@ def test_the_trial_table_and_a_replay_of_a_round(game, played):
 def test_the_home_screen_offers_the_game_and_its_shots_render(game, played):
     store, _, _ = played[game]
     spec = registry.spec(game)
-    _, texts = _drawn(store, HomeScene, size=(1920, 1200))
-    assert any(spec.name in text for text in texts)
+    home, texts = _drawn(store, HomeScene, size=(1920, 1200))
+    if not any(spec.name in text for text in texts):   # too many games: the Games screen
+        assert isinstance(home, HomeScene)
+        home.app.scenes.push(home.games_chooser())
+        with recording_text() as drawn:
+            home.app.render()
+        texts = [d.text for d in drawn]
+    assert any(spec.name in text for text in texts), texts
     from deftly.shots import all_shots, render_shot_with_text
 
     names = [name for name in all_shots() if name == game or name.startswith(f"{game}-")]

@@ -10,6 +10,7 @@ from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.ui.draw import text_width
 from engine.ui.table import pager
+from engine.ui.theme import Theme
 from engine.ui.widgets import Widget
 
 T = TypeVar("T")
@@ -68,10 +69,15 @@ class ChooserScene(Screen[T | None], Generic[T]):
         theme = self.app.theme
         names = [getattr(self.make_tile(RectMM(0, 0, 1, 1), c, self.finish), "label", "")
                  for c in self.choices]
-        widest = max((text_width(theme, n, True, theme.sizes.label) for n in names),
-                     default=0.0) + TILE_EDGES_MM
+        widest = tile_width(theme, names)
         return next((c for c in (3, 2) if (width - (c - 1) * gap) / c >= widest), 1)
 
     def _turn(self, step: int) -> None:
         self.page += step
         self.refresh()
+
+
+def tile_width(theme: Theme, names: list[str]) -> float:
+    """The width a tile needs for the longest of `names` on one line."""
+    return max((text_width(theme, n, True, theme.sizes.label) for n in names),
+               default=0.0) + TILE_EDGES_MM

@@ -16,6 +16,7 @@ from deftly.play import (
     suited_variant,
 )
 from deftly.scenes.base import Screen
+from deftly.scenes.chooser import ChooserScene, tile_width
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.start import StartChoice, StartScene
 from engine.display import RectMM
@@ -201,8 +202,9 @@ class HomeScene(Screen[None]):
         if (area.h - gap * (rows - 1)) / rows < sizes.touch_min:
             gap = max(2.0, (area.h - sizes.touch_min * rows) / max(rows - 1, 1))
         cells = [c for r in area.rows(rows, gap) for c in r.columns(cols, sizes.gap)]
-        if any(c.w < MIN_TILE_W_MM or c.h < sizes.touch_min for c in cells):
-            return None
+        if any(c.w < MIN_TILE_W_MM or c.h < sizes.touch_min for c in cells) or \
+                cells[0].w < tile_width(self.app.theme, [g.spec.name for g in games]):
+            return None     # a name on two lines would run into the tile's detail
         for cell, game in zip(cells, games, strict=False):
             widgets.append(self._tile(cell, game, self.choose))
         return widgets
@@ -212,8 +214,6 @@ class HomeScene(Screen[None]):
 
     def games_chooser(self) -> Scene[Any]:
         """Every game as a tile on a screen of its own (for small screens)."""
-        from deftly.scenes.chooser import ChooserScene
-
         return ChooserScene(self.shell, t("home.games"), list(self.shell.games), self._tile)
 
     def _game_chosen(self, game: Available | None) -> None:
