@@ -168,6 +168,7 @@ class _Grid:
 
 
 _GRIDS: dict[int, tuple[Polyline, list[_Grid]]] = {}
+GRIDS_KEPT = 64   # the lines a game reuses (a trace level's shapes) stay
 LEVEL_SCALE = 2.0
 
 
@@ -185,8 +186,8 @@ def _grids_for(line: Polyline) -> list[_Grid]:
         if 2.0 * cell >= extent or len(grids) == 6:
             break
         cell *= LEVEL_SCALE
-    if len(_GRIDS) > 32:
-        _GRIDS.clear()
+    if len(_GRIDS) >= GRIDS_KEPT:
+        del _GRIDS[next(iter(_GRIDS))]   # the oldest
     _GRIDS[id(line)] = (line, grids)
     return grids
 

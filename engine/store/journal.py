@@ -21,14 +21,22 @@ class Journal:
         self.sync_each = True
         """fsync every record (the app); a batch of simulated rounds syncs once at its end."""
 
-    def append(self, record: dict[str, Any]) -> None:
-        """Write one record durably (flush + fsync); cost does not grow with the data."""
-        self.extend([record])
+    def append(self, record: dict[str, Any]) -> bytes:
+        """Write one record durably (flush + fsync); cost does not grow with the data.
+        Returns the line written."""
+        return self.extend([record])
 
-    def extend(self, records: list[dict[str, Any]]) -> None:
-        """Write records durably, with one flush and fsync for them all."""
-        lines = b"".join(json.dumps(json_safe(r), separators=(",", ":"), ensure_ascii=False,
-                                    allow_nan=False).encode("utf-8") + b"\n" for r in records)
+    def append_safe(self, record: dict[str, Any]) -> bytes:
+        """`append` for a record that is `json_safe` already (a trial: it is not walked
+        twice)."""
+        return self.extend([record], safe=True)
+
+    def extend(self, records: list[dict[str, Any]], *, safe: bool = False) -> bytes:
+        """Write records durably, with one flush and fsync for them all; returns the lines
+        written. `safe`: the records are `json_safe` already (it is not applied again)."""
+        lines = b"".join(json.dumps(r if safe else json_safe(r), separators=(",", ":"),
+                                    ensure_ascii=False, allow_nan=False).encode("utf-8")
+                         + b"\n" for r in records)
         handle = self._open()
         start = handle.tell()
         try:
@@ -39,6 +47,7 @@ class Journal:
         except OSError:
             self._cut_back(start)   # never leave half a record for the next one to join
             raise
+        return lines
 
     def _end_the_last_line(self) -> None:
         """A record cut short by a crash must not join the next one: end a whole record

@@ -46,18 +46,36 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
+_NUMBERS = frozenset((float, int))
+
+
 def json_safe(value: Any) -> Any:
     """A copy of `value` with NaN/inf as None and numpy scalars as Python numbers."""
     kind = type(value)
     if kind is float:
-        return value if math.isfinite(value) else None
+        return value if isfinite(value) else None
     if kind is str or kind is int or kind is bool or value is None:
         return value
     if kind is dict:
-        return {k if type(k) is str else str(k): json_safe(v) for k, v in value.items()}
+        out = {}
+        for k, v in value.items():   # plain values inline: a trial is mostly numbers
+            key = k if type(k) is str else str(k)
+            vk = type(v)
+            if vk is str or vk is int or vk is bool or v is None:
+                out[key] = v
+            elif vk is float:
+                out[key] = v if isfinite(v) else None
+            else:
+                out[key] = json_safe(v)
+        return out
     if kind is list or kind is tuple:
-        if all(type(v) is float for v in value):     # a path: numbers only, the common case
-            return [v if isfinite(v) else None for v in value]
+        if _NUMBERS.issuperset(map(type, value)):   # a point or a path: numbers only
+            try:
+                if isfinite(sum(value)):   # no NaN or infinity among them
+                    return list(value)
+            except OverflowError:   # an int too large for a float: look at each
+                pass
+            return [v if type(v) is int or isfinite(v) else None for v in value]
         return [json_safe(v) for v in value]
     return _json_safe_other(value)
 

@@ -23,6 +23,7 @@ damage, never a new folder.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import uuid
@@ -122,6 +123,11 @@ class Store:
         self._active: dict[str, Doc] = {}          # sessions begun and not yet ended
         self._active_trials: dict[str, list[Doc]] = {}
         self._batch_depth = 0
+        self._journal_core: list[Doc] | None = None
+        """The core records in the journal file, as written since it was last empty (so a
+        checkpoint need not read the file back); None: unknown, read the file."""
+        self._present: tuple[dict[str, Doc], int, set[Any]] | None = None
+        """The trial ids in the trials table folded into last (the table, its size)."""
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
@@ -167,12 +173,23 @@ class Store:
         self.close()
 
     # -- writing -----------------------------------------------------------------------------
-    def _log(self, record: Doc) -> None:
-        """Journal one change durably, or raise CannotSaveError in one sentence."""
+    def _log(self, record: Doc, *, safe: bool = False) -> None:
+        """Journal one change durably, or raise CannotSaveError in one sentence. `safe`:
+        the record is `json_safe` already."""
         try:
-            self._journal.append(record)
+            line = self._journal.append_safe(record) if safe else self._journal.append(record)
         except OSError as error:
+            self._journal_core = None
             raise cannot_save(error) from error
+        except BaseException:
+            self._journal_core = None
+            raise
+        if self._journal_core is not None and record.get("op") in CORE_OPS:
+            written = json.loads(line) if isinstance(line, bytes) else None   # as read back
+            if isinstance(written, dict) and valid_record(written):
+                self._journal_core.append(written)
+            else:
+                self._journal_core = None   # reading the file reports it
 
     def _may_not_save(self, write: Callable[[], None]) -> bool:
         """Run `write`, which only puts on disk what the journal already holds: if the disk
@@ -389,6 +406,7 @@ class Store:
             if source.is_file():
                 if source == self._journal.path:
                     self._journal.close()
+                    self._journal_core = None
                 write_atomic(source, jsonl(good))
             del self._to_clean[source]
 
@@ -581,6 +599,7 @@ class Store:
         if core is not None:
             write_atomic(self.core_history_path, jsonl(snapshot(core.storage.read() or {})))
         self._journal.close()
+        self._journal_core = None   # the journal may be rewritten
         sources = self._archives()
         for source in [*sources, self._journal.path]:
             if not source.is_file():
@@ -645,7 +664,7 @@ class Store:
         doc = json_safe({**metrics, "id": f"{session_id}#{index:05d}", "session": session_id,
                          "profile": session["profile"], "game": session["game"],
                          "index": index})
-        self._log({"op": "trial", "session": session_id, "doc": doc})
+        self._log({"op": "trial", "session": session_id, "doc": doc}, safe=True)
         self._active_trials[session_id].append(doc)
 
     def end_session(self, session_id: str, *, summary: Doc, duration_ms: float,
@@ -790,14 +809,18 @@ class Store:
             _storage(db).flush()
         if self._journal.path.exists() and self._journal.path.stat().st_size:
             self._keep_core_history()
+            self._journal_core = None
             self._journal.rotate(self.archive_dir, self._archive_name(), KEEP_ARCHIVES)
+        self._journal_core = []   # the journal is empty now
 
     def _keep_core_history(self) -> None:
         """Add the journal's core changes to the core history before the journal is
         archived (and later pruned); rewrite the history compactly when it grows long."""
         path = self.core_history_path
         core_db = self._dbs.get(self.core_path)
-        changes = [r for r in self._read(self._journal.path) if r.get("op") in CORE_OPS]
+        known = self._journal_core
+        changes = list(known) if known is not None else [
+            r for r in self._read(self._journal.path) if r.get("op") in CORE_OPS]
         self._not_a_file_aside(path)
         lines = _history_lines(path)
         if not self._history_checked and path.exists():
@@ -882,10 +905,25 @@ class Store:
         if trial_docs and only in (None, trials_path):
             table = self._db(trials_path).table("trials")
             raw = (self._db(trials_path).storage.read() or {}).get("trials", {})
-            present = {t.get("id") for t in raw.values()}
+            present = self._present_ids(raw)
             new = [t for t in trial_docs if t["id"] not in present]
             if new:
                 table.insert_multiple(new)
+                after = (self._db(trials_path).storage.read() or {}).get("trials", {})
+                self._present = None
+                if len(after) == len(raw) + len(new):   # as tinydb inserts: the same, and these
+                    present.update(t["id"] for t in new)
+                    self._present = (after, len(after), present)
+
+    def _present_ids(self, raw: dict[str, Doc]) -> set[Any]:
+        """The trial ids in a trials table (kept for the table last folded into, while it
+        is the very same table: tinydb makes a new one at every change)."""
+        known = self._present
+        if known is not None and known[0] is raw and known[1] == len(raw):
+            return known[2]
+        present = {t.get("id") for t in raw.values()}
+        self._present = (raw, len(raw), present)
+        return present
 
     def _drop_profile(self, profile_id: str) -> None:
         """State and override keys of a player start with the player's id."""

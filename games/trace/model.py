@@ -147,10 +147,10 @@ class TraceModel(RoundModel):
         shape = load_shape(self._order[self.done % len(self._order)])
         size = min(float(self._params["size_mm"]), self.board[0] - 12.0, self.board[1] - 12.0)
         mirrored = self.setup.mirrored
-        strokes = shape.placed(size, self.board, mirrored)
+        strokes, lines = placed_lines(shape, size, self.board, mirrored)
         limit = self.time_limit(self._params)
         deadline = None if limit is None else t + limit
-        self.trial = TraceTrial(shape, strokes, [Polyline.of(s) for s in strokes],
+        self.trial = TraceTrial(shape, strokes, lines,
                                 float(self._params["corridor_mm"]), t, deadline,
                                 shape.placed_center(size, self.board, mirrored))
         if deadline is not None:
@@ -313,6 +313,31 @@ class TraceModel(RoundModel):
             "spiral_rmse_mm": mean([t["spiral_rmse_mm"] for t in spirals
                                     if t.get("spiral_rmse_mm") is not None]),
         }
+
+
+_PLACED: dict[tuple[object, ...], tuple[list[np.ndarray], list[Polyline]]] = {}
+PLACED_KEPT = 64
+
+
+def placed_lines(shape: Shape, size_mm: float, board: tuple[float, float], mirrored: bool
+                 ) -> tuple[list[np.ndarray], list[Polyline]]:
+    """A shape's strokes placed on the board, and their reference lines: made once for the
+    same shape, size and board (read-only), so the scoring's search grids are built once."""
+    strokes = shape.placed(size_mm, board, mirrored)
+    key = (shape.id, *((s.shape, s.tobytes()) for s in strokes))
+    cached = _PLACED.get(key)
+    if cached is None:
+        for stroke in strokes:
+            stroke.flags.writeable = False
+        cached = (strokes, [Polyline.of(s) for s in strokes])
+        for line in cached[1]:
+            for array in (line.points, line.seg_start, line.seg_vec, line.seg_len,
+                          line.arc_start, line.arc_end):
+                array.flags.writeable = False
+        if len(_PLACED) >= PLACED_KEPT:
+            del _PLACED[next(iter(_PLACED))]
+        _PLACED[key] = cached
+    return list(cached[0]), list(cached[1])
 
 
 def guide_position(trial: TraceTrial, pace_mm_per_s: float, t_ms: float
