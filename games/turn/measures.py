@@ -12,6 +12,9 @@ the finger left and came back to is a list of pieces, each resampled on its own.
 - side to side: `amplitude_mm` (the mean travel between turning points, the first leg from
   rest left out) and `rhythm_cv_percent` (the CV of the times between turning points);
 - wringing: per cycle, each contact's amplitude (the mean of its two legs' turns).
+
+Only legs that ended in a turn back are measured: the last, cut short when the goal is
+reached or the time is up, is counted but not measured.
 """
 
 from __future__ import annotations
@@ -136,12 +139,11 @@ class Wringing(Metrics):
 def cycle_amplitudes(legs: Sequence[Swing]) -> list[tuple[float, float]]:
     """Each whole cycle's (first, second) contact amplitude: the mean of the two legs'
     turns; `start_tag` and `end_tag` of a leg are the two contacts' angles."""
-    out = []
-    for a, b in zip(legs[0::2], legs[1::2], strict=False):
-        sizes = [(abs(leg.end_tag[k] - leg.start_tag[k]) for k in (0, 1)) for leg in (a, b)]
-        (a0, a1), (b0, b1) = (tuple(s) for s in sizes)
-        out.append(((a0 + b0) / 2, (a1 + b1) / 2))
-    return out
+    def turned(leg: Swing, contact: int) -> float:
+        return abs(leg.end_tag[contact] - leg.start_tag[contact])
+
+    return [((turned(a, 0) + turned(b, 0)) / 2, (turned(a, 1) + turned(b, 1)) / 2)
+            for a, b in zip(legs[0::2], legs[1::2], strict=False)]
 
 
 def wringing(legs: Sequence[Swing]) -> Wringing:

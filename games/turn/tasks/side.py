@@ -68,7 +68,5 @@ class SideTask(Task):
         return "done" if self.cycles >= self.goal else None
 
     def measures(self, t_ms: float) -> dict[str, Any]:
-        last = self.turns.finish()
-        legs = self.legs + ([last] if last is not None else [])
-        return {**rhythm(legs).to_dict(), "cycles": self.cycles, "cycle_goal": self.goal,
+        return {**rhythm(self.legs).to_dict(), "cycles": self.cycles, "cycle_goal": self.goal,
                 "span_mm": 2 * self.half, "axis": self.params["axis"]}

@@ -30,6 +30,7 @@ class WringTask(Task):
         self.around: dict[str, Around] = {}
         self.turns = Turnarounds(TURN_DEG)
         self.legs: list[Swing] = []              # the legs that counted
+        self.turned_back = 0                     # of them, those that turned back (whole)
         self.tried = 0                           # legs, counted or not
         self.angles: dict[str, float] = {"left": 0.0, "right": 0.0}   # turned, each end
 
@@ -76,6 +77,7 @@ class WringTask(Task):
             self.tried += 1
             if self._counts(leg):
                 self.legs.append(leg)
+                self.turned_back = len(self.legs)
         under_way = self.turns.finish()
         if len(self.legs) + 1 >= 2 * self.goal and under_way is not None and \
                 self._counts(under_way):
@@ -94,9 +96,10 @@ class WringTask(Task):
 
     def measures(self, t_ms: float) -> dict[str, Any]:
         start = self.started_ms
-        found = wringing(self.legs)
+        whole = self.legs[:self.turned_back]     # the last leg, cut short by the goal: not
+        found = wringing(whole)
         return {**found.to_dict(), "cycles": self.cycles, "cycle_goal": self.goal,
                 "cycles_per_min": per_minute(self.cycles, t_ms - start) if start else None,
                 "legs_tried": self.tried,
-                "amplitudes_left": [c[0] for c in cycle_amplitudes(self.legs)],
-                "amplitudes_right": [c[1] for c in cycle_amplitudes(self.legs)]}
+                "amplitudes_left": [c[0] for c in cycle_amplitudes(whole)],
+                "amplitudes_right": [c[1] for c in cycle_amplitudes(whole)]}
