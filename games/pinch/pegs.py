@@ -257,6 +257,8 @@ class PegModel(RoundModel):
             return (c.x_mm, c.y_mm, 0.0)
         a, b = contacts
         assert a is not None and b is not None
+        if not self.keyed:   # the angle is not needed: the centre as two_finger_pose has it
+            return ((a.x_mm + b.x_mm) / 2, (a.y_mm + b.y_mm) / 2, 0.0)
         pose = two_finger_pose(a, b)
         return (pose.center_x_mm, pose.center_y_mm, pose.angle_deg)
 
