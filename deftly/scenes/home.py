@@ -16,7 +16,7 @@ from deftly.play import (
     suited_variant,
 )
 from deftly.scenes.base import Screen
-from deftly.scenes.chooser import ChooserScene, tile_width
+from deftly.scenes.chooser import TILE_EDGES_MM, ChooserScene, tile_width
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.start import StartChoice, StartScene
 from engine.display import RectMM
@@ -202,12 +202,20 @@ class HomeScene(Screen[None]):
         if (area.h - gap * (rows - 1)) / rows < sizes.touch_min:
             gap = max(2.0, (area.h - sizes.touch_min * rows) / max(rows - 1, 1))
         cells = [c for r in area.rows(rows, gap) for c in r.columns(cols, sizes.gap)]
-        if any(c.w < MIN_TILE_W_MM or c.h < sizes.touch_min for c in cells) or \
-                cells[0].w < tile_width(self.app.theme, [g.spec.name for g in games]):
-            return None     # a name on two lines would run into the tile's detail
+        if any(c.w < MIN_TILE_W_MM or c.h < sizes.touch_min for c in cells):
+            return None
+        names_only = cells[0].w < tile_width(self.app.theme, [g.spec.name for g in games])
+        if names_only and not self._names_fit(cells[0], games):
+            return None
         for cell, game in zip(cells, games, strict=False):
-            widgets.append(self._tile(cell, game, self.choose))
+            widgets.append(self._tile(cell, game, self.choose, names_only=names_only))
         return widgets
+
+    def _names_fit(self, cell: RectMM, games: list[Available]) -> bool:
+        """Whether every game's name, wrapped, fits a tile with nothing under it."""
+        theme = self.app.theme
+        return all(text_height(theme, g.spec.name, cell.w - TILE_EDGES_MM, theme.sizes.label,
+                               True) <= cell.h - 4.0 for g in games)
 
     def open_games(self) -> None:
         self.app.scenes.push(self.games_chooser(), self._game_chosen)
@@ -222,28 +230,31 @@ class HomeScene(Screen[None]):
         else:
             self.choose(game)
 
-    def _tile(self, cell: RectMM, game: Available, chosen: Callable[[Available], None]
-              ) -> Tile:
-        """A game's tile: its name, its level and last stars; `chosen` when pressed."""
+    def _tile(self, cell: RectMM, game: Available, chosen: Callable[[Available], None], *,
+              names_only: bool = False) -> Tile:
+        """A game's tile: its name, its level and last stars; `chosen` when pressed (only
+        the name on a short tile, or where names take two lines)."""
         if game.levels is None:
             return self._locked_tile(cell, game, t("home.unavailable"))
         if not self.shell.can_play(game):
-            return self._locked_tile(cell, game, t("home.needs_touch"))
+            return self._locked_tile(cell, game, t("home.needs_touch"), brief=names_only)
         hand = self._hand()
         variant = suited_variant(game.spec, last_variant(self.shell, game.spec.id))
         level = progress_for(self.shell, game, hand, variant).current()
         history = previous_summaries(self.shell, game.spec.id, hand, "training",
                                      variant=variant)
-        if cell.h < SHORT_TILE_MM:   # short tiles: just the game's name, big and clear
+        if names_only or cell.h < SHORT_TILE_MM:   # just the game's name, big and clear
             return Tile(cell, game.spec.name, lambda g=game: chosen(g))
         stars = praise.stars(history[-1]) if history else None
         detail = level.name if history else t("home.new_game")
         return Tile(cell, game.spec.name, lambda g=game: chosen(g), detail=detail,
                     stars=stars)
 
-    def _locked_tile(self, cell: RectMM, game: Available, why: str) -> Tile:
-        """A game that cannot be played here; a short tile says why when pressed."""
-        return Tile(cell, game.spec.name, detail=why, locked=True,
+    def _locked_tile(self, cell: RectMM, game: Available, why: str, *, brief: bool = False
+                     ) -> Tile:
+        """A game that cannot be played here; a short (or `brief`) tile says why when
+        pressed."""
+        return Tile(cell, game.spec.name, detail=why, locked=True, brief=brief,
                     why_not=lambda: self.app.show_toast(why))
 
     def _hand(self) -> str:

@@ -204,19 +204,27 @@ class Tile(Button):
     def __init__(self, rect: RectMM, label: str, on_press: Callable[[], None] | None = None,
                  *, detail: str | None = None, stars: int | None = None,
                  locked: bool = False, color: Color | None = None,
-                 selected: bool = False, why_not: Callable[[], None] | None = None) -> None:
-        """A locked tile too short for its `detail` shows a lock instead, and a press on it
-        calls `why_not` (to say the detail)."""
-        short = locked and detail is not None and rect.h < SHORT_TILE_MM
+                 selected: bool = False, why_not: Callable[[], None] | None = None,
+                 brief: bool = False) -> None:
+        """A locked tile too short for its `detail` (or `brief`: its name only) shows a
+        lock instead, and a press on it calls `why_not` (to say the detail)."""
+        short = locked and detail is not None and (brief or rect.h < SHORT_TILE_MM)
         super().__init__(rect, label, on_press, detail=None if short else detail, color=color,
-                         selected=selected, enabled=not locked, icon="lock" if short else None,
-                         why_not=why_not)
+                         selected=selected, enabled=not locked,
+                         icon="lock" if short and not brief else None, why_not=why_not)
         self.stars = stars
+        self.corner_lock = short and brief
+        """A name that may take two lines: the lock sits in the corner, out of its way."""
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         if not self.visible:
             return
         inner = self._frame(surface, theme)
+        if self.corner_lock:
+            size = min(6.0, inner.h * 0.3)
+            draw_icon(surface, theme, "lock", RectMM(inner.right - size, inner.y, size, size),
+                      self._colors(theme)[1])
+            inner = RectMM(inner.x, inner.y, inner.w - size * 0.5, inner.h)
         if self.stars is None:
             self._content(surface, theme, inner)
             return

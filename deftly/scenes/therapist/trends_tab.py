@@ -208,9 +208,9 @@ class TrendsTab(Tab):
             (self.area.shell.game(g).spec.short_name, g == self.game,
              lambda g=g: self._game(g)) for g in self.games]
         if compact:
-            following = self.games[(self.games.index(self.game) + 1) % len(self.games)]
+            next_game = self.games[(self.games.index(self.game) + 1) % len(self.games)]
             options = [(self.area.shell.game(self.game).spec.short_name, False,
-                        lambda: self._game(following))]
+                        lambda: self._game(next_game))]
         hands = trends.hands_played(sessions, self.game)
         if len(hands) > 1:
             options += [(t(f"hand.{h}"), h == self.hand, lambda h=h: self._set(hand=h))
@@ -221,9 +221,9 @@ class TrendsTab(Tab):
             options += [(t(spec.variant(v).label), v == self.variant,
                          lambda v=v: self._set(variant=v)) for v in variants]
         keys = list(RANGES)
-        following = keys[(keys.index(self.range) + 1) % len(keys)]
+        next_range = keys[(keys.index(self.range) + 1) % len(keys)]
         options.append((t(f"trend.range.{self.range}"), False,
-                        lambda: self._set(range=following)))
+                        lambda: self._set(range=next_range)))
         return options
 
     def select(self, game: str) -> None:
