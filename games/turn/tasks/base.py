@@ -16,6 +16,8 @@ SLACK_MM = 8.0
 """A finger this far outside what it should touch is still on it (a shaky landing)."""
 BALL_MM = 8.0
 """The rolled ball's radius."""
+HINT_ROOM_MM = 16.0
+"""The instruction's room across the top of the board (two lines)."""
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,10 @@ class Board:
 
     @classmethod
     def of(cls, width_mm: float, height_mm: float) -> Board:
-        return cls((width_mm / 2, height_mm / 2 + 4.0), max(10.0, width_mm / 2 - 10.0),
-                   max(10.0, height_mm / 2 - 16.0))
+        """Below the instruction's room at the top, in the middle of the rest."""
+        room_h = max(10.0, (height_mm - HINT_ROOM_MM) / 2 - 2.0)
+        return cls((width_mm / 2, HINT_ROOM_MM + (height_mm - HINT_ROOM_MM) / 2),
+                   max(10.0, width_mm / 2 - 10.0), room_h)
 
 
 class Task:

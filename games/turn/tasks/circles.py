@@ -21,8 +21,8 @@ class CirclesTask(Task):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.radius = min(self.param("ring_mm"), self.board.room_h - 4.0)
         self.band = self.param("band_mm")
+        self.radius = max(BALL_MM, min(self.param("ring_mm"), self.board.room_h - self.band))
         self.goal_deg = self.param("turns") * 360.0
         self.ball_deg = START_DEG
         self.around: Around | None = None
