@@ -75,6 +75,13 @@ class TurnPolicy(PlannedPolicy[TurnSkills]):
         return max(0.15, 1.0 + float(self.patient.rng.normal(0.0, self.skills.jerk))) / \
             self.patient.fatigue
 
+    def _swing_sizes(self, count: int) -> list[float]:
+        """Each half of a back-and-forth a little larger or smaller than the last (the
+        sizes change where the movement passes its middle)."""
+        spread = 0.08 + 0.25 * self.skills.jerk
+        return [max(0.3, 1.0 + float(self.patient.rng.normal(0.0, spread)))
+                for _ in range(count)]
+
     # -- thumb circles ------------------------------------------------------------------
     def _circles(self, task: Task, t0: float, end: float) -> list[Touch]:
         assert isinstance(task, CirclesTask)
@@ -167,8 +174,9 @@ class TurnPolicy(PlannedPolicy[TurnSkills]):
         out = [Touch(ids[e], Phase.DOWN, *task.grip(e), t0 + 30.0 * k)
                for k, e in enumerate(("left", "right"))]
         last = min(end, t0 + 60.0 + period * (task.goal + 0.75))
+        sizes = self._swing_sizes(int((last - t0) / (period / 2)) + 2)
         for t, since in self._steps(t0 + 60.0, last):
-            swing = math.sin(2 * math.pi * since / period)
+            swing = math.sin(2 * math.pi * since / period) * sizes[int(since / (period / 2))]
             wx, wy = self._wobble(t)
             for end_, start, way in (("left", 180.0, -1.0), ("right", 0.0, 1.0)):
                 angle = start + way * amp[end_] * swing
@@ -192,8 +200,9 @@ class TurnPolicy(PlannedPolicy[TurnSkills]):
             if p.chance(sk.slip_chance):
                 slip_at = t0 + 80.0 + period / 2 * (k + 0.5)
                 break
+        sizes = self._swing_sizes(int((last - t0) / (period / 2)) + 2)
         for t, since in self._steps(t0 + 80.0, last):
-            s = slide * math.sin(2 * math.pi * since / period)
+            s = slide * math.sin(2 * math.pi * since / period) * sizes[int(since / (period / 2))]
             wx, wy = self._wobble(t, 0.5)
             if slip_at is not None and t >= slip_at:   # both the same way: it slides out
                 drift = (t - slip_at) / 1000.0 * 40.0

@@ -77,6 +77,7 @@ def _arrowhead(surface: pygame.Surface, theme: Theme, board: RectMM, centre: Poi
 class TurnView:
     def __init__(self) -> None:
         self._pulse = draw.Pulse()
+        self._rings: dict[object, pygame.Surface] = {}
 
     def signature(self, model: TurnModel, now_ms: float) -> object:
         task, hint = model.task, model.hint
@@ -107,6 +108,24 @@ class TurnView:
             draw.circle(surface, theme, board.x + x, board.y + y, DOT_MM * 0.5, pal.background)
         draw.board_hint(surface, theme, board, prompt(model, now_ms))
 
+    def _ring(self, theme: Theme, radius: float, band: float) -> pygame.Surface:
+        """The ring and its band, drawn once for a theme and a size (a large fill)."""
+        key = (theme.palette, theme.profile.px_per_mm, radius, band)
+        if key not in self._rings:
+            pal = theme.palette
+            outer, inner = radius + band, max(0.5, radius - band)
+            half = outer + 1.0
+            image = pygame.Surface((theme.px(2 * half) + 2, theme.px(2 * half) + 2),
+                                   pygame.SRCALPHA)
+            c = image.get_width() / 2 / theme.profile.px_per_mm
+            draw.circle(image, theme, c, c, outer, pal.highlight)
+            draw.circle(image, theme, c, c, inner, pal.background)
+            for r in (outer, inner):
+                draw.circle(image, theme, c, c, r, pal.line, width_mm=0.5)
+            draw.circle(image, theme, c, c, radius, pal.muted, width_mm=0.4)
+            self._rings = {key: image}
+        return self._rings[key]
+
     def _ball(self, surface: pygame.Surface, theme: Theme, board: RectMM, at: Point,
               held: bool, now_ms: float) -> None:
         draw.target(surface, theme, board.x + at[0], board.y + at[1], BALL_MM, active=True,
@@ -114,16 +133,12 @@ class TurnView:
 
     def _circles(self, surface: pygame.Surface, theme: Theme, board: RectMM, task: CirclesTask,
                  now_ms: float) -> None:
-        pal = theme.palette
         cx, cy = board.x + task.centre[0], board.y + task.centre[1]
-        outer, inner = task.radius + task.band, max(0.5, task.radius - task.band)
-        draw.circle(surface, theme, cx, cy, outer, pal.highlight)
-        draw.circle(surface, theme, cx, cy, inner, pal.background)
-        for r in (outer, inner):
-            draw.circle(surface, theme, cx, cy, r, pal.line, width_mm=0.5)
-        draw.circle(surface, theme, cx, cy, task.radius, pal.muted, width_mm=0.4)
+        ring = self._ring(theme, task.radius, task.band)
+        x, y = theme.profile.point_px(cx, cy)
+        surface.blit(ring, (x - ring.get_width() // 2, y - ring.get_height() // 2))
         _arrowhead(surface, theme, board, task.centre, radius=task.radius,
-                   at_deg=task.ball_deg + task.sign * 35.0, sign=task.sign, size_mm=5.0)
+                   at_deg=task.ball_deg + task.sign * 35.0, sign=task.sign, size_mm=7.0)
         self._ball(surface, theme, board, task.ball, bool(task.points), now_ms)
 
     def _side(self, surface: pygame.Surface, theme: Theme, board: RectMM, task: SideTask,

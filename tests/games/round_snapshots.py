@@ -107,10 +107,14 @@ def cases() -> list[Case]:
             Case("lift", "quick", "severe", "left"), Case("lift", "two-at-once", "severe"),
             Case("lift", "hold-up", "severe", "left"), Case("squeeze", "pinch", "severe", "left"),
             Case("squeeze", "squeeze", "severe", variant="one-finger"),
-            Case("squeeze", "ten-seconds", "severe", variant="one-finger")]
+            Case("squeeze", "ten-seconds", "severe", variant="one-finger"),
+            Case("turn", "circles", "severe", "left"), Case("turn", "side", "severe"),
+            Case("turn", "dial", "severe", "left"), Case("turn", "wring", "severe"),
+            Case("turn", "pencil", "severe", "left")]
     out += [Case("tap", level, "idle") for level in ("quick", "order", "pairs")]
     out += [Case("trace", "lines", "idle"), Case("pinch", "big-pegs", "idle"),
             Case("lift", "one-up", "idle"), Case("squeeze", "squeeze", "idle"),
+            Case("turn", "circles", "idle"), Case("turn", "pencil", "idle"),
             Case("pinch", "size", "idle", variant="one-finger")]
     out += [Case("pinch", level, "severe", variant="one-finger")
             for level in ("big-pegs", "size", "keyed")]
@@ -122,7 +126,9 @@ def cases() -> list[Case]:
             Case("pinch", "size", "monkey", params=(("hold_ms", 100.0),)),
             Case("tap", "big", "severe", params=(("time_limit_ms", 900.0),)),
             Case("tap", "order", "monkey", params=(("sequence_length", 2.0),)),
-            Case("tap", "pairs", "monkey", params=(("duration_ms", 3000.0),))]
+            Case("tap", "pairs", "monkey", params=(("duration_ms", 3000.0),)),
+            Case("turn", "circles", "severe", params=(("turn_ms", 4000.0),)),
+            Case("turn", "dial", "monkey", params=(("hold_ms", 200.0),))]
     return out
 
 
