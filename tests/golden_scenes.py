@@ -10,8 +10,9 @@ FOUNDATION = [(scene, size) for scene in ("calibration", "widgets")
 SCREENS = ["welcome", "profiles", "new-player", "home", "plan", "calendar", "settings",
            "start", "tap", "pause", "tap-results", "trace", "trace-results", "pinch",
            "pinch-size", "pinch-results", "lift", "lift-results", "lift-trends", "squeeze",
-           "squeeze-results", "squeeze-trends", "choose-game", "therapist-pin", "therapist",
-           "therapist-trends", "therapist-round", "replay"]
+           "squeeze-results", "squeeze-trends", "turn", "turn-side", "turn-dial",
+           "turn-wring", "turn-pencil", "turn-results", "turn-trends", "choose-game",
+           "therapist-pin", "therapist", "therapist-trends", "therapist-round", "replay"]
 
 PLAYER = [(scene, size) for scene in SCREENS for size in ((800, 480), (1920, 1200))]
 

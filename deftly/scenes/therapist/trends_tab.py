@@ -168,7 +168,8 @@ class TrendsTab(Tab):
             row, col = divmod(i, cols)
             box = RectMM(side.x + col * (col_w + gap), side.y + row * (button_h + gap), col_w,
                          button_h)
-            widgets.append(Button(box, label, action, selected=chosen))
+            widgets.append(Button(box, label, action, selected=chosen,
+                                  icon="menu" if action == self._choose_game else None))
         shown = self.all_series[self.page * per_view:(self.page + 1) * per_view]
         if not shown:
             return [*widgets, Label(rest, t("trend.none_here"), muted=True)]
@@ -203,14 +204,13 @@ class TrendsTab(Tab):
     def _options(self, sessions: list[dict], compact: bool = False
                  ) -> list[tuple[str, bool, Callable[[], None]]]:
         """The choices beside the charts: a button per game (`compact`: one button naming
-        the game shown, which goes on to the next), hands, ways of playing, the range."""
+        the game shown, which opens the list of games), hands, ways of playing, the range."""
         options: list[tuple[str, bool, Callable[[], None]]] = [
             (self.area.shell.game(g).spec.short_name, g == self.game,
              lambda g=g: self._game(g)) for g in self.games]
         if compact:
-            next_game = self.games[(self.games.index(self.game) + 1) % len(self.games)]
             options = [(self.area.shell.game(self.game).spec.short_name, False,
-                        lambda: self._game(next_game))]
+                        self._choose_game)]
         hands = trends.hands_played(sessions, self.game)
         if len(hands) > 1:
             options += [(t(f"hand.{h}"), h == self.hand, lambda h=h: self._set(hand=h))
@@ -230,6 +230,13 @@ class TrendsTab(Tab):
         """Show `game`'s trends, its hand and way of playing chosen afresh."""
         self.game = game
         self._choose_defaults()
+
+    def _choose_game(self) -> None:
+        from deftly.scenes.therapist.sections import ChoicesScene
+
+        names = {g: self.area.shell.game(g).spec.short_name for g in self.games}
+        scene = ChoicesScene(self.area.shell, t("trend.games"), names, lambda: {self.game})
+        self.app.scenes.push(scene, lambda game: self._game(game) if game else None)
 
     def _game(self, game: str) -> None:
         self.select(game)
