@@ -118,9 +118,11 @@ class TurnModel(RoundModel):
             self._end(t, outcome)
             return
         self.phase = task.phase
+        pending = self.scheduled("wake")
         if task.wake_ms is None:
-            self.cancel("wake")
-        elif (pending := self.scheduled("wake")) is None or pending.t_ms != task.wake_ms:
+            if pending is not None:
+                self.cancel("wake")
+        elif pending is None or pending.t_ms != task.wake_ms:
             self.schedule(task.wake_ms, self._wake, "wake")
 
     def _settle(self, t: float, *, everything: bool = False) -> None:
