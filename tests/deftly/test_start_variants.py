@@ -4,6 +4,7 @@ play: a mouse or a one-finger panel cannot pinch."""
 from deftly.demo import demo_shell, demo_store
 from deftly.launch import headless_app
 from deftly.scenes.start import StartChoice, StartScene
+from engine.i18n import t
 from engine.input.capability import force_capability
 from games.registry import all_specs
 
@@ -119,3 +120,52 @@ def test_on_a_mouse_a_way_of_playing_with_several_fingers_is_locked_and_says_why
             locked.why_not()
             assert scene.app.toast is not None and \
                 scene.app.toast.message == t("home.needs_touch")
+
+
+
+
+class _ReachedTheDial:
+    """A player's progress in the turn game: circles, side to side and the dial open."""
+
+    def __init__(self, levels) -> None:
+        from engine.levels.progression import LevelState
+
+        self.levels = levels
+        self._states = [LevelState(lv, lv.id in ("circles", "side", "dial"))
+                        for lv in levels.levels]
+
+    def states(self):
+        return self._states
+
+    def current(self):
+        return self.levels.get("dial")
+
+
+def test_levels_needing_two_fingers_are_locked_on_a_mouse_and_open_on_a_touchscreen(
+        monkeypatch):
+    """The turn game's dial, towel and pencil need two contacts, its circles one: with a
+    mouse the start screen picks the last open level it can play and locks the others."""
+    for capability in ("mouse", 10):
+        app = headless_app((1920, 1200))
+        with demo_store() as store, force_capability(capability):
+            shell = demo_shell(app, store)
+            game = shell.game("turn")
+            spec, levels = game.spec, game.levels
+            assert [spec.fingers_for(lv) for lv in levels.levels] == [1, 1, 2, 2, 2]
+            assert spec.fingers_for(levels.checkup) == 2          # circles and the dial
+            progress = _ReachedTheDial(levels)
+            monkeypatch.setattr(StartScene, "_progress", lambda _self, p=progress: p)
+            scene = StartScene(shell, game)
+            app.scenes.push(scene)
+            app.render()
+            chooser = scene.level_chooser()           # every level, on a screen of its own
+            app.scenes.push(chooser)
+            app.render()
+            buttons = {b.label: b for b in chooser.widgets if hasattr(b, "enabled")}
+            dial, checkup = buttons["Turn the dial"], buttons[t("start.checkup")]
+            if capability == "mouse":
+                assert scene.level_id == "side"
+                assert not dial.enabled and not checkup.enabled
+                assert buttons["Side to side"].enabled
+            else:
+                assert scene.level_id == "dial" and dial.enabled and checkup.enabled
