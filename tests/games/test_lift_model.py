@@ -9,26 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.game import RoundSetup
 from engine.input.placement import FINGERS
-from engine.levels.difficulty import Fixed
-from engine.levels.schema import Level
 from engine.touch import Phase, Touch
 from games.lift.cues import cue_list, fingers_for, there_and_back
 from games.lift.hand_shape import fingertips
 from games.lift.individuation import CoMovement, hand_index, individuation
 from games.lift.model import READY_MS, SETTLE_MS, LiftModel
 from games.lift.params import PARAMS
+from tests.games.fixed import fixed_round
 
 ID = {f: k + 1 for k, f in enumerate(FINGERS)}
 
 
 def lift_round(hand="right", **params):
-    values = {name: spec.default for name, spec in PARAMS.items() if spec.default is not None}
-    values.update({"task": "lift", **params})
-    level = Level("lift", "test", "Test", "", values)
-    setup = RoundSetup("lift", "test", 5, hand, "training", 200.0, 120.0)
-    return LiftModel(setup, Fixed(level))
+    return fixed_round("lift", PARAMS, LiftModel, {"task": "lift", **params}, hand=hand)
 
 
 def tips(model):

@@ -6,21 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.game import RoundSetup
 from engine.input.script import finger, merge
-from engine.levels.difficulty import Fixed
-from engine.levels.schema import Level
 from engine.touch import Phase, Touch
 from games.pinch.model import make_model
 from games.pinch.params import PARAMS
+from tests.games.fixed import fixed_round
 
 
 def pinch_round(layout="pegs", variant="", hand="right", **params):
-    values = {name: spec.default for name, spec in PARAMS.items() if spec.default is not None}
-    values.update(layout=layout, **params)
-    level = Level("pinch", "test", "Test", "", values)
-    setup = RoundSetup("pinch", "test", 5, hand, "training", 200.0, 120.0, variant=variant)
-    return make_model(setup, Fixed(level))
+    return fixed_round("pinch", PARAMS, make_model, {"layout": layout, **params}, hand=hand,
+                       variant=variant)
 
 
 def feed(model, touches):

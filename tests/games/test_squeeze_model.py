@@ -8,25 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.game import RoundSetup
-from engine.levels.difficulty import Fixed
-from engine.levels.schema import Level
 from engine.sim.hand import PRESETS, SimPatient
 from engine.sim.runner import play_round
 from engine.touch import Phase, Touch
 from games.squeeze.model import SqueezeModel
 from games.squeeze.params import ONE_FINGER, PARAMS
 from games.squeeze.policy import SqueezePolicy
+from tests.games.fixed import fixed_round
 
 ANGLES = (-150.0, -45.0, -15.0, 15.0, 45.0)
 
 
 def squeeze_round(variant="", hand="right", **params):
-    values = {name: spec.default for name, spec in PARAMS.items() if spec.default is not None}
-    values.update({"tasks": "grip", "hold_ms": 1000.0, "squeeze_percent": 30.0, **params})
-    level = Level("squeeze", "test", "Test", "", values)
-    setup = RoundSetup("squeeze", "test", 5, hand, "training", 200.0, 120.0, variant=variant)
-    model = SqueezeModel(setup, Fixed(level))
+    values = {"tasks": "grip", "hold_ms": 1000.0, "squeeze_percent": 30.0, **params}
+    model = fixed_round("squeeze", PARAMS, SqueezeModel, values, hand=hand, variant=variant)
     model.tick(model.next_change_ms())          # the first ball appears
     return model
 

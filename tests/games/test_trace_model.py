@@ -7,24 +7,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.game import RoundSetup
 from engine.input.script import FingerScript
-from engine.levels.difficulty import Fixed
-from engine.levels.schema import Level, LevelError, load_levels
+from engine.levels.schema import LevelError, load_levels
 from engine.touch import Phase, Touch
 from games.trace.model import TraceModel
 from games.trace.params import PARAMS
 from games.trace.shapes import ShapeError, load_shape, shape_ids
+from tests.games.fixed import fixed_round
 
 
 def trace_round(shapes="line-right", corridor=8.0, trials=2, hand="right", pace=0.0,
                 self_paced=False, **params):
-    values = {name: spec.default for name, spec in PARAMS.items() if spec.default is not None}
-    values.update(shapes=shapes, corridor_mm=corridor, trials=trials, pace_mm_s=pace,
-                  **params)
-    level = Level("trace", "test", "Test", "", values)
-    setup = RoundSetup("trace", "test", 3, hand, "training", 200.0, 120.0, self_paced)
-    return TraceModel(setup, Fixed(level))
+    values = {"shapes": shapes, "corridor_mm": corridor, "trials": trials, "pace_mm_s": pace,
+              **params}
+    return fixed_round("trace", PARAMS, TraceModel, values, seed=3, hand=hand,
+                       self_paced=self_paced)
 
 
 def shown(model):

@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import math
 
-from engine.game import RoundSetup
-from engine.levels.difficulty import Fixed
-from engine.levels.schema import Level
 from engine.touch import Phase, Touch
 from games.turn.model import TurnModel
 from games.turn.params import PARAMS
+from tests.games.fixed import fixed_round
 
 STEP_MS = 16.0
 
 
 def turn_round(tasks="circles", *, board=(217.0, 115.0), **params):
-    values = {name: spec.default for name, spec in PARAMS.items() if spec.default is not None}
-    values.update({"tasks": tasks, **params})
-    level = Level("turn", "test", "Test", "", values)
-    setup = RoundSetup("turn", "test", 5, "right", "training", *board)
-    model = TurnModel(setup, Fixed(level))
+    model = fixed_round("turn", PARAMS, TurnModel, {"tasks": tasks, **params}, board=board)
     model.tick(model.next_change_ms())          # the first exercise appears
     return model
 
