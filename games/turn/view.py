@@ -115,8 +115,8 @@ class TurnView:
             pal = theme.palette
             outer, inner = radius + band, max(0.5, radius - band)
             half = outer + 1.0
-            image = pygame.Surface((theme.px(2 * half) + 2, theme.px(2 * half) + 2),
-                                   pygame.SRCALPHA)
+            image = pygame.Surface((theme.px(2 * half) + 2, theme.px(2 * half) + 2))
+            image.fill(pal.background)      # the board's own colour: blitted opaque, fast
             c = image.get_width() / 2 / theme.profile.px_per_mm
             draw.circle(image, theme, c, c, outer, pal.highlight)
             draw.circle(image, theme, c, c, inner, pal.background)
