@@ -11,7 +11,8 @@ the finger left and came back to is a list of pieces, each resampled on its own.
   `REVERSAL_DEG`);
 - side to side: `amplitude_mm` (the mean travel between turning points, the first leg from
   rest left out) and `rhythm_cv_percent` (the CV of the times between turning points);
-- wringing: per cycle, each contact's amplitude (the mean of its two legs' turns).
+- wringing: per cycle, each contact's amplitude, peak to peak (the mean of its two legs'
+  turns; the leg from rest is left out).
 
 Only legs that ended in a turn back are measured: the last, cut short when the goal is
 reached or the time is up, is counted but not measured.

@@ -24,6 +24,9 @@ from games.turn.tasks.side import SideTask
 from games.turn.tasks.wring import WringTask
 
 HINT_MS = 2000.0
+FRAME_GAP_MS = 20.0
+"""A frame of two contacts is whole once nothing more came this long after it (a panel
+reports nothing while the fingers are still)."""
 TASKS: dict[str, type[Task]] = {t.kind: t for t in (CirclesTask, SideTask, DialTask,
                                                     WringTask, PencilTask)}
 
@@ -118,6 +121,9 @@ class TurnModel(RoundModel):
             self._end(t, outcome)
             return
         self.phase = task.phase
+        frame = task.frame_ms
+        if frame is not None:
+            self.schedule(frame + FRAME_GAP_MS, self._settle, "frame")
         pending = self.scheduled("wake")
         if task.wake_ms is None:
             if pending is not None:
@@ -126,19 +132,20 @@ class TurnModel(RoundModel):
             self.schedule(task.wake_ms, self._wake, "wake")
 
     def _settle(self, t: float, *, everything: bool = False) -> None:
-        """Judge a frame of two contacts' reports once it is whole."""
+        """Judge a frame of two contacts' reports once it is whole: time has moved past
+        it (or, `everything`, a finger lands or lifts)."""
         if self.task is not None:
             self._after(t, self.task.settle(t, everything=everything))
 
     def _wake(self, t: float) -> None:
-        self._settle(t, everything=True)
+        self._settle(t)         # a frame at this very time may still be coming in
         if self.task is not None:
             outcome = self.task.wake(t)
             if outcome is not None:
                 self._end(t, outcome)
 
     def _time_up(self, t: float) -> None:
-        self._settle(t, everything=True)
+        self._settle(t)
         if self.task is not None:
             self._end(t, self.task.timeout())
 
@@ -147,8 +154,8 @@ class TurnModel(RoundModel):
         task = self.task
         if task is None:
             return
-        self.cancel("limit")
-        self.cancel("wake")
+        for key in ("limit", "wake", "frame"):
+            self.cancel(key)
         measures = clean(task.measures(t))
         trial: Trial = {
             "kind": task.kind, "task": task.kind, "index": self.done,

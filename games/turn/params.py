@@ -44,7 +44,7 @@ PARAMS = {
     "pause_ms": ParamSpec(float, 0, 10000, default=1200.0),
     # circles
     "ring_mm": ParamSpec(float, 15, 60, default=32.0),            # the ring's radius
-    "band_mm": ParamSpec(float, 1, 25, default=10.0, harder="smaller"),  # half its width
+    "band_mm": ParamSpec(float, 0.5, 25, default=10.0, harder="smaller"),  # half its width
     "turns": ParamSpec(float, 0.5, 10, default=2.0, harder="larger"),
     "turn_ms": ParamSpec(float, 0, 30000, default=0.0, harder="smaller"),  # per turn; 0: none
     "inside_needed": ParamSpec(float, 0, 1.0, default=0.6, harder="larger"),

@@ -16,7 +16,7 @@ from games.turn.angles import Point
 from games.turn.model import TurnModel
 from games.turn.skills import SKILLS, TurnSkills
 from games.turn.tasks.base import Task, on_circle
-from games.turn.tasks.circles import CirclesTask
+from games.turn.tasks.circles import START_DEG, CirclesTask
 from games.turn.tasks.dial import DialTask
 from games.turn.tasks.pencil import PencilTask
 from games.turn.tasks.side import SideTask
@@ -24,6 +24,8 @@ from games.turn.tasks.wring import WringTask
 
 STEP_MS = 16.0
 MARGIN_MS = 400.0     # a gesture planned past the time limit by this much
+NO_LIMIT_MS = 120_000.0
+"""With no time limit (self-paced), a hand that cannot reach the goal tries this long."""
 THUMB, INDEX = 1, 2
 
 
@@ -43,13 +45,14 @@ class TurnPolicy(PlannedPolicy[TurnSkills]):
             return self.once(key, lambda: self._lift_all(model, t_ms))
         if model.phase == "place" and not model.contacts:
             key = ("go", model.done, getattr(task, "drops", 0))
-            return self.once(key, lambda: self._gesture(task, max(t_ms, task.onset_ms)))
+            return self.once(key, lambda: self._gesture(model, task, max(t_ms, task.onset_ms)))
         return []
 
-    def _gesture(self, task: Task, t: float) -> list[Touch]:
+    def _gesture(self, model: TurnModel, task: Task, t: float) -> list[Touch]:
         p = self.patient
         start = t + p.reaction_ms() + p.movement_ms(60.0, 16.0)
-        end = task.onset_ms + task.limit_ms() + MARGIN_MS
+        limit = model.time_limit({"time_limit_ms": task.limit_ms()})
+        end = task.onset_ms + (NO_LIMIT_MS if limit is None else limit) + MARGIN_MS
         makers: dict[type[Task], Callable[[Task, float, float], list[Touch]]] = {
             CirclesTask: self._circles, SideTask: self._side, DialTask: self._dial,
             WringTask: self._wring, PencilTask: self._pencil}
@@ -87,7 +90,7 @@ class TurnPolicy(PlannedPolicy[TurnSkills]):
         assert isinstance(task, CirclesTask)
         p, sk = self.patient, self.skills
         goal = task.goal_deg + 4.0
-        angle, turned, drift, back_left = -90.0, 0.0, 0.0, 0.0
+        angle, turned, drift, back_left = START_DEG, 0.0, 0.0, 0.0
         factor, next_change = self._jerky(), t0 + 250.0
         out = [Touch(THUMB, Phase.DOWN, *on_circle(task.centre, task.radius, angle), t0)]
         t = t0
@@ -201,18 +204,20 @@ class TurnPolicy(PlannedPolicy[TurnSkills]):
                 slip_at = t0 + 80.0 + period / 2 * (k + 0.5)
                 break
         sizes = self._swing_sizes(int((last - t0) / (period / 2)) + 2)
+        held = 0.0
         for t, since in self._steps(t0 + 80.0, last):
             s = slide * math.sin(2 * math.pi * since / period) * sizes[int(since / (period / 2))]
             wx, wy = self._wobble(t, 0.5)
             if slip_at is not None and t >= slip_at:   # both the same way: it slides out
-                drift = (t - slip_at) / 1000.0 * 40.0
-                out += [Touch(INDEX, Phase.MOVE, top[0] + s + drift + wx, top[1] + wy, t),
-                        Touch(THUMB, Phase.MOVE, bottom[0] - s + drift, bottom[1], t)]
-                if drift > 12.0:
+                drift = (t - slip_at) / 1000.0 * 60.0
+                out += [Touch(INDEX, Phase.MOVE, top[0] + held + drift + wx, top[1] + wy, t),
+                        Touch(THUMB, Phase.MOVE, bottom[0] - held + drift, bottom[1], t)]
+                if drift > 36.0:
                     out.append(Touch(INDEX, Phase.UP, top[0], top[1], t + 60.0))
                     out.append(Touch(THUMB, Phase.UP, bottom[0], bottom[1], t + 90.0))
                     return out
                 continue
+            held = s
             out += [Touch(INDEX, Phase.MOVE, top[0] + s + wx, top[1] + wy, t),
                     Touch(THUMB, Phase.MOVE, bottom[0] - s - wx, bottom[1] - wy, t)]
         return out

@@ -40,7 +40,8 @@ def prompt(model: TurnModel, now_ms: float) -> str:
     if isinstance(task, CirclesTask):
         return t(f"turn.circles.{task.direction}")
     if isinstance(task, SideTask):
-        return t("turn.side.turn", count=task.cycles, goal=task.goal)
+        return t("turn.side.off_line") if task.off_line else \
+            t("turn.side.turn", count=task.cycles, goal=task.goal)
     if isinstance(task, DialTask):
         return t("turn.dial.hold") if task.hold_start_ms is not None else \
             t(f"turn.dial.{task.direction}")
@@ -102,11 +103,22 @@ class TurnView:
             self._wring(surface, theme, board, task, now_ms)
         elif isinstance(task, PencilTask):
             self._pencil(surface, theme, board, task, now_ms)
+        text = prompt(model, now_ms)
+        if task is not None and _covers(theme, board, task, text):   # large text: a band
+            draw.panel(surface, theme, RectMM(board.x + 1, board.y + 1, board.w - 2,
+                                              draw.hint_height(theme, board, text)),
+                       theme.palette.background)
+        draw.board_hint(surface, theme, board, text)
+        if isinstance(task, (CirclesTask, SideTask)):    # the ball never under the words
+            self._ball(surface, theme, board, task.ball, bool(task.points), now_ms)
+        self._contacts(surface, theme, board, model)
+
+    def _contacts(self, surface: pygame.Surface, theme: Theme, board: RectMM,
+                  model: TurnModel) -> None:
         pal = theme.palette
         for x, y in model.contacts.values():
             draw.circle(surface, theme, board.x + x, board.y + y, DOT_MM, pal.ink)
             draw.circle(surface, theme, board.x + x, board.y + y, DOT_MM * 0.5, pal.background)
-        draw.board_hint(surface, theme, board, prompt(model, now_ms))
 
     def _ring(self, theme: Theme, radius: float, band: float) -> pygame.Surface:
         """The ring and its band, drawn once for a theme and a size (a large fill)."""
@@ -139,7 +151,6 @@ class TurnView:
         surface.blit(ring, (x - ring.get_width() // 2, y - ring.get_height() // 2))
         _arrowhead(surface, theme, board, task.centre, radius=task.radius,
                    at_deg=task.ball_deg + task.sign * 35.0, sign=task.sign, size_mm=7.0)
-        self._ball(surface, theme, board, task.ball, bool(task.points), now_ms)
 
     def _side(self, surface: pygame.Surface, theme: Theme, board: RectMM, task: SideTask,
               now_ms: float) -> None:
@@ -150,7 +161,6 @@ class TurnView:
             next_mark = k == task.heading
             draw.circle(surface, theme, board.x + end[0], board.y + end[1], BALL_MM + 2.0,
                         pal.good if next_mark else pal.idle, width_mm=1.6 if next_mark else 0.8)
-        self._ball(surface, theme, board, task.ball, bool(task.points), now_ms)
 
     def _dial(self, surface: pygame.Surface, theme: Theme, board: RectMM, task: DialTask,
               now_ms: float) -> None:
@@ -212,6 +222,26 @@ class TurnView:
                                 now_ms=now_ms)
 
 
+def _reach(task: Task) -> float:
+    """How far the exercise's drawing reaches above and below its centre (mm)."""
+    if isinstance(task, CirclesTask):
+        return task.radius + max(task.band, BALL_MM) + 2.0
+    if isinstance(task, SideTask):
+        return (BALL_MM + 2.0) if task.across else task.half + BALL_MM + 2.0
+    if isinstance(task, DialTask):
+        return task.radius + 6.0
+    if isinstance(task, WringTask):
+        return task.radius + GRIP_MM + 2.0
+    assert isinstance(task, PencilTask)
+    return task.r * 3.5 + 2.0          # and where it falls
+
+
+def _covers(theme: Theme, board: RectMM, task: Task, text: str) -> bool:
+    """Whether the instruction, at this text size, runs into the exercise's drawing (it is
+    then drawn on a band of its own, over the drawing's top)."""
+    return draw.hint_height(theme, board, text) > task.centre[1] - _reach(task)
+
+
 def _steps(lo: float, hi: float, n: int) -> list[float]:
     return [lo + (hi - lo) * k / n for k in range(n + 1)]
 
@@ -221,7 +251,7 @@ def _state(task: Task) -> object:
     if isinstance(task, CirclesTask):
         return round(task.ball_deg, 1)
     if isinstance(task, SideTask):
-        return round(task.at, 1), task.heading
+        return round(task.at, 1), task.heading, task.off_line
     if isinstance(task, DialTask):
         return round(task.turned, 1), task.hold_start_ms
     if isinstance(task, WringTask):

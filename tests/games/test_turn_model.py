@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from engine.touch import Phase, Touch
 from games.turn.angles import Turnarounds, Unwrapped
 from games.turn.params import fingers_needed
+from games.turn.tasks.circles import START_DEG
 from tests.games.turn_script import (
     at,
     circle,
@@ -77,8 +78,9 @@ def test_circling_the_wrong_way_never_finishes_and_counts_no_turn():
 def test_a_turn_back_is_a_reversal_and_a_shake_is_not():
     model = turn_round("circles", turns=1.0)
     task = model.task
-    angles = [-90.0 + a for a in range(0, 91, 3)] + [-90.0 + a for a in range(87, 59, -3)] + \
-        [-90.0 + a + 2.0 * (k % 2) for k, a in enumerate(range(60, 371, 3))]
+    angles = [START_DEG + a for a in range(0, 91, 3)] + \
+        [START_DEG + a for a in range(87, 59, -3)] + \
+        [START_DEG + a + 2.0 * (k % 2) for k, a in enumerate(range(60, 371, 3))]
     touches = [Touch(1, Phase.DOWN, *at(task.centre, task.radius, angles[0]), 1000.0)]
     touches += [Touch(1, Phase.MOVE, *at(task.centre, task.radius, a), 1016.0 + 16.0 * k)
                 for k, a in enumerate(angles[1:])]
@@ -96,8 +98,8 @@ def test_a_touch_off_the_ball_is_a_stray_and_a_lifted_thumb_picks_it_up_again():
     feed(model, half)
     last = half[-1]
     feed(model, [Touch(1, Phase.UP, last.x_mm, last.y_mm, last.t_ms + 10.0)])
-    assert model.task is task and task.ball_deg == pytest.approx(90.0)   # left where it was
-    (trial,) = feed(model, circle(model, 4000.0, 0.5, 90.0, start_deg=90.0))
+    assert model.task is task and task.ball_deg == pytest.approx(START_DEG + 180.0)   # kept
+    (trial,) = feed(model, circle(model, 4000.0, 0.5, 90.0, start_deg=START_DEG + 180.0))
     assert trial["outcome"] == "done" and trial["lifts"] == 1
     assert trial["turned_deg"] == pytest.approx(360.0, abs=1e-6)
     assert trial["radial_rms_mm"] == pytest.approx(0.0, abs=1e-9)
@@ -211,12 +213,28 @@ def test_wringing_counts_cycles_with_each_ends_amplitude_and_their_symmetry():
     model = turn_round("wring", cycles=3, amplitude_deg=20.0)
     (trial,) = feed(model, wring(model.task, 1000.0, 30.0, 1200.0, 4))
     assert trial["outcome"] == "done" and trial["success"] and trial["cycles"] == 3
-    # legs: 0 -> 30 (the first), then 30 -> -30 -> 30 ...: cycles of (30 + 60) / 2, then 60;
-    # the sixth leg, cut short by the goal, and the fifth without it are not measured
-    assert trial["amplitudes_right"] == pytest.approx([45.0, 60.0], abs=0.5)
-    assert trial["amplitudes_left"] == pytest.approx([45.0, 60.0], abs=0.5)
+    # legs: 0 -> 30 from rest (neither counted nor measured), then 30 -> -30 -> 30 ...:
+    # 60 peak to peak; the sixth leg, cut short by the goal, and the fifth without it are
+    # counted but not measured
+    assert trial["amplitudes_right"] == pytest.approx([60.0, 60.0], abs=0.5)
+    assert trial["amplitudes_left"] == pytest.approx([60.0, 60.0], abs=0.5)
     assert trial["symmetry_ratio"] == pytest.approx(1.0, abs=1e-3)
-    assert trial["cycles_per_min"] > 0
+    assert trial["cycles_per_min"] == pytest.approx(50.0, rel=0.01)   # a 1.2 s period
+    # over once the last leg has turned 20 degrees: after a quarter from rest and 5 legs
+    assert 300.0 + 5 * 600.0 < trial["end_ms"] - trial["start_ms"] < 300.0 + 6 * 600.0
+
+
+def test_an_end_picked_up_again_after_twisting_past_the_vertical_is_still_that_end():
+    model = turn_round("wring", cycles=5, amplitude_deg=20.0)
+    task = model.task
+    touches = wring(task, 1000.0, 98.0, 4000.0, 1)[:2 + 2 * 62]   # a quarter: both at 98
+    feed(model, touches)
+    assert task.angles["right"] == pytest.approx(98.0, abs=1.0)
+    left = [t for t in touches if t.finger == 1][-1]
+    feed(model, [Touch(1, Phase.UP, left.x_mm, left.y_mm, 3000.0)])
+    assert task.phase == "place"
+    feed(model, [Touch(3, Phase.DOWN, *task.grip("left"), 3100.0)])
+    assert task.ends == {"right": 2, "left": 3} and task.phase == "turn" and task.strays == 0
 
 
 def test_a_weaker_end_shows_in_the_symmetry_ratio():
@@ -336,3 +354,66 @@ def test_any_touch_stream_keeps_the_model_sane(tasks, events, end):
                        if k != "level_value")
     summary = model.summary()
     assert 0 <= summary["trials"] <= 3
+
+
+# -- found in review --------------------------------------------------------------------
+def test_a_dial_held_still_on_its_last_frame_is_judged_without_another_touch():
+    """A panel reports nothing while fingers are still: the last frame, inside a narrow
+    window, must start the hold by itself."""
+    model = turn_round("dial", angles="90", tolerance_deg=1.5, hold_ms=1500.0)
+    turn = dial_turn(model.task.centre, 89.6, 200.0, 1000.0)
+    feed(model, turn)
+    model.tick(turn[-1].t_ms + 1600.0)
+    (trial,) = model.take_trials()
+    assert trial["outcome"] == "done" and trial["success"] and trial["hold_rms_deg"] == 0.0
+
+
+def test_a_finger_a_little_behind_the_other_still_rolls_the_pencil():
+    model = turn_round("pencil", rolls=6, roll_deg=30.0)
+    task = model.task
+    strokes = roll(task, 1000.0, 8.0, 1000.0, 7)
+    bottom = [t for t in strokes if t.finger == 1]
+    lagged = [t for t in strokes if t.finger == 2] + [
+        Touch(1, x.phase, x.x_mm, x.y_mm, x.t_ms + (200.0 if x.phase is Phase.MOVE else 0.0))
+        for x in bottom]
+    (trial,) = feed(model, lagged)
+    assert trial["outcome"] == "done" and trial["rolls"] == 6 and trial["drops"] == 0
+
+
+def test_side_to_side_on_a_tiny_board_still_needs_the_ball_to_reach_the_marks():
+    model = turn_round("side", axis="up-down", span_mm=60.0, mark_mm=5.0, cycles=1,
+                       board=(60.0, 40.0), time_limit_ms=3000.0)
+    task = model.task
+    feed(model, [Touch(1, Phase.DOWN, *task.along(0.0), 1000.0)] +
+         [Touch(1, Phase.MOVE, *task.along(0.0), 1000.0 + 16.0 * k) for k in range(1, 60)])
+    model.tick(4000.0)
+    (trial,) = model.take_trials()
+    assert trial["outcome"] == "time" and trial["cycles"] == 0
+
+
+def test_a_thumb_off_the_line_leaves_the_ball_where_it_was():
+    model = turn_round("side", span_mm=60.0, cycles=1)
+    task = model.task
+    cx, cy = task.centre
+    feed(model, [Touch(1, Phase.DOWN, cx, cy, 1000.0), Touch(1, Phase.MOVE, cx + 10, cy, 1016.0),
+                 Touch(1, Phase.MOVE, cx + 30, cy + 40, 1032.0)])
+    assert task.at == pytest.approx(10.0) and task.off_line
+
+
+def test_with_no_time_limit_the_simulated_hand_keeps_going_until_the_round_ends():
+    from engine.sim.hand import PRESETS, SimPatient
+    from games.turn.policy import TurnPolicy
+
+    model = turn_round("circles", trials=2, time_limit_ms=0.0, turns=1.0)
+    policy = TurnPolicy(SimPatient(PRESETS["moderate"], 3))
+    t = model.now
+    while not model.finished and t < 600_000.0:
+        gesture = policy.plan(model, t)
+        for touch in gesture:
+            t = max(t, touch.t_ms)
+            model.on_touch(touch.at(t))
+        if not gesture:
+            upcoming = model.next_change_ms()
+            t = max(t + 1.0, upcoming) if upcoming is not None else t + 50.0
+            model.tick(t)
+    assert model.finished and len(model.results) == 2

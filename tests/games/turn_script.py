@@ -8,6 +8,7 @@ import math
 from engine.touch import Phase, Touch
 from games.turn.model import TurnModel
 from games.turn.params import PARAMS
+from games.turn.tasks.circles import START_DEG
 from tests.games.fixed import fixed_round
 
 STEP_MS = 16.0
@@ -36,7 +37,7 @@ def frames(total_ms):
     return [min(k * STEP_MS, total_ms) for k in range(1, steps + 1)]
 
 
-def circle(model, t0, turns, speed_deg_s, *, sign=1, offset_mm=0.0, start_deg=-90.0):
+def circle(model, t0, turns, speed_deg_s, *, sign=1, offset_mm=0.0, start_deg=START_DEG):
     """One finger on the ball, rolled round at a constant angular speed, `offset_mm`
     outside the ring; it stays down at the end."""
     task = model.task

@@ -103,6 +103,11 @@ class Task:
         self._frame = touch
         return None
 
+    @property
+    def frame_ms(self) -> float | None:
+        """When the frame not yet judged was reported (None: none is waiting)."""
+        return None if self._frame is None else self._frame.t_ms
+
     def settle(self, t_ms: float, *, everything: bool = False) -> str | None:
         """Judge the frame under way if time has moved past it (or in any case)."""
         frame = self._frame

@@ -13,7 +13,10 @@ from games.turn.angles import Around, Point
 from games.turn.measures import Piece, circles
 from games.turn.tasks.base import BALL_MM, Task, near, on_circle
 
-START_DEG = -90.0      # the ball starts at the top of the ring
+START_DEG = 0.0
+"""The ball starts on the right of the ring, clear of the instruction across the top."""
+GOAL_SLACK_DEG = 0.5
+"""The last turn is done within half a degree of its end (no one can see less)."""
 
 
 class CirclesTask(Task):
@@ -56,7 +59,7 @@ class CirclesTask(Task):
 
     def moved(self, touch: Touch) -> str | None:
         self._sample(touch.t_ms, (touch.x_mm, touch.y_mm))
-        return "done" if self.turned_deg >= self.goal_deg else None
+        return "done" if self.turned_deg >= self.goal_deg - GOAL_SLACK_DEG else None
 
     def _sample(self, t_ms: float, point: Point) -> None:
         assert self.around is not None

@@ -17,8 +17,11 @@ from games.turn.tasks.base import SLACK_MM, Task
 
 PART_MM = 10.0         # the fingers parted: this much further apart than the pencil is thick
 TURN_DEG = 10.0        # a stroke turned back once the pencil came back this far
-TOGETHER_MM = 6.0      # the fingers' movement judged over this much travel: the same way
-                       # over it is a slide, not a roll
+JUDGED_MM = 30.0
+"""The fingers' movement is judged over this much travel: if more of it went the same way
+(carrying the pencil) than opposite ways (rolling it), they stopped rolling and it slips
+out. A finger a little behind the other at a turn (up to a quarter of a stroke) still
+rolls it."""
 
 
 class PencilTask(Task):
@@ -38,7 +41,7 @@ class PencilTask(Task):
         self.top: int | None = None
         self.bottom: int | None = None
         self._grip: tuple[Point, Point, float, float] | None = None  # top, bottom, x, roll
-        self._slide = [0.0, 0.0]         # each finger's x travel since the last judgement
+        self._travel = [0.0, 0.0]        # together, opposite: travel since the last judgement
         self._last: tuple[Point, Point] | None = None
         self._turns = Turnarounds(TURN_DEG)
         self.pieces: list[list[tuple[float, float, float, float]]] = []
@@ -78,7 +81,7 @@ class PencilTask(Task):
         top, bottom = self._pair()
         self._grip = (top, bottom, self.x, self.roll_deg)
         self._last = (top, bottom)
-        self._slide = [0.0, 0.0]
+        self._travel = [0.0, 0.0]
         self._turns = Turnarounds(TURN_DEG)
         self.pieces.append([(t_ms, self.roll_deg, self.x, self.y)])
         self._turns.feed(t_ms, self.roll_deg)
@@ -92,20 +95,19 @@ class PencilTask(Task):
         self.roll_deg = roll0 + math.degrees((dt - db) / (2 * self.r))
         self.x = x0 + (dt + db) / 2
         self.pieces[-1].append((touch.t_ms, self.roll_deg, self.x, self.y))
-        self._slide[0] += top[0] - self._last[0][0]
-        self._slide[1] += bottom[0] - self._last[1][0]
+        step_top, step_bottom = top[0] - self._last[0][0], bottom[0] - self._last[1][0]
+        self._travel[0] += abs(step_top + step_bottom) / 2
+        self._travel[1] += abs(step_top - step_bottom) / 2
         self._last = (top, bottom)
-        if bottom[1] - top[1] > 2 * self.r + PART_MM:
-            self._drop("parted")
-            return None
-        if abs(self._slide[0]) + abs(self._slide[1]) >= TOGETHER_MM:
-            if self._slide[0] * self._slide[1] > 0:
-                self._drop("slid")
-                return None
-            self._slide = [0.0, 0.0]
         leg = self._turns.feed(touch.t_ms, self.roll_deg)
         if leg is not None and leg.size >= self.stroke:
             self.rolls += 1
+        if bottom[1] - top[1] > 2 * self.r + PART_MM:
+            return self._drop("parted")
+        if sum(self._travel) >= JUDGED_MM:
+            if self._travel[0] > self._travel[1]:
+                return self._drop("slid")
+            self._travel = [0.0, 0.0]
         under_way = self._turns.finish()
         if self.rolls + 1 >= self.goal and under_way is not None and \
                 under_way.size >= self.stroke:
@@ -118,16 +120,23 @@ class PencilTask(Task):
             self.top = None
         elif touch.finger == self.bottom:
             self.bottom = None
+        outcome = None
         if not self.dropped and self._grip is not None and len(self.points) == 1:
-            self._drop("let_go")
+            outcome = self._drop("let_go")
         if not self.points:                  # both off: it can be picked up again
             self.dropped, self.x = "", self.centre[0]
-        return None
+        return outcome
 
-    def _drop(self, why: str) -> None:
+    def _drop(self, why: str) -> str | None:
+        """The pencil falls; a stroke under way that had already turned it a roll's worth
+        counts (the goal may be reached as it falls)."""
+        under_way = self._turns.finish()
+        if under_way is not None and under_way.size >= self.stroke:
+            self.rolls += 1
         self.drops += 1
         self.dropped = why
         self._grip = None
+        return "done" if self.rolls >= self.goal else None
 
     def measures(self, t_ms: float) -> dict[str, Any]:
         start = self.started_ms

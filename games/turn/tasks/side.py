@@ -1,6 +1,7 @@
 """Side to side: roll the ball along the line from one mark to the other and back,
 `cycles` times (across the screen, or up and down for flexion and extension). The ball
-follows the finger along the line; lifting it leaves the ball where it is."""
+follows the finger along the line (a finger that strays off it leaves the ball there);
+lifting it leaves the ball where it is."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ class SideTask(Task):
         super().__init__(*args)
         self.across = self.params["axis"] == "across"
         room = self.board.room_w - BALL_MM if self.across else self.board.room_h - BALL_MM
-        self.half = min(self.param("span_mm") / 2, room)
+        self.half = max(BALL_MM, min(self.param("span_mm") / 2, room))
+        self.mark = min(self.param("mark_mm"), self.half / 2)   # a mark is never at the middle
         self.goal = int(self.param("cycles"))
         self.at = 0.0                     # the ball's place along the line, from the centre
         self.heading = 1                  # the mark to reach next: +1 right (up), -1
@@ -56,13 +58,15 @@ class SideTask(Task):
     def moved(self, touch: Touch) -> str | None:
         dx, dy = touch.x_mm - self.centre[0], touch.y_mm - self.centre[1]
         along, across = (dx, dy) if self.across else (-dy, dx)
-        self.at = max(-self.half - BALL_MM, min(self.half + BALL_MM, along))
         self.off_line = abs(across) > OFF_LINE_MM
+        if self.off_line:
+            return None          # the ball stays on its line; the board asks to come back
+        self.at = max(-self.half - BALL_MM, min(self.half + BALL_MM, along))
         self.samples.append((touch.t_ms, self.at))
         leg = self.turns.feed(touch.t_ms, self.at)
         if leg is not None:
             self.legs.append(leg)
-        if self.at * self.heading >= self.half - self.param("mark_mm"):
+        if self.at * self.heading >= self.half - self.mark:
             self.reached.append(touch.t_ms)
             self.heading = -self.heading
         return "done" if self.cycles >= self.goal else None

@@ -1,10 +1,14 @@
 """Wring the towel: one contact on each end of the towel (two hands, or thumb and index)
 turn about its centre in opposite directions, back and forth, as when wringing a cloth:
 both ends go down together, then both up. Each contact's angle about the centre is
-measured; a leg counts when both turned at least `amplitude_deg`, in opposite ways."""
+measured; a leg, from one turning point to the next, counts when both turned at least
+`amplitude_deg` in opposite ways (the first, from rest, is only half a swing: it neither
+counts nor is measured). An amplitude is peak to peak: a swing of 30 degrees either way
+is 60."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from engine.touch import Touch
@@ -48,10 +52,14 @@ class WringTask(Task):
         return len(self.legs) // 2
 
     def accepts(self, touch: Touch) -> bool:
-        end = "left" if touch.x_mm < self.centre[0] else "right"
-        if end in self.ends or not near((touch.x_mm, touch.y_mm), self.grip(end), GRIP_MM):
+        """A finger takes the nearest free grip it is on (where the grips have turned to:
+        an end picked up again after twisting past the vertical is still that end)."""
+        point = (touch.x_mm, touch.y_mm)
+        free = [e for e in ("left", "right") if e not in self.ends and
+                near(point, self.grip(e), GRIP_MM)]
+        if not free:
             return False
-        self.ends[end] = touch.finger
+        self.ends[min(free, key=lambda e: math.dist(point, self.grip(e)))] = touch.finger
         return True
 
     def gripped(self, t_ms: float) -> None:
@@ -75,12 +83,12 @@ class WringTask(Task):
         leg = self.turns.feed(t_ms, right - left, (left, right))
         if leg is not None:
             self.tried += 1
-            if self._counts(leg):
+            if self.tried > 1 and self._counts(leg):   # the first leg, from rest: not
                 self.legs.append(leg)
                 self.turned_back = len(self.legs)
         under_way = self.turns.finish()
-        if len(self.legs) + 1 >= 2 * self.goal and under_way is not None and \
-                self._counts(under_way):
+        if self.tried >= 1 and len(self.legs) + 1 >= 2 * self.goal and \
+                under_way is not None and self._counts(under_way):
             self.legs.append(under_way)      # the last leg needs no turn back
             return "done"
         return None
@@ -95,11 +103,11 @@ class WringTask(Task):
         return None
 
     def measures(self, t_ms: float) -> dict[str, Any]:
-        start = self.started_ms
         whole = self.legs[:self.turned_back]     # the last leg, cut short by the goal: not
         found = wringing(whole)
         return {**found.to_dict(), "cycles": self.cycles, "cycle_goal": self.goal,
-                "cycles_per_min": per_minute(self.cycles, t_ms - start) if start else None,
+                "cycles_per_min": per_minute(len(whole) / 2, whole[-1].t1_ms - whole[0].t0_ms)
+                if len(whole) >= 2 else None,   # whole legs, turning point to turning point
                 "legs_tried": self.tried,
                 "amplitudes_left": [c[0] for c in cycle_amplitudes(whole)],
                 "amplitudes_right": [c[1] for c in cycle_amplitudes(whole)]}
