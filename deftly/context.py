@@ -29,6 +29,8 @@ class Preferences:
     tap_gap_ms: float = 300.0             # a second press sooner than this is a bounce
     plan_minutes: int = 8
     plan_games: tuple[str, ...] = ()      # empty: every available game
+    checkins: bool = True                 # ask how the hand feels before and after the day
+    pain_threshold: int = 7               # pain at or above this halves the day's plan
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Preferences:
@@ -41,6 +43,11 @@ class Preferences:
             low, high = REFRACTORY_RANGE_MS
             values["tap_gap_ms"] = min(max(float(gap), low), high) \
                 if isinstance(gap, (int, float)) and not math.isnan(gap) else cls.tap_gap_ms
+        if "pain_threshold" in values:  # a hand-edited value stays on the scale
+            pain = values["pain_threshold"]
+            values["pain_threshold"] = min(max(int(pain), 1), 10) if isinstance(
+                pain, (int, float)) and not isinstance(pain, bool) and math.isfinite(pain) \
+                else cls.pain_threshold
         return cls(**values)
 
     def planned(self, games: Sequence[str]) -> list[str]:
