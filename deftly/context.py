@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
 from typing import Any
 
-from deftly import days
+from deftly import checkins, days
 from deftly import plan as plan_module
 from engine.app import App
 from engine.clock import WallClock
@@ -81,6 +82,9 @@ class Shell:
         self.games: list[Available] = available()
         self.today: WallClock = store.clock
         """The calendar time, only for labels, streaks and the calendar: the store's."""
+        self.offered: set[tuple[str, str, str]] = set()
+        """Check-ins offered while this runs (player, day, "before"/"after"): a skipped
+        one stores nothing and is not asked again that day."""
 
     def with_levels(self) -> list[Available]:
         """Games whose level files load (the therapist plans them, whatever this screen)."""
@@ -116,10 +120,50 @@ class Shell:
         return [s for s in self.sessions() if days.session_day(s) == today]
 
     def plan(self) -> plan_module.Plan:
+        """Today's plan: half of it on a day the hand hurts (never more because of an
+        answer)."""
         minutes = {g.spec.id: g.spec.minutes_per_round for g in self.playable()}
         wanted = {game: minutes[game] for game in self.prefs.planned(list(minutes))}
         hand = self.profile.affected_hand if self.profile else "right"
-        return plan_module.make_plan(wanted, hand, self.prefs.plan_minutes)
+        share = checkins.plan_share(self.checkin_today(), self.prefs.pain_threshold)
+        return plan_module.make_plan(wanted, hand, self.prefs.plan_minutes * share)
+
+    # -- how the hand feels ---------------------------------------------------------------
+    def checkin_days(self) -> dict[date, checkins.Day]:
+        return checkins.days_of(self.store, self.profile.id) if self.profile else {}
+
+    def checkin_today(self) -> checkins.Day | None:
+        return self.checkin_days().get(self.today().date())
+
+    def checkin_due(self, when: str) -> bool:
+        """Whether to ask now: check-ins on, not asked yet today; "before" ahead of the
+        day's first round, "after" once the day's plan is done."""
+        if self.profile is None or not self.prefs.checkins:
+            return False
+        day = self.today().date()
+        if (self.profile.id, day.isoformat(), when) in self.offered:
+            return False
+        seen = self.checkin_today()
+        if when == "before":
+            return not self.today_sessions() and (seen is None or (
+                seen.pain is None and seen.fatigue is None))
+        return self.plan_progress().complete and (seen is None or seen.feeling is None)
+
+    def offer(self, when: str) -> None:
+        """Remember that today's check-in `when` was offered (answered or skipped)."""
+        if self.profile is not None:
+            self.offered.add((self.profile.id, self.today().date().isoformat(), when))
+
+    def pain_message(self) -> str | None:
+        """What Home says about the hand today: rest is fine on a bad day; pain rising
+        day after day is for the therapist."""
+        days = self.checkin_days()
+        today = self.today().date()
+        if checkins.pain_rising(days, today):
+            return "home.pain_rising"
+        if checkins.high_pain(days.get(today), self.prefs.pain_threshold):
+            return "home.pain_rest"
+        return None
 
     def plan_progress(self) -> plan_module.PlanProgress:
         return plan_module.progress(self.plan(), self.today_sessions())

@@ -17,6 +17,7 @@ from deftly.demo import demo_shell, demo_store
 from deftly.launch import headless_app
 from deftly.play import previous_summaries, progress_for, round_scene
 from deftly.scenes.calendar import CalendarScene
+from deftly.scenes.checkin import CheckInScene
 from deftly.scenes.calibration import CalibrationScene
 from deftly.scenes.gallery import GalleryScene
 from deftly.scenes.home import HomeScene
@@ -209,6 +210,10 @@ SHOTS: dict[str, Shot] = {
     "choose-game": Shot(lambda app, store: HomeScene(demo_shell(app, store)).games_chooser(),
                         days=3),
     "choose-level": Shot(lambda app, store: _start(app, store).level_chooser(), days=3),
+    "checkin": Shot(lambda app, store: CheckInScene(demo_shell(app, store), "before",
+                                                    store.clock().date())),
+    "checkin-after": Shot(lambda app, store: CheckInScene(demo_shell(app, store), "after",
+                                                          store.clock().date())),
 }
 
 

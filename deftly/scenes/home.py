@@ -16,6 +16,7 @@ from deftly.play import (
     suited_variant,
 )
 from deftly.scenes.base import Screen
+from deftly.scenes.checkin import CheckInScene
 from deftly.scenes.chooser import TILE_EDGES_MM, ChooserScene, tile_width
 from deftly.scenes.results import ResultsScene
 from deftly.scenes.start import StartChoice, StartScene
@@ -102,8 +103,10 @@ class HomeScene(Screen[None]):
                      hand=t(f"hand.{item.hand}").lower())
         ring = ProgressRing(upper, progress.fraction,
                             t("home.plan_count", done=done, total=total), t("home.plan_unit"))
-        texts = [(t("home.plan"), "body", True, False), (self._streak_text(), "small", True,
-                                                         False), (note, "small", False, True)]
+        said = self.shell.pain_message()     # a bad day: said where the streak goes
+        texts = [(t("home.plan"), "body", True, False),
+                 (t(said) if said else self._streak_text(), "small", True, False),
+                 (note, "small", False, True)]
         widgets: list[Widget] = [ring]
         theme = self.app.theme
         if upper.h >= 60:   # tall: title, streak, ring, then the next round
@@ -267,7 +270,19 @@ class HomeScene(Screen[None]):
         self._open_start(game)
 
     def _open_start(self, game: Available, hand: str | None = None) -> None:
+        """The start screen, after the day's check-in when one is due."""
+        if self._check_in("before", lambda: self._open_start(game, hand)):
+            return
         self.app.scenes.push(StartScene(self.shell, game, hand), partial(self._chosen, game))
+
+    def _check_in(self, when: str, then: Callable[[], None] | None = None) -> bool:
+        """Ask how the hand feels if it is due (then go on with `then`); False if not."""
+        if not self.shell.checkin_due(when):
+            return False
+        self.shell.offer(when)
+        scene = CheckInScene(self.shell, when, self.shell.today().date())
+        self.app.scenes.push(scene, lambda _: (self.refresh(), then() if then else None))
+        return True
 
     def _chosen(self, game: Available, choice: StartChoice | None) -> None:
         self.refresh()
@@ -315,6 +330,7 @@ class HomeScene(Screen[None]):
             self.play(game, replace(last, level_id=level_id))
         else:
             self._plan_mode = False
+            self._check_in("after")     # the day's plan done: how does the hand feel now?
 
     def settings(self) -> None:
         from deftly.scenes.settings import SettingsScene
