@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
+from deftly import checkins
 from engine.clock import SetWallClock
 from engine.progress import MemoryBackend, PlayerProgress, StateBackend
 from engine.rounds import RoundResult
@@ -96,6 +97,7 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
     start = clock() - timedelta(days=days)
     games = [a.spec for a in available() if a.levels is not None]
     base = preset(patient_name)
+    feels = SimulatedFeelings(store, profile_id, base.severity, seed)
     played_days = 0
     for week in range(0, days, DAYS_PER_BATCH):
         with store.batch():
@@ -107,9 +109,52 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
                 recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
                 patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
                 clock.set(date.replace(hour=10, minute=0, second=0, microsecond=0))
+                feels.before(date.date(), recovered)
                 rounds = _play_day(store, clock, profile_id, games, patient, seed=seed,
                                    day=day, played_days=played_days, hand=hand)
+                feels.after(date.date())
                 yield f"{date:%Y-%m-%d}: {rounds} rounds"
+
+
+PAIN_AT_START = {"healthy": 0.5, "mild": 2.5, "moderate": 3.5, "severe": 5.0}
+"""A simulated hand's usual pain (0 to 10) before it recovers; tiredness runs one higher."""
+BAD_DAY_CHANCE = 0.07
+SKIP_CHANCE = 0.1
+
+
+class SimulatedFeelings:
+    """Plausible check-ins for demo data: pain easing as the hand recovers, a few bad days,
+    some questions skipped. Its own random numbers: the rounds played are the same with
+    or without it."""
+
+    def __init__(self, store: Store, profile_id: str, severity: str, seed: int) -> None:
+        self.store, self.profile_id = store, profile_id
+        self.usual = PAIN_AT_START.get(severity, 2.5)
+        self.rng = random.Random(f"feelings-{seed}")
+        self.bad = False
+
+    def _face(self, value: float) -> int:
+        """The face a player taps: the nearest of 0, 2, ... 10."""
+        return int(min(10, max(0, 2 * round(value / 2))))
+
+    def before(self, day: date, recovered: float) -> None:
+        rng = self.rng
+        self.bad = rng.random() < BAD_DAY_CHANCE
+        if rng.random() < SKIP_CHANCE:
+            return
+        pain = self.usual * (1 - recovered) + rng.gauss(0.0, 0.8) + (4.0 if self.bad else 0.0)
+        tired = pain + 1.0 + rng.gauss(0.0, 1.0)
+        checkins.record(self.store, self.profile_id, day, "before", pain=self._face(pain),
+                        fatigue=self._face(tired))
+
+    def after(self, day: date) -> None:
+        rng = self.rng
+        if rng.random() < SKIP_CHANCE:
+            return
+        worse = 0.4 if self.bad else 0.1
+        draw = rng.random()
+        feeling = "worse" if draw < worse else ("same" if draw < worse + 0.45 else "better")
+        checkins.record(self.store, self.profile_id, day, "after", feeling=feeling)
 
 
 def _play_day(store: Store, clock: SetWallClock, profile_id: str, games: list[GameSpec],

@@ -33,6 +33,11 @@ class ProgrammeTab(Tab):
                 [("−", False, lambda: self._minutes(-1)), ("+", False, lambda: self._minutes(1))]),
             toggle(t("programme.self_paced"), prefs.self_paced,
                    lambda on: self._set(self_paced=on)),
+            toggle(t("programme.checkins"), prefs.checkins,
+                   lambda on: self._set(checkins=on)),
+            Row(t("programme.pain_threshold"),
+                t("programme.pain_value", value=prefs.pain_threshold),
+                [("−", False, lambda: self._pain(-1)), ("+", False, lambda: self._pain(1))]),
             Button(RectMM(0, 0, 1, 1), t("programme.games"), self._choose_games, detail=names),
             Button(RectMM(0, 0, 1, 1), t("programme.levels"), self._choose_levels,
                    detail=t("programme.levels_detail")),
@@ -70,6 +75,10 @@ class ProgrammeTab(Tab):
     def _set(self, **changes: Any) -> None:
         self.area.save_prefs(replace(self.area.prefs, **changes))
         self.area.refresh()
+
+    def _pain(self, direction: int) -> None:
+        """The pain (1 to 10) from which the day's plan is halved."""
+        self._set(pain_threshold=min(10, max(1, self.area.prefs.pain_threshold + direction)))
 
     def _minutes(self, direction: int) -> None:
         self._set(plan_minutes=step_minutes(self.area.prefs.plan_minutes, direction))
