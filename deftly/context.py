@@ -126,7 +126,8 @@ class Shell:
         wanted = {game: minutes[game] for game in self.prefs.planned(list(minutes))}
         hand = self.profile.affected_hand if self.profile else "right"
         share = checkins.plan_share(self.checkin_today(), self.prefs.pain_threshold)
-        return plan_module.make_plan(wanted, hand, self.prefs.plan_minutes * share)
+        return plan_module.cut_to(plan_module.make_plan(wanted, hand, self.prefs.plan_minutes),
+                                  share)
 
     # -- how the hand feels ---------------------------------------------------------------
     def checkin_days(self) -> dict[date, checkins.Day]:

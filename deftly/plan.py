@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 PLAN_MINUTES = (4, 20)
@@ -49,6 +50,22 @@ def make_plan(games: Mapping[str, float], affected_hand: str, minutes: float) ->
             rounds = max(1, round(minutes * share / len(games) / per_round))
             items.append(PlanItem(game, hand, rounds))
     return Plan(tuple(items), minutes)
+
+
+def cut_to(plan: Plan, share: float) -> Plan:
+    """`plan` with `share` of its rounds (at least one): each game's rounds cut alike, then,
+    where every game is down to one round, the last items left out (the other hand's
+    first: the affected hand's come first)."""
+    if share >= 1.0:
+        return plan
+    keep = max(1, math.ceil(plan.rounds_total() * share))
+    items: list[PlanItem] = []
+    for item in plan.items:
+        rounds = min(max(1, round(item.rounds * share)), keep - sum(i.rounds for i in items))
+        if rounds <= 0:
+            break
+        items.append(replace(item, rounds=rounds))
+    return Plan(tuple(items), plan.minutes * share)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from deftly.demo import demo_shell, demo_store
 from deftly.launch import headless_app
 from deftly.play import previous_summaries, progress_for, round_scene
 from deftly.scenes.calendar import CalendarScene
-from deftly.scenes.checkin import CheckInScene
 from deftly.scenes.calibration import CalibrationScene
+from deftly.scenes.checkin import CheckInScene
 from deftly.scenes.gallery import GalleryScene
 from deftly.scenes.home import HomeScene
 from deftly.scenes.profiles import NewProfileScene, ProfilesScene

@@ -12,7 +12,8 @@ SCREENS = ["welcome", "profiles", "new-player", "home", "plan", "calendar", "set
            "pinch-size", "pinch-results", "lift", "lift-results", "lift-trends", "squeeze",
            "squeeze-results", "squeeze-trends", "turn", "turn-side", "turn-dial",
            "turn-wring", "turn-pencil", "turn-results", "turn-trends", "choose-game",
-           "therapist-pin", "therapist", "therapist-trends", "therapist-round", "replay"]
+           "therapist-pin", "therapist", "therapist-trends", "therapist-round", "replay",
+           "checkin", "checkin-after"]
 
 PLAYER = [(scene, size) for scene in SCREENS for size in ((800, 480), (1920, 1200))]
 

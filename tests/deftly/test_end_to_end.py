@@ -40,6 +40,11 @@ def test_a_first_round_from_a_new_player_to_stored_trials(pilot):
     pilot.press("A")                                  # colour button shows the initial
     assert type(pilot.top).__name__ == "HomeScene"
     pilot.press("Tap the dots")
+    assert type(pilot.top).__name__ == "CheckInScene"   # the day's first round: how is it?
+    pilot.press("2 · A little")
+    pilot.press("Skip")                                # tiredness not said
+    (said,) = pilot.store.events(pilot.store.profiles()[0].id, "checkin")
+    assert said["pain"] == 2 and "fatigue" not in said and said["when"] == "before"
     assert pilot.button("Left hand").selected         # preset to the affected hand
     pilot.press("Start")
     scene = pilot.top
@@ -75,6 +80,9 @@ def test_pausing_keeps_finished_trials_and_quitting_ends_the_round(pilot):
     pilot.run(20)
     pilot.press("Bo")
     pilot.press("Tap the dots")
+    pilot.press("Skip")                                # the check-in, both questions:
+    pilot.press("Skip")                                # nothing is stored
+    assert pilot.store.events(pilot.store.find_profile("Bo").id, "checkin") == []
     pilot.press("Start")
     scene = pilot.top
     model = scene.controller.model

@@ -78,6 +78,10 @@ def test_first_run_plan_round_and_the_streak_the_next_day(journey):
     assert type(home).__name__ == "HomeScene"
     assert pilot.store.get_setting(f"calibration:{pilot.shell.device}")["calibrated"]
     pilot.press("Start")                         # today's plan
+    assert type(pilot.top).__name__ == "CheckInScene"
+    pilot.press("8 · Very bad")                  # it hurts today: a shorter plan
+    pilot.press("6 · Tired")
+    assert pilot.shell.checkin_today().pain == 8
     assert pilot.button("Right hand").selected
     pilot.press("Start")                         # the round
     play_round(pilot)
@@ -90,6 +94,8 @@ def test_first_run_plan_round_and_the_streak_the_next_day(journey):
     pilot.today.set(DAY_ONE + timedelta(days=1))
     home.refresh()
     pilot.press("Start")
+    pilot.press("Skip")                          # the new day's check-in, skipped
+    pilot.press("Skip")
     pilot.press("Start")
     play_round(pilot)
     assert pilot.shell.streak() == 2
@@ -121,6 +127,8 @@ def test_losing_focus_pauses_the_round(journey):
     pilot = journey
     returning_player(pilot)
     pilot.press("Tap the dots")
+    pilot.press("Skip")
+    pilot.press("Skip")
     pilot.press("Start")
     scene = pilot.top
     pygame.event.post(pygame.event.Event(pygame.WINDOWFOCUSLOST))
