@@ -6,7 +6,7 @@ the monotonic clock. A clock set wrongly can only mislabel a day, never corrupt 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -62,10 +62,13 @@ class CalendarDay:
     minutes: float
     is_today: bool
     in_future: bool
+    high_pain: bool = False     # the day's check-in reached the pain threshold (therapist)
 
 
-def calendar(minutes: dict[date, float], today: date, weeks: int = 5) -> list[list[CalendarDay]]:
-    """`weeks` rows of Monday..Sunday, the last row holding today."""
+def calendar(minutes: dict[date, float], today: date, weeks: int = 5,
+             high_pain: Collection[date] = ()) -> list[list[CalendarDay]]:
+    """`weeks` rows of Monday..Sunday, the last row holding today; the days of
+    `high_pain` marked."""
     monday = today - timedelta(days=today.weekday())
     start = monday - timedelta(weeks=weeks - 1)
     rows = []
@@ -73,7 +76,8 @@ def calendar(minutes: dict[date, float], today: date, weeks: int = 5) -> list[li
         row = []
         for d in range(7):
             day = start + timedelta(days=w * 7 + d)
-            row.append(CalendarDay(day, minutes.get(day, 0.0), day == today, day > today))
+            row.append(CalendarDay(day, minutes.get(day, 0.0), day == today, day > today,
+                                   day in high_pain))
         rows.append(row)
     return rows
 

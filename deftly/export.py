@@ -1,4 +1,5 @@
-"""Export a player's sessions and trials as CSV or JSON, one row per session or trial."""
+"""Export a player's sessions and trials as CSV or JSON, one row per session or trial, and
+their check-ins (if they answered any), one row per day."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from deftly import checkins
 from engine.store.atomic import write_atomic
 from engine.store.store import Profile, Store
 
 SESSION_FIRST = ["id", "seq", "game", "level", "hand", "mode", "status", "started_at",
                  "ended_at", "duration_ms"]
 TRIAL_FIRST = ["session", "game", "index"]
+CHECKIN_COLUMNS = ["date", "pain_0_10", "fatigue_0_10", "feeling_after"]
 
 
 def flatten(doc: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -44,6 +47,19 @@ def trial_rows(store: Store, profile: Profile) -> list[dict[str, Any]]:
     rows = [flatten({k: v for k, v in doc.items() if k not in ("profile", "id")})
             for doc in store.all_trials(profile.id)]
     return sorted(rows, key=lambda r: (r.get("session", ""), r.get("index", 0)))
+
+
+def checkin_rows(store: Store, profile: Profile) -> list[dict[str, Any]]:
+    """A row per day with a check-in, oldest first (an answer skipped: empty)."""
+    return [{"date": d.isoformat(), "pain_0_10": day.pain, "fatigue_0_10": day.fatigue,
+             "feeling_after": day.feeling}
+            for d, day in sorted(checkins.days_of(store, profile.id).items())]
+
+
+def checkins_header() -> str:
+    """The first line of checkins.csv: the scale the scores are on."""
+    return (f"# pain_0_10 and fatigue_0_10: {checkins.SCALE_NAME}, before the day's first "
+            f"round; feeling_after: {', '.join(checkins.FEELINGS)} (after the last)\n")
 
 
 def _columns(rows: Iterable[dict[str, Any]], first: list[str]) -> list[str]:
@@ -86,12 +102,24 @@ def export(store: Store, profile: Profile, fmt: str, out: Path) -> list[Path]:
                               ensure_ascii=False).encode("utf-8")
         write_atomic(path, data)
         written.append(path)
+    days = checkin_rows(store, profile)
+    if days:    # a player who never answered one gets no file
+        path = out / f"checkins.{fmt}"
+        if fmt == "csv":
+            data = checkins_header().encode("utf-8") + _csv_bytes(days, CHECKIN_COLUMNS)
+        else:
+            data = json.dumps({"player": profile.name, "scale": checkins.SCALE_NAME,
+                               "checkins": days}, indent=1,
+                              ensure_ascii=False).encode("utf-8")
+        write_atomic(path, data)
+        written.append(path)
     return written
 
 
 def export_everything(store: Store, profile: Profile, parent: Path, today: date) -> Path:
-    """The therapist's export: report.pdf, sessions.csv and trials.csv in a new folder
-    under `parent` (named for the player and the day; never one that exists)."""
+    """The therapist's export: report.pdf, sessions.csv and trials.csv (and checkins.csv)
+    in a new folder under `parent` (named for the player and the day; never one that
+    exists)."""
     from deftly.export_folders import new_export_dir
     from deftly.report import ReportError, write_report
 

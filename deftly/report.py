@@ -4,7 +4,9 @@ metrics per week, as one PDF page (or one PNG image) per game.
 matplotlib is imported only here, only when a report is made, with its file-only Agg
 backend (no display needed). The charts mirror the in-app ones: training days as dots
 with their 7-day mean, check-ups as diamonds, changes beyond the noise as triangles,
-and dashed lines where a level was unlocked.
+and dashed lines where a level was unlocked. When the player answered check-ins, the
+weekly table has the week's pain (mean and highest), a line names the scale, and days
+of high pain do not count for the triangles.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from deftly import checkins, trends
 from deftly import days as days_module
-from deftly import trends
 from engine import __version__
 from engine.i18n import t
 from engine.resources import resource_path
@@ -72,7 +74,8 @@ def write_report(store: Store, profile: Profile, out: Path,
         raise ReportError(f"{profile.name} has no finished rounds "
                           f"{_period_words(period)}; nothing to report")
     events = store.events(profile.id, "unlock")
-    figures = [_page(profile, game, sessions, events, period) for game in games]
+    pain = Pain.of(store, profile, period)
+    figures = [_page(profile, game, sessions, events, period, pain) for game in games]
     if suffix == ".pdf":
         from matplotlib.backends.backend_pdf import PdfPages
 
@@ -111,6 +114,34 @@ def _period_words(period: Period) -> str:
     return "yet"
 
 
+@dataclass(frozen=True)
+class Pain:
+    """The player's check-ins in the period and their pain threshold."""
+
+    days: dict[date, checkins.Day]
+    threshold: int = checkins.PAIN_THRESHOLD
+
+    @classmethod
+    def of(cls, store: Store, profile: Profile, period: Period) -> Pain:
+        from deftly.context import prefs_of
+
+        found = {d: day for d, day in checkins.days_of(store, profile.id).items()
+                 if period.holds(d) and day.pain is not None}
+        return cls(found, prefs_of(profile).pain_threshold)
+
+    @property
+    def high(self) -> set[date]:
+        return checkins.high_pain_days(self.days, self.threshold)
+
+    def week(self, monday: date) -> str:
+        """The week's mean pain and its highest, "3.5 / 7" ("–": none answered)."""
+        scores = [day.pain for d, day in self.days.items()
+                  if day.pain is not None and 0 <= (d - monday).days < 7]
+        if not scores:
+            return "–"
+        return f"{sum(scores) / len(scores):.1f} / {max(scores)}"
+
+
 # -- one page ------------------------------------------------------------------------------
 @cache
 def _setup_matplotlib() -> None:
@@ -135,12 +166,13 @@ def _figure():
 
 
 def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
-          events: list[dict[str, Any]], period: Period):
+          events: list[dict[str, Any]], period: Period, pain: Pain | None = None):
     from matplotlib import dates as mdates
 
     from games.registry import spec as game_spec
 
     spec = game_spec(game)
+    pain = pain or Pain({})
     mine = [s for s in sessions if s.get("game") == game]
     days_played = sorted({d for s in mine if (d := days_module.session_day(s))})
     first = period.first or days_played[0]
@@ -169,9 +201,11 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
         axes = figure.add_subplot(grid[row])
         metric = members[0]
         if len(members) > 1:
-            _plot_group(axes, [s for s in mine if s.get("hand") == hands[0]], members)
+            _plot_group(axes, [s for s in mine if s.get("hand") == hands[0]], members,
+                        pain.high)
         for style, hand in zip(HAND_STYLES, hands if len(members) == 1 else (), strict=False):
-            series = trends.series([s for s in mine if s.get("hand") == hand], metric)
+            series = trends.series([s for s in mine if s.get("hand") == hand], metric,
+                                   pain.high)
             _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
         shown = [u for u in unlocked if first <= u.day <= last]
         for i, u in enumerate(shown):
@@ -196,9 +230,13 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
         elif len(hands) > 1 and row == 0:
             axes.legend(loc="upper right", fontsize=7, frameon=False)
     weekly = trends.weekly_table(mine, game, hands[0])[-TABLE_WEEKS:]
-    _table(figure.add_subplot(grid[len(charts)]), game, mine, hands)
+    _table(figure.add_subplot(grid[len(charts)]), game, mine, hands, pain)
     for k, members in enumerate(groups):
         _group_table(figure.add_subplot(grid[len(charts) + 1 + k]), members, weekly)
+    if pain.days:
+        figure.text(0.07, 0.008, t("report.pain_scale", scale=checkins.SCALE_NAME,
+                                   threshold=pain.threshold), fontsize=7.5,
+                    color=COLORS["guide"])
     return figure
 
 
@@ -222,11 +260,12 @@ GROUP_STYLES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)))
 GROUP_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
 
 
-def _plot_group(axes, sessions: list[dict[str, Any]], members: list[Metric]) -> None:  # noqa: ANN001
+def _plot_group(axes, sessions: list[dict[str, Any]], members: list[Metric],  # noqa: ANN001
+                left_out: set[date] | None = None) -> None:
     """A group's members in one chart: each one's 7-day mean as its own line, and its
     check-ups as small diamonds on that line's colour (the first hand played)."""
     for k, metric in enumerate(members):
-        series = trends.series(sessions, metric)
+        series = trends.series(sessions, metric, left_out or ())
         color, style = GROUP_COLORS[k % len(GROUP_COLORS)], GROUP_STYLES[k % len(GROUP_STYLES)]
         if series.rolling:
             axes.plot([p.day for p in series.rolling], [p.value for p in series.rolling],
@@ -266,8 +305,10 @@ def _plot(axes, series: trends.Series, style: str, hand: str) -> None:  # noqa: 
                   markerfacecolor=COLORS["better"] if m.better else "none")
 
 
-def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) -> None:  # noqa: ANN001
-    """The last weeks' main numbers: training means and the week's check-up."""
+def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str],  # noqa: ANN001
+           pain: Pain | None = None) -> None:
+    """The last weeks' main numbers: training means and the week's check-up (and the
+    week's pain, if the player answered check-ins)."""
     axes.axis("off")
     metrics = trends.metrics_of(game)
     header = [t("report.week")] + ([t("report.hand")] if len(hands) > 1 else []) + [
@@ -275,6 +316,7 @@ def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) ->
     metrics = [m for m in metrics if not m.group]     # a group has its own table
     header += [m.title for m in metrics if not m.checkup_only]
     header += [f"{t('report.checkup_short')}: {m.title}" for m in metrics]
+    header += [t("report.pain")] if pain is not None and pain.days else []
     header = [textwrap.fill(h, 18) for h in header]
     dated = []
     for hand in hands:
@@ -283,6 +325,7 @@ def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str]) ->
             row += [str(week.rounds), f"{week.minutes:.0f}"]
             row += [_number(m, week.values[m.key]) for m in metrics if not m.checkup_only]
             row += [_number(m, week.checkups[m.key]) for m in metrics]
+            row += [pain.week(week.week)] if pain is not None and pain.days else []
             dated.append((week.week, hand, row))
     rows = [row for _, _, row in sorted(dated)][-TABLE_WEEKS * max(1, len(hands)):]
     if not rows:

@@ -11,7 +11,9 @@ last 7 days. A change is marked only when it is larger than the metric's noise:
 where "now" is a calendar week of training days (or one check-up) and "before" the two
 weeks (or two check-ups) before it. Successive differences keep a slow trend out of the
 noise. The first LEARNING_DAYS days of a game are learning the game, not recovery: no
-markers there.
+markers there. Days of high pain (the day's check-in at or above the player's threshold)
+are charted but left out of the markers and their noise: a bad day is not a change in
+the hand.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -112,9 +114,12 @@ def _week(day: date) -> date:
 
 
 def change_markers(points: list[Point], noise: float, metric: Metric, *,
-                   checkup: bool = False, first_day: date | None = None) -> list[Change]:
+                   checkup: bool = False, first_day: date | None = None,
+                   left_out: Collection[date] = ()) -> list[Change]:
     """Where the mean moved beyond the noise: each training week (or each check-up)
-    against the two weeks (or check-ups) before it, all at the same level."""
+    against the two weeks (or check-ups) before it, all at the same level. The days of
+    `left_out` (high pain) do not count."""
+    points = without(points, left_out)
     if not points or not math.isfinite(noise) or noise <= 0:
         return []
     first = first_day or points[0].day
@@ -139,24 +144,33 @@ def change_markers(points: list[Point], noise: float, metric: Metric, *,
     return markers
 
 
-def series(sessions: list[dict[str, Any]], metric: Metric) -> Series:
-    """One metric's training and check-up series, rolling mean and change markers."""
+def without(points: list[Point], days: Collection[date]) -> list[Point]:
+    """The points not on `days`."""
+    return [p for p in points if p.day not in days] if days else points
+
+
+def series(sessions: list[dict[str, Any]], metric: Metric,
+           left_out: Collection[date] = ()) -> Series:
+    """One metric's training and check-up series, rolling mean and change markers (the
+    days of `left_out`, high pain, charted but not counted as a change or as noise)."""
     days = [d for s in sessions if (d := session_day(s)) is not None]
     first = min(days) if days else None
     training = [] if metric.checkup_only else daily(sessions, metric, "training")
     checkups = daily(sessions, metric, "checkup")
-    noise = day_to_day_noise(training)
-    markers = change_markers(training, noise, metric, first_day=first) + change_markers(
-        checkups, day_to_day_noise(checkups), metric, checkup=True, first_day=first)
+    noise = day_to_day_noise(without(training, left_out))
+    markers = change_markers(training, noise, metric, first_day=first, left_out=left_out) + \
+        change_markers(checkups, day_to_day_noise(without(checkups, left_out)), metric,
+                       checkup=True, first_day=first, left_out=left_out)
     return Series(metric, training, checkups, rolling_mean(training),
                   sorted(markers, key=lambda m: m.day), noise)
 
 
 def game_trends(sessions: list[dict[str, Any]], game: str, hand: str | None = None,
-                variant: str | None = None) -> list[Series]:
-    """Every metric's series for one game (one hand and way of playing, if given)."""
+                variant: str | None = None, left_out: Collection[date] = ()) -> list[Series]:
+    """Every metric's series for one game (one hand and way of playing, if given; the
+    days of `left_out` not counted for the change markers)."""
     chosen = _chosen(sessions, game, hand, variant)
-    return [series(chosen, metric) for metric in metrics_of(game)]
+    return [series(chosen, metric, left_out) for metric in metrics_of(game)]
 
 
 def _chosen(sessions: list[dict[str, Any]], game: str, hand: str | None,

@@ -116,10 +116,11 @@ def _day(surface: pygame.Surface, theme: Theme, cell: RectMM, day: days.Calendar
     top, bottom = inner.take_top(line) if two_lines else (inner, inner)
     draw.text_in(surface, theme, number, top, sizes.small, ink, bold=day.is_today,
                  align="left", valign="top", wrap=False)
+    badge = _pain_badge(surface, theme, top, number, line) if day.high_pain else 0.0
     if not played:
         return
     tick = min(line * 0.7, 5.0)
-    room = bottom.w - (0.0 if two_lines else draw.text_width(theme, number) + 1.0)
+    room = bottom.w - (0.0 if two_lines else draw.text_width(theme, number) + 1.0 + badge)
     minutes_w = draw.text_width(theme, minutes)
     if two_lines and minutes_w <= bottom.w:   # the minutes say it was played
         draw.text_in(surface, theme, minutes, bottom.take_bottom(line)[1], sizes.small, ink,
@@ -129,3 +130,22 @@ def _day(surface: pygame.Surface, theme: Theme, cell: RectMM, day: days.Calendar
         draw_icon(surface, theme, "check", RectMM(bottom.x if two_lines else
                                                   bottom.right - tick,
                                                   bottom.bottom - tick, tick, tick), ink)
+
+
+def _pain_badge(surface: pygame.Surface, theme: Theme, top: RectMM, number: str,
+                line: float) -> float:
+    """A "!" in a disc after the day's number (pain at or above the threshold; the
+    therapist's calendar only); returns the width it takes."""
+    pal = theme.palette
+    size = min(line * 0.9, top.h)
+    x = top.x + draw.text_width(theme, number, True) + 0.8
+    if x + size > top.right:
+        x = top.right - size
+    disc = RectMM(x, top.y + (min(line, top.h) - size) / 2, size, size)
+    centre, radius = theme.profile.point_px(disc.x + size / 2, disc.y + size / 2), \
+        max(3, theme.px(size / 2))
+    pygame.draw.circle(surface, pal.miss, centre, radius)
+    pygame.draw.circle(surface, pal.ink, centre, radius, max(1, theme.px(0.25)))
+    draw.text_in(surface, theme, "!", disc, theme.sizes.small * 0.85, (255, 255, 255),
+                 bold=True, wrap=False)
+    return size + 0.8

@@ -7,6 +7,7 @@ year of daily points draws in a few milliseconds.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ XY = tuple[float, float]
 
 @dataclass(frozen=True)
 class Layer:
-    """Points drawn one way: "dots" (small), "line" (joined), "diamonds" (large, edged)."""
+    """Points drawn one way: "dots" (small), "line" (joined), "diamonds" (large, edged),
+    "dashed" (joined by a dashed line), "squares" (filled, edged) or "rings" (hollow)."""
 
     kind: str
     points: Sequence[XY]
@@ -49,6 +51,7 @@ class ChartData:
     unit: str = ""
     y_format: str = "{:g}"
     x_labels_shown: bool = True    # False: ticks only (charts stacked over one date axis)
+    y_range: tuple[float, float] | None = None   # the y axis covers at least this (a scale)
 
 
 def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -69,6 +72,7 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
 def y_ticks(data: ChartData, count: int = 4) -> list[float]:
     """Tick values covering every layer's values; the first and last bound the plot."""
     values = [y for layer in data.layers for _, y in layer.points if math.isfinite(y)]
+    values += list(data.y_range or ())
     if not values:
         return [0.0, 1.0]
     return nice_ticks(min(values), max(values), count)
@@ -157,10 +161,24 @@ def _layer(surface: pygame.Surface, theme: Theme, plot: Plot, layer: Layer) -> N
         if len(points) > 1:
             pygame.draw.lines(surface, layer.color, False, points, max(2, theme.px(0.7)))
         return
+    if layer.kind == "dashed":
+        _dashed(surface, layer.color, points, max(2, theme.px(0.7)), max(4, theme.px(1.6)))
+        return
     if layer.kind == "dots":
         r = max(2, theme.px(0.6))
         for p in points:
             pygame.draw.circle(surface, layer.color, p, r)
+        return
+    if layer.kind in ("squares", "rings"):
+        r = max(3, theme.px(1.1))
+        for x, y in points:
+            if layer.kind == "rings":
+                pygame.draw.circle(surface, theme.palette.background, (x, y), r)
+                pygame.draw.circle(surface, layer.color, (x, y), r, max(2, theme.px(0.45)))
+            else:
+                square = pygame.Rect(x - r, y - r, r * 2, r * 2)
+                pygame.draw.rect(surface, layer.color, square)
+                pygame.draw.rect(surface, theme.palette.ink, square, max(1, theme.px(0.25)))
         return
     r = max(4, theme.px(1.5))
     edge = theme.palette.ink
@@ -168,6 +186,26 @@ def _layer(surface: pygame.Surface, theme: Theme, plot: Plot, layer: Layer) -> N
         diamond = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
         pygame.draw.polygon(surface, layer.color, diamond)
         pygame.draw.polygon(surface, edge, diamond, max(1, theme.px(0.3)))
+
+
+def _dashed(surface: pygame.Surface, color: Color, points: Sequence[tuple[int, int]],
+            width: int, dash: int) -> None:
+    """A polyline drawn in dashes of `dash` px with gaps as long, the pattern running on
+    across its corners."""
+    on, left = True, float(dash)
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        length = math.hypot(x1 - x0, y1 - y0)
+        done = 0.0
+        while done < length:
+            step = min(left, length - done)
+            if on:
+                a, b = done / length, (done + step) / length
+                pygame.draw.line(surface, color, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                                 (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
+            done += step
+            left -= step
+            if left <= 0:
+                on, left = not on, float(dash)
 
 
 def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag,

@@ -4,10 +4,12 @@ button in the header's corner, which names the section shown."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pygame
 
+from deftly import checkins
 from deftly.context import Preferences, prefs_of, save_prefs
 from deftly.scenes.base import Screen
 from engine.app import App
@@ -66,6 +68,11 @@ class TherapistArea(Screen[None]):
         store = self.shell.store
         self.sessions = store.sessions(self.profile.id)
         self.events = store.events(self.profile.id)
+        self.checkins = checkins.days_of(store, self.profile.id)
+
+    def high_pain_days(self) -> set[date]:
+        """The days whose check-in's pain reached the player's threshold."""
+        return checkins.high_pain_days(self.checkins, self.prefs.pain_threshold)
 
     def heading(self) -> str:
         return self.profile.name

@@ -1,4 +1,5 @@
-"""Adherence: a calendar of the days played with minutes, and how often in recent weeks."""
+"""Adherence: a calendar of the days played with minutes, and how often in recent weeks;
+days whose check-in's pain reached the player's threshold carry a "!"."""
 
 from __future__ import annotations
 
@@ -28,10 +29,13 @@ class DaysTab(Tab):
         today = self.area.shell.today().date()
         lines = self._lines(minutes, today)
         theme = self.app.theme
+        rows = days.calendar(minutes, today, weeks_fitting(theme, content.h, sizes.gap / 3, 8),
+                             self.area.high_pain_days())
+        if any(d.high_pain for row in rows for d in row):   # what the "!" means
+            lines.append(t("days.pain_mark", threshold=self.area.prefs.pain_threshold))
         side_w = min(max(text_width(theme, line, True) for line in lines), content.w * 0.4)
         grid = RectMM(content.x, content.y, content.w - side_w - sizes.gap * 2, content.h)
         side = RectMM(grid.right + sizes.gap * 2, content.y, side_w, content.h)
-        rows = days.calendar(minutes, today, weeks_fitting(theme, grid.h, sizes.gap / 3, 8))
         widgets: list[Widget] = [CalendarGrid(grid, rows, sizes.gap / 3)]
         y = side.y
         for i, line in enumerate(lines):

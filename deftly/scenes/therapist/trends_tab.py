@@ -3,7 +3,9 @@
 Training days are small dots with their 7-day mean as a line; check-ups are large
 diamonds (the fixed, comparable task); triangles on the top edge mark changes larger
 than the day-to-day noise (filled: better, hollow outline: worse); dashed lines mark
-the days new levels were unlocked.
+the days new levels were unlocked. After a game's charts, on the same days, the player's
+check-ins: pain (squares on a solid line) and tiredness (rings on a dashed line), 0 to 10;
+days of high pain do not count for the triangles.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date, timedelta
 
 import pygame
 
-from deftly import trends
+from deftly import checkins, trends
 from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
@@ -60,11 +62,14 @@ class Colors:
     better: Color
     worse: Color
     guide: Color
+    pain: Color
+    fatigue: Color
 
     @classmethod
     def of(cls, theme: Theme) -> Colors:
         pal = theme.palette
-        return cls(pal.highlight, pal.primary, pal.target, pal.good, pal.miss, pal.muted)
+        return cls(pal.highlight, pal.primary, pal.target, pal.good, pal.miss, pal.muted,
+                   pal.miss, pal.primary)
 
 
 def chart_data(series: trends.Series, unlocked: list[trends.Unlocked], first: date,
@@ -87,6 +92,21 @@ def chart_data(series: trends.Series, unlocked: list[trends.Unlocked], first: da
     return ChartData(layers, flags, (first.toordinal() - 0.5, last.toordinal() + 0.5),
                      [(d.toordinal(), label) for d, label in date_ticks(first, last)], unit,
                      "{:g}")
+
+
+def pain_data(shown: list[checkins.Day], unlocked: list[trends.Unlocked], first: date,
+              last: date, colors: Colors, level_names: bool = False) -> ChartData:
+    """The check-ins on the game's days: pain as squares on a solid line, tiredness as
+    rings on a dashed one (told apart without colour), on the whole 0 to 10 scale."""
+    pain = [(d.day.toordinal(), float(d.pain)) for d in shown if d.pain is not None]
+    fatigue = [(d.day.toordinal(), float(d.fatigue)) for d in shown if d.fatigue is not None]
+    layers = [Layer("dashed", fatigue, colors.fatigue), Layer("rings", fatigue, colors.fatigue),
+              Layer("line", pain, colors.pain), Layer("squares", pain, colors.pain)]
+    flags = [Flag(u.day.toordinal(), u.name if level_names else "", colors.guide)
+             for u in unlocked if first <= u.day <= last]
+    return ChartData(layers, flags, (first.toordinal() - 0.5, last.toordinal() + 0.5),
+                     [(d.toordinal(), label) for d, label in date_ticks(first, last)], "",
+                     "{:g}", y_range=(float(checkins.SCALE[0]), float(checkins.SCALE[1])))
 
 
 def headline(series: trends.Series) -> str:
@@ -116,6 +136,7 @@ class TrendsTab(Tab):
         self.range = "3m"
         self.page = 0
         self.charts: list[tuple[RectMM, trends.Series]] = []
+        self.pain_chart: RectMM | None = None    # the check-ins' chart, after the last
         self.all_series: list[trends.Series] = []
         self._choose_defaults()
 
@@ -133,18 +154,21 @@ class TrendsTab(Tab):
         theme = self.app.theme
         sizes = theme.sizes
         self.charts = []
+        self.pain_chart = None
         if not self.game:
             return [Label(content, t("trend.none"), muted=True)]
         sessions = self.area.sessions
-        self.all_series = [s for s in trends.game_trends(sessions, self.game, self.hand,
-                                                         self.variant) if not s.empty]
+        self.all_series = [s for s in trends.game_trends(
+            sessions, self.game, self.hand, self.variant, self.area.high_pain_days())
+            if not s.empty]
+        count = len(self.all_series) + (1 if self.checkins_shown() else 0)
         gap = sizes.gap / 2
         button_h = max(sizes.touch_min, sizes.button_h * 0.75)
         fit = max(1, int((content.h + gap) // (button_h + gap)))
         options = self._options(sessions, compact=len(self._options(sessions)) + 1 > fit)
         cols = 1 if len(options) + 1 <= fit else 2    # chips never under touch_min
         widest = max(least_width(theme, label, selected=chosen)
-                     for label, chosen, _ in [*options, self._more(*[len(self.all_series)] * 2)])
+                     for label, chosen, _ in [*options, self._more(*[count] * 2)])
         side_w = min(widest * cols + gap * (cols - 1), content.w * 0.45)
         side = RectMM(content.x, content.y, side_w, content.h)
         rest = RectMM(side.right + sizes.gap * 1.5, content.y,
@@ -155,8 +179,8 @@ class TrendsTab(Tab):
             self.chart_theme = theme.with_preferences(text_scale=1.0)
             rest = self._chart_area(RectMM(rest.x, content.y, rest.w, content.h))
         room = CHART_MIN_H + self.chart_theme.line_mm(sizes.small)   # and a line of numbers
-        per_view = max(1, min(len(self.all_series), int(rest.h // room)))
-        pages = max(1, -(-len(self.all_series) // per_view))
+        per_view = max(1, min(count, int(rest.h // room)))
+        pages = max(1, -(-count // per_view))
         self.page %= pages
         if pages > 1:
             options.append(self._more(self.page + 1, pages))
@@ -170,12 +194,23 @@ class TrendsTab(Tab):
                          button_h)
             widgets.append(Button(box, label, action, selected=chosen,
                                   icon="menu" if action == self._choose_game else None))
-        shown = self.all_series[self.page * per_view:(self.page + 1) * per_view]
-        if not shown:
+        items: list[trends.Series | None] = [*self.all_series] + (
+            [None] if count > len(self.all_series) else [])      # None: the check-ins
+        shown = items[self.page * per_view:(self.page + 1) * per_view]
+        if not self.all_series:
             return [*widgets, Label(rest, t("trend.none_here"), muted=True)]
         for box, item in zip(rest.rows(len(shown), sizes.gap / 2), shown, strict=True):
-            self.charts.append((box, item))
+            if item is None:
+                self.pain_chart = box
+            else:
+                self.charts.append((box, item))
         return widgets
+
+    def checkins_shown(self) -> list[checkins.Day]:
+        """The check-ins with a pain or tiredness score on the days the charts show."""
+        first, last = self.span()
+        return [day for d, day in sorted(self.area.checkins.items())
+                if first <= d <= last and (day.pain is not None or day.fatigue is not None)]
 
     def _chart_area(self, rest: RectMM) -> RectMM:
         """Place the legend and the date axis at the bottom of `rest`; returns the room
@@ -263,16 +298,24 @@ class TrendsTab(Tab):
         return max(first, min(days, default=first)), last
 
     def draw(self, surface: pygame.Surface) -> None:
-        if not self.charts:
+        if not self.charts and self.pain_chart is None:
             return
         theme = self.chart_theme
         colors = Colors.of(theme)
         first, last = self.span()
         unlocked = trends.unlocks(self.area.events, self.game, self.hand)
+        charts: list[tuple[RectMM, ChartData]] = []
         for i, (whole, item) in enumerate(self.charts):
             box = _title(surface, theme, whole, item)
-            data = chart_data(item, unlocked, first, last, colors, level_names=i == 0)
-            last_chart = i == len(self.charts) - 1   # the dates once, under the last chart
+            charts.append((box, chart_data(item, unlocked, first, last, colors,
+                                           level_names=i == 0)))
+        if self.pain_chart is not None:
+            shown = self.checkins_shown()
+            box = _pain_title(surface, theme, self.pain_chart, shown, colors)
+            charts.append((box, pain_data(shown, unlocked, first, last, colors,
+                                          level_names=not self.charts)))
+        for i, (box, data) in enumerate(charts):
+            last_chart = i == len(charts) - 1   # the dates once, under the last chart
             data.x_labels_shown = last_chart
             draw_chart(surface, theme, RectMM(box.x, box.y, box.w, self.axis.bottom - box.y)
                        if last_chart else box, data)
@@ -298,6 +341,39 @@ def _title(surface: pygame.Surface, theme: Theme, whole: RectMM, item: trends.Se
         lines = draw.lines_of(theme, numbers, title.w)
         under, box = box.take_top(theme.line_mm(small, lines))
         draw.text_in(surface, theme, numbers, under, small, pal.muted, align="left")
+    return box
+
+
+def _pain_title(surface: pygame.Surface, theme: Theme, whole: RectMM,
+                shown: list[checkins.Day], colors: Colors) -> RectMM:
+    """"Pain and tiredness (0-10)" on the left; on the right each line's mark and its
+    latest score (or the marks alone where the numbers do not fit); returns the chart's box."""
+    small = theme.sizes.small
+    pal = theme.palette
+    title, box = whole.take_top(theme.line_mm(small))
+    name = t("trend.checkins")
+    draw.text_in(surface, theme, name, title, small, pal.ink, bold=True, align="left",
+                 wrap=False)
+    latest = {"pain": next((d.pain for d in reversed(shown) if d.pain is not None), None),
+              "tired": next((d.fatigue for d in reversed(shown) if d.fatigue is not None),
+                            None)}
+    words = {k: t(f"legend.{k}") + ("" if v is None else f" {v}") for k, v in latest.items()}
+    size = small * 0.8
+    widths = {k: size + 1.0 + draw.text_width(theme, w) for k, w in words.items()}
+    room = title.w - draw.text_width(theme, name, True) - 3.0
+    if sum(widths.values()) + LEGEND_GAP_MM > room:
+        words = {k: t(f"legend.{k}") for k in words}
+        widths = {k: size + 1.0 + draw.text_width(theme, w) for k, w in words.items()}
+    if sum(widths.values()) + LEGEND_GAP_MM > room:
+        return box
+    x = title.right - sum(widths.values()) - LEGEND_GAP_MM
+    for kind in ("pain", "tired"):
+        color = colors.pain if kind == "pain" else colors.fatigue
+        _symbol(surface, theme, kind, color, (x + size / 2, title.y + title.h / 2), size)
+        draw.text_in(surface, theme, words[kind], RectMM(x + size + 1.0, title.y,
+                                                         widths[kind] - size - 1.0, title.h),
+                     small, pal.muted, align="left", wrap=False)
+        x += widths[kind] + LEGEND_GAP_MM
     return box
 
 
@@ -357,6 +433,20 @@ def _symbol(surface: pygame.Surface, theme: Theme, kind: str, color: Color,
         shape = [(px, py - r), (px + r, py), (px, py + r), (px - r, py)]
         pygame.draw.polygon(surface, color, shape)
         pygame.draw.polygon(surface, ink, shape, 1)
+    elif kind == "pain":     # a square on a solid line
+        pygame.draw.line(surface, color, (px - r, py), (px + r, py), max(2, theme.px(0.5)))
+        side = max(4, r)
+        square = pygame.Rect(px - side // 2, py - side // 2, side, side)
+        pygame.draw.rect(surface, color, square)
+        pygame.draw.rect(surface, ink, square, 1)
+    elif kind == "tired":    # a ring on a dashed line
+        dash = max(2, r // 3)
+        for x in range(px - r, px + r, dash * 2):
+            pygame.draw.line(surface, color, (x, py), (min(x + dash, px + r), py),
+                             max(2, theme.px(0.5)))
+        ring = max(3, r * 2 // 3)
+        pygame.draw.circle(surface, theme.palette.background, (px, py), ring)
+        pygame.draw.circle(surface, color, (px, py), ring, max(2, theme.px(0.4)))
     elif kind in ("up", "down"):
         shape = [(px, py - r), (px + r, py + r), (px - r, py + r)] if kind == "up" else \
             [(px - r, py - r), (px + r, py - r), (px, py + r)]
