@@ -33,14 +33,14 @@ class ProgrammeTab(Tab):
                 [("−", False, lambda: self._minutes(-1)), ("+", False, lambda: self._minutes(1))]),
             toggle(t("programme.self_paced"), prefs.self_paced,
                    lambda on: self._set(self_paced=on)),
+            Button(RectMM(0, 0, 1, 1), t("programme.games"), self._choose_games, detail=names),
+            Button(RectMM(0, 0, 1, 1), t("programme.levels"), self._choose_levels,
+                   detail=t("programme.levels_detail")),
             toggle(t("programme.checkins"), prefs.checkins,
                    lambda on: self._set(checkins=on)),
             Row(t("programme.pain_threshold"),
                 t("programme.pain_value", value=prefs.pain_threshold),
                 [("−", False, lambda: self._pain(-1)), ("+", False, lambda: self._pain(1))]),
-            Button(RectMM(0, 0, 1, 1), t("programme.games"), self._choose_games, detail=names),
-            Button(RectMM(0, 0, 1, 1), t("programme.levels"), self._choose_levels,
-                   detail=t("programme.levels_detail")),
         ]
         return rows
 
