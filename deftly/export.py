@@ -57,9 +57,11 @@ def checkin_rows(store: Store, profile: Profile) -> list[dict[str, Any]]:
 
 
 def checkins_header() -> str:
-    """The first line of checkins.csv: the scale the scores are on."""
-    return (f"# pain_0_10 and fatigue_0_10: {checkins.SCALE_NAME}, before the day's first "
-            f"round; feeling_after: {', '.join(checkins.FEELINGS)} (after the last)\n")
+    """The first line of checkins.csv: the scale the scores are on (no commas, so a
+    spreadsheet shows it in one cell; `#`, so readers told of comments skip it)."""
+    scale = checkins.SCALE_NAME.replace(", ", "/").replace(",", ";")
+    return (f"# pain_0_10 and fatigue_0_10: {scale} before the day's first round; "
+            f"feeling_after: {'/'.join(checkins.FEELINGS)} after the last\n")
 
 
 def _columns(rows: Iterable[dict[str, Any]], first: list[str]) -> list[str]:
