@@ -346,8 +346,9 @@ def _title(surface: pygame.Surface, theme: Theme, whole: RectMM, item: trends.Se
 
 def _pain_title(surface: pygame.Surface, theme: Theme, whole: RectMM,
                 shown: list[checkins.Day], colors: Colors) -> RectMM:
-    """"Pain and tiredness (0-10)" on the left; on the right each line's mark and its
-    latest score (or the marks alone where the numbers do not fit); returns the chart's box."""
+    """"Pain and tiredness (0-10)", and each line's mark with its latest score: beside
+    the name, or on a line under it where they do not fit (the numbers left out if need
+    be, never the marks, which tell the two lines apart); returns the chart's box."""
     small = theme.sizes.small
     pal = theme.palette
     title, box = whole.take_top(theme.line_mm(small))
@@ -357,23 +358,31 @@ def _pain_title(surface: pygame.Surface, theme: Theme, whole: RectMM,
     latest = {"pain": next((d.pain for d in reversed(shown) if d.pain is not None), None),
               "tired": next((d.fatigue for d in reversed(shown) if d.fatigue is not None),
                             None)}
-    words = {k: t(f"legend.{k}") + ("" if v is None else f" {v}") for k, v in latest.items()}
     size = small * 0.8
-    widths = {k: size + 1.0 + draw.text_width(theme, w) for k, w in words.items()}
+
+    def key(numbers: bool) -> dict[str, tuple[str, float]]:
+        words = {k: t(f"legend.{k}") + ("" if v is None or not numbers else f" {v}")
+                 for k, v in latest.items()}
+        return {k: (w, size + 1.0 + draw.text_width(theme, w)) for k, w in words.items()}
+
+    def width(marks: dict[str, tuple[str, float]]) -> float:
+        return sum(w for _, w in marks.values()) + LEGEND_GAP_MM
+
+    marks = key(numbers=True)
     room = title.w - draw.text_width(theme, name, True) - 3.0
-    if sum(widths.values()) + LEGEND_GAP_MM > room:
-        words = {k: t(f"legend.{k}") for k in words}
-        widths = {k: size + 1.0 + draw.text_width(theme, w) for k, w in words.items()}
-    if sum(widths.values()) + LEGEND_GAP_MM > room:
-        return box
-    x = title.right - sum(widths.values()) - LEGEND_GAP_MM
-    for kind in ("pain", "tired"):
+    if width(marks) <= room:
+        row, x = title, title.right - width(marks)
+    else:
+        row, box = box.take_top(theme.line_mm(small))
+        marks = marks if width(marks) <= row.w else key(numbers=False)
+        x = row.x
+    for kind, (words, w) in marks.items():
         color = colors.pain if kind == "pain" else colors.fatigue
-        _symbol(surface, theme, kind, color, (x + size / 2, title.y + title.h / 2), size)
-        draw.text_in(surface, theme, words[kind], RectMM(x + size + 1.0, title.y,
-                                                         widths[kind] - size - 1.0, title.h),
+        _symbol(surface, theme, kind, color, (x + size / 2, row.y + row.h / 2), size)
+        draw.text_in(surface, theme, words, RectMM(x + size + 1.0, row.y, w - size - 1.0,
+                                                   row.h),
                      small, pal.muted, align="left", wrap=False)
-        x += widths[kind] + LEGEND_GAP_MM
+        x += w + LEGEND_GAP_MM
     return box
 
 
