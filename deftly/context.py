@@ -148,23 +148,27 @@ class Shell:
         if when == "before":
             return not self.today_sessions() and (seen is None or (
                 seen.pain is None and seen.fatigue is None))
-        return self.plan_progress().complete and (seen is None or seen.feeling is None)
+        progress = self.plan_progress()     # the plan done, or its minutes played any way
+        done = progress.complete or (bool(self.today_sessions()) and
+                                     progress.minutes_done >= progress.plan.minutes)
+        return done and (seen is None or seen.feeling is None)
 
     def offer(self, when: str) -> None:
         """Remember that today's check-in `when` was offered (answered or skipped)."""
         if self.profile is not None:
             self.offered.add((self.profile.id, self.today().date().isoformat(), when))
 
-    def pain_message(self) -> str | None:
-        """What Home says about the hand today: rest is fine on a bad day; pain rising
-        day after day is for the therapist."""
+    def pain_messages(self) -> list[str]:
+        """What Home says about the hand today (text keys): rest is fine on a bad day;
+        pain rising day after day is for the therapist (both, when both hold)."""
         days = self.checkin_days()
         today = self.today().date()
-        if checkins.pain_rising(days, today):
-            return "home.pain_rising"
+        out = []
         if checkins.high_pain(days.get(today), self.prefs.pain_threshold):
-            return "home.pain_rest"
-        return None
+            out.append("home.pain_rest")
+        if checkins.pain_rising(days, today):
+            out.append("home.pain_rising")
+        return out
 
     def plan_progress(self) -> plan_module.PlanProgress:
         return plan_module.progress(self.plan(), self.today_sessions())

@@ -53,19 +53,26 @@ def make_plan(games: Mapping[str, float], affected_hand: str, minutes: float) ->
 
 
 def cut_to(plan: Plan, share: float) -> Plan:
-    """`plan` with `share` of its rounds (at least one): each game's rounds cut alike, then,
-    where every game is down to one round, the last items left out (the other hand's
-    first: the affected hand's come first)."""
-    if share >= 1.0:
+    """`plan` with `share` of its rounds, rounded up (at least one): every item keeps a
+    round first, in order (the affected hand's come first, so where there are more
+    items than rounds the other hand's are left out), then the rest goes to the items
+    with more rounds, in proportion."""
+    if share >= 1.0 or not plan.items:
         return plan
     keep = max(1, math.ceil(plan.rounds_total() * share))
-    items: list[PlanItem] = []
-    for item in plan.items:
-        rounds = min(max(1, round(item.rounds * share)), keep - sum(i.rounds for i in items))
-        if rounds <= 0:
-            break
-        items.append(replace(item, rounds=rounds))
-    return Plan(tuple(items), plan.minutes * share)
+    items = list(plan.items[:keep])
+    rounds = [1] * len(items)
+    spare = keep - len(items)
+    extra = [item.rounds - 1 for item in items]
+    if spare > 0 and sum(extra):
+        wanted = [e * spare / sum(extra) for e in extra]
+        rounds = [1 + math.floor(w) for w in wanted]
+        by_remainder = sorted(range(len(items)), key=lambda k: wanted[k] - math.floor(wanted[k]),
+                              reverse=True)
+        for k in by_remainder[:keep - sum(rounds)]:
+            rounds[k] += 1
+    return Plan(tuple(replace(item, rounds=n) for item, n in zip(items, rounds, strict=True)),
+                plan.minutes * share)
 
 
 @dataclass(frozen=True)

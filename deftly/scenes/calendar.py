@@ -139,9 +139,11 @@ def _pain_badge(surface: pygame.Surface, theme: Theme, top: RectMM, number: str,
     pal = theme.palette
     size = min(line * 0.9, top.h)
     x = top.x + draw.text_width(theme, number, True) + 0.8
-    if x + size > top.right:
-        x = top.right - size
-    disc = RectMM(x, top.y + (min(line, top.h) - size) / 2, size, size)
+    if x + size > top.right:          # no room after the number: its own corner, lower
+        x, y = top.right - size, top.y + min(line, top.h)
+    else:
+        y = top.y + (min(line, top.h) - size) / 2
+    disc = RectMM(x, y, size, size)
     centre, radius = theme.profile.point_px(disc.x + size / 2, disc.y + size / 2), \
         max(3, theme.px(size / 2))
     pygame.draw.circle(surface, pal.miss, centre, radius)

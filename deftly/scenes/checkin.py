@@ -14,6 +14,7 @@ from deftly import checkins
 from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
+from engine.input.sdl import Command
 from engine.ui import draw
 from engine.ui.theme import Color, Theme
 from engine.ui.widgets import Button, Widget
@@ -134,6 +135,14 @@ class CheckInScene(Screen[None]):
     def go_back(self) -> None:
         self.answer(None)
 
+    def on_command(self, command: Command) -> None:
+        """Back (Escape, a tablet's back key) skips this question, like Skip: the answers
+        already given are kept."""
+        if command is Command.BACK:
+            self.answer(None)
+        else:
+            super().on_command(command)
+
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
         answers = content
@@ -169,5 +178,6 @@ class CheckInScene(Screen[None]):
             return
         profile = self.shell.profile
         if profile is not None:
-            checkins.record(self.shell.store, profile.id, self.day, self.when, **self.answers)
+            checkins.record(self.shell.store, profile.id, self.shell.today().date(),
+                            self.when, **self.answers)     # the day it is answered
         self.finish(None)

@@ -55,8 +55,19 @@ class HomeScene(Screen[None]):
     def heading(self) -> str:
         return t("home.hello", name=self.shell.profile.name if self.shell.profile else "")
 
+    def _say_pain_once(self) -> None:
+        """A bad day's words also come once as a toast (large text may leave them no room
+        on Home)."""
+        keys = self.shell.pain_messages()
+        if keys and self.shell.profile is not None:
+            mark = (self.shell.profile.id, self.shell.today().date().isoformat(), "said")
+            if mark not in self.shell.offered:
+                self.shell.offered.add(mark)
+                self.app.show_toast(" ".join(t(key) for key in keys))
+
     def enter(self) -> None:
         self.shell.apply(self.app)
+        self._say_pain_once()
 
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
@@ -103,9 +114,9 @@ class HomeScene(Screen[None]):
                      hand=t(f"hand.{item.hand}").lower())
         ring = ProgressRing(upper, progress.fraction,
                             t("home.plan_count", done=done, total=total), t("home.plan_unit"))
-        said = self.shell.pain_message()     # a bad day: said where the streak goes
+        said = " ".join(t(key) for key in self.shell.pain_messages())   # where the streak goes
         texts = [(t("home.plan"), "body", True, False),
-                 (t(said) if said else self._streak_text(), "small", True, False),
+                 (said or self._streak_text(), "small", True, False),
                  (note, "small", False, True)]
         widgets: list[Widget] = [ring]
         theme = self.app.theme
@@ -130,7 +141,7 @@ class HomeScene(Screen[None]):
                                                          sizes.body, bold=True), words.h))
             second, third = rest.take_top(min(theme.line_mm(sizes.small), rest.h))
             if second.h < theme.line_mm(sizes.small) - 0.01:   # no room: the streak waits
-                texts[1] = ("", "small", True, False)
+                texts[1] = ("", "small", True, False)         # (a bad day's words: a toast)
             slots = [first, second, third]
             align = "left"
             said = note.split(": ", 1)[-1]
@@ -271,8 +282,10 @@ class HomeScene(Screen[None]):
 
     def _open_start(self, game: Available, hand: str | None = None) -> None:
         """The start screen, after the day's check-in when one is due."""
-        if self._check_in("before", lambda: self._open_start(game, hand)):
-            return
+        if not self._check_in("before", lambda: self._push_start(game, hand)):
+            self._push_start(game, hand)
+
+    def _push_start(self, game: Available, hand: str | None) -> None:
         self.app.scenes.push(StartScene(self.shell, game, hand), partial(self._chosen, game))
 
     def _check_in(self, when: str, then: Callable[[], None] | None = None) -> bool:
@@ -281,8 +294,14 @@ class HomeScene(Screen[None]):
             return False
         self.shell.offer(when)
         scene = CheckInScene(self.shell, when, self.shell.today().date())
-        self.app.scenes.push(scene, lambda _: (self.refresh(), then() if then else None))
+        self.app.scenes.push(scene, lambda _: self._checked_in(then))
         return True
+
+    def _checked_in(self, then: Callable[[], None] | None) -> None:
+        self.refresh()
+        self._say_pain_once()
+        if then is not None:
+            then()
 
     def _chosen(self, game: Available, choice: StartChoice | None) -> None:
         self.refresh()

@@ -51,17 +51,19 @@ def test_high_pain_halves_the_plan_and_below_the_threshold_nothing_changes(shell
         assert halved.rounds_total() == -(-usual.rounds_total() // 2)
         kept = {item.hand for item in halved.items}
         assert kept == {"right"}                          # the affected hand's rounds first
-        assert shell.pain_message() == "home.pain_rest"
+        assert shell.pain_messages() == ["home.pain_rest"]
         shell.profile = save_prefs(shell.store, shell.profile,
                                    replace(shell.prefs, pain_threshold=9))
-        assert shell.plan() == usual and shell.pain_message() is None
+        assert shell.plan() == usual and shell.pain_messages() == []
 
 
 def test_pain_rising_three_days_running_says_to_tell_the_therapist(shell):
     today = TODAY.date()
     for back, pain in ((2, 2), (1, 4), (0, 6)):
         _answer(shell, today - timedelta(days=back), pain=pain)
-    assert shell.pain_message() == "home.pain_rising"
+    assert shell.pain_messages() == ["home.pain_rising"]        # 6: not high enough to rest
+    _answer(shell, today, pain=8)
+    assert shell.pain_messages() == ["home.pain_rest", "home.pain_rising"]   # both said
     days = shell.checkin_days()
     assert checkins.pain_rising(days, today)
     assert not checkins.pain_rising(days, today - timedelta(days=1))   # only two before
@@ -72,7 +74,7 @@ def test_pain_rising_three_days_running_says_to_tell_the_therapist(shell):
     app.scenes.push(home)
     app.render()
     texts = [getattr(w, "text", "") for w in home.widgets]
-    assert "Pain rising: tell your therapist." in texts
+    assert "A shorter plan today: rest is fine. Pain rising: tell your therapist." in texts
 
 
 def test_a_day_is_asked_once_before_its_first_round_and_after_its_plan(shell, monkeypatch):
@@ -136,3 +138,44 @@ def test_check_ins_never_move_the_staircase(shell):
     assert after.difficulty(before).adapted == PlayerProgress(
         shell.store, shell.profile.id, game.spec.id, "right", game.levels
     ).difficulty(before).adapted
+
+
+def test_back_skips_one_question_and_keeps_the_answers_given(shell):
+    from engine.input.sdl import Command
+
+    app = headless_app((1280, 800), ManualClock())
+    pilot = Pilot(app, app.clock)
+    scene = CheckInScene(shell, "before", TODAY.date())
+    app.scenes.push(scene)
+    pilot.run(10)
+    pilot.press("8 · Very bad")
+    scene.on_command(Command.BACK)                     # the tablet's back key on "tired?"
+    assert app.scenes.top is not scene
+    assert shell.checkin_today() == checkins.Day(TODAY.date(), 8, None, None)
+
+
+@pytest.mark.parametrize("share", [0.5])
+def test_a_halved_plan_keeps_every_game_it_can_and_half_the_rounds(share):
+    from itertools import product
+
+    from deftly.plan import cut_to, make_plan
+
+    games = {g: 1.2 for g in ("tap", "trace", "pinch", "lift", "squeeze", "turn")}
+    for count, minutes, hand in product(range(1, 7), range(4, 21, 2), ("right", "both")):
+        plan = make_plan(dict(list(games.items())[:count]), hand, minutes)
+        cut = cut_to(plan, share)
+        total = plan.rounds_total()
+        assert cut.rounds_total() == -(-total // 2)
+        assert all(1 <= c.rounds <= p.rounds for c, p in zip(cut.items, plan.items,
+                                                               strict=False))
+        if cut.rounds_total() >= len(plan.items):      # room for every game: none left out
+            assert len(cut.items) == len(plan.items)
+
+
+def test_the_after_question_comes_once_the_plans_minutes_are_played_any_way(shell,
+                                                                             monkeypatch):
+    played = replace(shell.plan_progress(), minutes_done=30.0)   # none of it from the plan
+    monkeypatch.setattr(type(shell), "plan_progress", lambda _self: played)
+    assert not shell.checkin_due("after")              # no round today yet
+    monkeypatch.setattr(type(shell), "today_sessions", lambda _self: [{"status": "complete"}])
+    assert shell.checkin_due("after")

@@ -31,8 +31,9 @@ class DaysTab(Tab):
         theme = self.app.theme
         rows = days.calendar(minutes, today, weeks_fitting(theme, content.h, sizes.gap / 3, 8),
                              self.area.high_pain_days())
-        if any(d.high_pain for row in rows for d in row):   # what the "!" means
-            lines.append(t("days.pain_mark", threshold=self.area.prefs.pain_threshold))
+        keyed = any(d.high_pain for row in rows for d in row)
+        if keyed:                                 # what the "!" means, first: always seen
+            lines.insert(0, t("days.pain_mark", threshold=self.area.prefs.pain_threshold))
         side_w = min(max(text_width(theme, line, True) for line in lines), content.w * 0.4)
         grid = RectMM(content.x, content.y, content.w - side_w - sizes.gap * 2, content.h)
         side = RectMM(grid.right + sizes.gap * 2, content.y, side_w, content.h)
@@ -41,7 +42,7 @@ class DaysTab(Tab):
         for i, line in enumerate(lines):
             h = theme.line_mm(sizes.small, lines_of(theme, line, side.w, True)) + 1.0
             widgets.append(Label(RectMM(side.x, y, side.w, h), line, size="small",
-                                 align="left", bold=i % 2 == 0 and i < 4))
+                                 align="left", bold=(i - keyed) % 2 == 0 and 0 <= i - keyed < 4))
             y += h
         return widgets
 
