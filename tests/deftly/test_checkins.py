@@ -93,12 +93,18 @@ def test_a_day_is_asked_once_before_its_first_round_and_after_its_plan(shell, mo
     assert not shell.checkin_due("before")     # the therapist turned it off
 
 
-def test_the_screen_asks_pain_then_tiredness_and_stores_both(shell):
+def _screen(shell):
+    """The before-round check-in on a headless screen, and a pilot to tap it."""
     app = headless_app((1280, 800), ManualClock())
     pilot = Pilot(app, app.clock)
     scene = CheckInScene(shell, "before", TODAY.date())
     app.scenes.push(scene)
     pilot.run(10)
+    return app, pilot, scene
+
+
+def test_the_screen_asks_pain_then_tiredness_and_stores_both(shell):
+    app, pilot, scene = _screen(shell)
     assert scene.question == "pain"
     pilot.press("10 · The worst")
     assert scene.question == "fatigue"
@@ -143,11 +149,7 @@ def test_check_ins_never_move_the_staircase(shell):
 def test_back_skips_one_question_and_keeps_the_answers_given(shell):
     from engine.input.sdl import Command
 
-    app = headless_app((1280, 800), ManualClock())
-    pilot = Pilot(app, app.clock)
-    scene = CheckInScene(shell, "before", TODAY.date())
-    app.scenes.push(scene)
-    pilot.run(10)
+    app, pilot, scene = _screen(shell)
     pilot.press("8 · Very bad")
     scene.on_command(Command.BACK)                     # the tablet's back key on "tired?"
     assert app.scenes.top is not scene
