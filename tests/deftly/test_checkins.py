@@ -104,7 +104,7 @@ def _screen(shell):
 
 
 def test_the_screen_asks_pain_then_tiredness_and_stores_both(shell):
-    app, pilot, scene = _screen(shell)
+    _, pilot, scene = _screen(shell)
     assert scene.question == "pain"
     pilot.press("10 · The worst")
     assert scene.question == "fatigue"
@@ -156,16 +156,15 @@ def test_back_skips_one_question_and_keeps_the_answers_given(shell):
     assert shell.checkin_today() == checkins.Day(TODAY.date(), 8, None, None)
 
 
-@pytest.mark.parametrize("share", [0.5])
-def test_a_halved_plan_keeps_every_game_it_can_and_half_the_rounds(share):
+def test_a_halved_plan_keeps_every_game_it_can_and_half_the_rounds():
     from itertools import product
 
     from deftly.plan import cut_to, make_plan
 
-    games = {g: 1.2 for g in ("tap", "trace", "pinch", "lift", "squeeze", "turn")}
+    games = dict.fromkeys(("tap", "trace", "pinch", "lift", "squeeze", "turn"), 1.2)
     for count, minutes, hand in product(range(1, 7), range(4, 21, 2), ("right", "both")):
         plan = make_plan(dict(list(games.items())[:count]), hand, minutes)
-        cut = cut_to(plan, share)
+        cut = cut_to(plan, 0.5)
         total = plan.rounds_total()
         assert cut.rounds_total() == -(-total // 2)
         assert all(1 <= c.rounds <= p.rounds for c, p in zip(cut.items, plan.items,
