@@ -25,6 +25,7 @@ from engine.i18n import t
 from engine.input.sdl import Command
 from engine.rounds import RoundResult
 from engine.scene import Scene
+from engine.ui import draw
 from engine.ui.draw import text_width
 from engine.ui.stack import text_height
 from engine.ui.widgets import (
@@ -114,9 +115,10 @@ class HomeScene(Screen[None]):
                      hand=t(f"hand.{item.hand}").lower())
         ring = ProgressRing(upper, progress.fraction,
                             t("home.plan_count", done=done, total=total), t("home.plan_unit"))
-        said = " ".join(t(key) for key in self.shell.pain_messages())   # where the streak goes
+        pain_keys = self.shell.pain_messages()     # a bad day: said where the streak goes
+        pain_words = " ".join(t(key) for key in pain_keys)
         texts = [(t("home.plan"), "body", True, False),
-                 (said or self._streak_text(), "small", True, False),
+                 (pain_words or self._streak_text(), "small", True, False),
                  (note, "small", False, True)]
         widgets: list[Widget] = [ring]
         theme = self.app.theme
@@ -151,6 +153,10 @@ class HomeScene(Screen[None]):
                                                sizes.label) <= room:
                 texts[2] = ("", "small", False, True)   # the next round goes in the button
                 detail = said
+        if pain_keys and texts[1][0]:   # one line: the words that fit (the toast says all)
+            texts[1] = (draw.first_fitting(theme, [pain_words, " ".join(
+                t(f"{k}_short") for k in pain_keys), t(f"{pain_keys[-1]}_short")],
+                slots[1].w, bold=True, size_mm=sizes.small) or "", "small", True, False)
         for slot, (text, size, bold, muted) in zip(slots, texts, strict=True):
             if text and slot.h >= theme.line_mm(getattr(sizes, size)) - 0.05:  # else no room
                 widgets.append(Label(slot, text, size=size, bold=bold, muted=muted,

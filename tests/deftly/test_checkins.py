@@ -74,7 +74,12 @@ def test_pain_rising_three_days_running_says_to_tell_the_therapist(shell):
     app.scenes.push(home)
     app.render()
     texts = [getattr(w, "text", "") for w in home.widgets]
-    assert "A shorter plan today: rest is fine. Pain rising: tell your therapist." in texts
+    assert "Tell your therapist." in texts               # what fits the plan's line
+    said = "A shorter plan today: rest is fine. Pain rising: tell your therapist."
+    assert app.toast is not None and app.toast.message == said    # all of it, once a day
+    app.toast = None
+    home.enter()
+    assert app.toast is None
 
 
 def test_a_day_is_asked_once_before_its_first_round_and_after_its_plan(shell, monkeypatch):
