@@ -83,8 +83,9 @@ class Shell:
         self.today: WallClock = store.clock
         """The calendar time, only for labels, streaks and the calendar: the store's."""
         self.offered: set[tuple[str, str, str]] = set()
-        """Check-ins offered while this runs (player, day, "before"/"after"): a skipped
-        one stores nothing and is not asked again that day."""
+        """What was offered while this runs (player, day, "before"/"after" for the
+        check-ins, "said" for a bad day's toast): a skipped check-in stores nothing and
+        is not asked again that day."""
 
     def with_levels(self) -> list[Available]:
         """Games whose level files load (the therapist plans them, whatever this screen)."""

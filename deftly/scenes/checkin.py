@@ -35,16 +35,12 @@ def draw_face(surface: pygame.Surface, theme: Theme, box: RectMM, level: int, in
     for side in (-1, 1):
         draw.circle(surface, theme, cx + side * r * 0.36, cy - r * 0.22, max(0.6, r * 0.1), ink)
         if level >= 8:                             # brows raised in the middle: it hurts
-            inner = theme.profile.point_px(cx + side * r * 0.16, cy - r * 0.56)
-            outer = theme.profile.point_px(cx + side * r * 0.56, cy - r * 0.44)
-            pygame.draw.line(surface, ink, inner, outer, max(1, theme.px(width)))
+            draw.line(surface, theme, (cx + side * r * 0.16, cy - r * 0.56),
+                      (cx + side * r * 0.56, cy - r * 0.44), ink, width_mm=width)
     bend = (5 - level) / 5                         # +1 a smile, -1 a frown
-    points = []
-    for k in range(13):
-        s = k / 12 * 2 - 1                         # -1 .. 1 across the mouth
-        points.append(theme.profile.point_px(cx + s * r * 0.45,
-                                             cy + r * 0.35 + bend * r * 0.2 * (1 - s * s)))
-    pygame.draw.lines(surface, ink, False, points, max(1, theme.px(width)))
+    across = [k / 12 * 2 - 1 for k in range(13)]   # -1 .. 1 across the mouth
+    draw.polyline(surface, theme, [(cx + s * r * 0.45, cy + r * 0.35 + bend * r * 0.2 * (1 - s * s))
+                                   for s in across], ink, width_mm=width)
 
 
 FACE_MIN_MM = 12.0

@@ -205,6 +205,40 @@ def circle(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float, r_mm
                        max(1, theme.px(r_mm)), width)
 
 
+PointMM = tuple[float, float]
+
+
+def line(surface: pygame.Surface, theme: Theme, a: PointMM, b: PointMM, color: Color, *,
+         width_mm: float) -> None:
+    """A straight line from a to b (mm), at least 1 px wide."""
+    pygame.draw.line(surface, color, theme.profile.point_px(*a), theme.profile.point_px(*b),
+                     max(1, theme.px(width_mm)))
+
+
+def polyline(surface: pygame.Surface, theme: Theme, points: Sequence[PointMM], color: Color,
+             *, width_mm: float) -> None:
+    """Connected straight lines through `points` (mm), open."""
+    pygame.draw.lines(surface, color, False, [theme.profile.point_px(*p) for p in points],
+                      max(1, theme.px(width_mm)))
+
+
+def polygon(surface: pygame.Surface, theme: Theme, points: Sequence[PointMM], color: Color,
+            *, width_mm: float = 0.0) -> None:
+    """A filled (or outlined, if width_mm > 0) polygon through `points` (mm)."""
+    width = 0 if width_mm <= 0 else max(1, theme.px(width_mm))
+    pygame.draw.polygon(surface, color, [theme.profile.point_px(*p) for p in points], width)
+
+
+def progress_ring(surface: pygame.Surface, theme: Theme, x_mm: float, y_mm: float,
+                  r_mm: float, *, share: float, color: Color, width_mm: float = 1.6) -> None:
+    """An arc round (x, y) from the top, `share` (0 to 1) of the way round: a hold filling."""
+    left, top = theme.profile.point_px(x_mm - r_mm, y_mm - r_mm)
+    size = theme.px(2 * r_mm)
+    share = min(1.0, max(0.0, share))
+    pygame.draw.arc(surface, color, pygame.Rect(left, top, size, size), math.pi / 2,
+                    math.pi / 2 + 2 * math.pi * share, max(2, theme.px(width_mm)))
+
+
 PULSE_MS = 1600.0   # one breath of an active target's halo
 PULSE_STEPS = 32    # drawn in this many steps (20 a second)
 

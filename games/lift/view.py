@@ -4,8 +4,6 @@ finger is held up."""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from engine.display import RectMM
@@ -130,11 +128,7 @@ class LiftView:
         since = cue.up_since_ms
         if since is None:
             return
-        share = min(1.0, max(0.0, (now_ms - since) / float(model.params["hold_ms"])))
+        share = (now_ms - since) / float(model.params["hold_ms"])
         pad = model.placement.pad(cue.fingers[0])
-        r = PAD_MM + 4.0
-        left, top = theme.profile.point_px(board.x + pad.x_mm - r, board.y + pad.y_mm - r)
-        size = theme.px(2 * r)
-        rect = pygame.Rect(left, top, size, size)
-        pygame.draw.arc(surface, theme.palette.good, rect, math.pi / 2,
-                        math.pi / 2 + 2 * math.pi * share, max(2, theme.px(1.6)))
+        draw.progress_ring(surface, theme, board.x + pad.x_mm, board.y + pad.y_mm,
+                           PAD_MM + 4.0, share=share, color=theme.palette.good)

@@ -22,9 +22,8 @@ def _bar(surface: pygame.Surface, theme: Theme, centre: tuple[float, float], len
     """A straight bar through `centre` (the key of a keyed peg or hole)."""
     a = math.radians(angle_deg)
     dx, dy = math.cos(a) * length / 2, math.sin(a) * length / 2
-    pygame.draw.line(surface, color, theme.profile.point_px(centre[0] - dx, centre[1] - dy),
-                     theme.profile.point_px(centre[0] + dx, centre[1] + dy),
-                     max(2, theme.px(width_mm)))
+    draw.line(surface, theme, (centre[0] - dx, centre[1] - dy), (centre[0] + dx, centre[1] + dy),
+              color, width_mm=width_mm)
 
 
 def _tint(color: Color, background: Color, share: float = 0.18) -> Color:

@@ -5,8 +5,6 @@ dots; the instruction is one line across the top."""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from engine.display import RectMM
@@ -51,20 +49,9 @@ def prompt(model: TurnModel, now_ms: float) -> str:
     return t("turn.pencil.turn", count=task.rolls, goal=task.goal)
 
 
-def _px(theme: Theme, board: RectMM, point: Point) -> tuple[int, int]:
-    return theme.profile.point_px(board.x + point[0], board.y + point[1])
-
-
-def _line(surface: pygame.Surface, theme: Theme, board: RectMM, a: Point, b: Point, *,
-          color: tuple[int, int, int], width_mm: float) -> None:
-    pygame.draw.line(surface, color, _px(theme, board, a), _px(theme, board, b),
-                     max(2, theme.px(width_mm)))
-
-
-def _polygon(surface: pygame.Surface, theme: Theme, board: RectMM, points: list[Point],
-             color: tuple[int, int, int], width_mm: float = 0.0) -> None:
-    width = 0 if width_mm <= 0 else max(1, theme.px(width_mm))
-    pygame.draw.polygon(surface, color, [_px(theme, board, p) for p in points], width)
+def _on(board: RectMM, point: Point) -> Point:
+    """A point of the model's (mm from the board's corner) on the screen (mm)."""
+    return board.x + point[0], board.y + point[1]
 
 
 def _arrowhead(surface: pygame.Surface, theme: Theme, board: RectMM, centre: Point, *,
@@ -72,7 +59,7 @@ def _arrowhead(surface: pygame.Surface, theme: Theme, board: RectMM, centre: Poi
     """A filled arrowhead on a circle at `at_deg`, pointing the way round `sign`."""
     tip = on_circle(centre, radius, at_deg + sign * size_mm / radius * 57.3)
     back = [on_circle(centre, radius + k * size_mm * 0.6, at_deg) for k in (-1, 1)]
-    _polygon(surface, theme, board, [tip, *back], theme.palette.ink)
+    draw.polygon(surface, theme, [_on(board, p) for p in (tip, *back)], theme.palette.ink)
 
 
 class TurnView:
@@ -156,7 +143,8 @@ class TurnView:
               now_ms: float) -> None:
         pal = theme.palette
         ends = [task.along(-task.half), task.along(task.half)]
-        _line(surface, theme, board, ends[0], ends[1], color=pal.line, width_mm=3.0)
+        draw.line(surface, theme, _on(board, ends[0]), _on(board, ends[1]), pal.line,
+                  width_mm=3.0)
         for k, end in zip((-1, 1), ends, strict=True):
             next_mark = k == task.heading
             draw.circle(surface, theme, board.x + end[0], board.y + end[1], BALL_MM + 2.0,
@@ -169,35 +157,36 @@ class TurnView:
         draw.circle(surface, theme, board.x + c[0], board.y + c[1], r, pal.panel)
         window = [c] + [on_circle(c, r, -90.0 + task.target + d)
                         for d in _steps(-task.tolerance, task.tolerance, 12)]
-        _polygon(surface, theme, board, window, pal.good if task.inside else pal.highlight)
+        draw.polygon(surface, theme, [_on(board, p) for p in window],
+                     pal.good if task.inside else pal.highlight)
         draw.circle(surface, theme, board.x + c[0], board.y + c[1], r, pal.ink, width_mm=0.8)
         for k in range(12):                                   # the dial's ticks
             a = -90.0 + task.turned + 30.0 * k
-            _line(surface, theme, board, on_circle(c, r * 0.82, a), on_circle(c, r * 0.95, a),
-                  color=pal.muted, width_mm=0.5)
-        _line(surface, theme, board, c, on_circle(c, r * 0.9, -90.0 + task.turned),
-              color=pal.ink, width_mm=1.8)
+            draw.line(surface, theme, _on(board, on_circle(c, r * 0.82, a)),
+                      _on(board, on_circle(c, r * 0.95, a)), pal.muted, width_mm=0.5)
+        draw.line(surface, theme, _on(board, c), _on(board, on_circle(c, r * 0.9,
+                                                                      -90.0 + task.turned)),
+                  pal.ink, width_mm=1.8)
         mark = -90.0 + task.target
-        _line(surface, theme, board, on_circle(c, r, mark), on_circle(c, r + 6.0, mark),
-              color=pal.ink, width_mm=1.2)
+        draw.line(surface, theme, _on(board, on_circle(c, r, mark)),
+                  _on(board, on_circle(c, r + 6.0, mark)), pal.ink, width_mm=1.2)
         if task.hold_start_ms is not None:
-            share = min(1.0, (now_ms - task.hold_start_ms) / max(1.0, task.param("hold_ms")))
-            box = pygame.Rect(_px(theme, board, (c[0] - r - 3, c[1] - r - 3)),
-                              (theme.px(2 * r + 6), theme.px(2 * r + 6)))
-            pygame.draw.arc(surface, pal.good, box, math.pi / 2,
-                            math.pi / 2 + 2 * math.pi * share, max(2, theme.px(1.6)))
+            share = (now_ms - task.hold_start_ms) / max(1.0, task.param("hold_ms"))
+            draw.progress_ring(surface, theme, *_on(board, c), r + 3.0, share=share,
+                               color=pal.good)
 
     def _wring(self, surface: pygame.Surface, theme: Theme, board: RectMM, task: WringTask,
                now_ms: float) -> None:
         pal = theme.palette
         left, right = task.grip("left"), task.grip("right")
-        _line(surface, theme, board, left, right, color=pal.highlight, width_mm=12.0)
+        draw.line(surface, theme, _on(board, left), _on(board, right), pal.highlight,
+                  width_mm=12.0)
         for k in range(1, 6):                                 # the towel's twist lines
             s = k / 6
             mid = (left[0] + (right[0] - left[0]) * s, left[1] + (right[1] - left[1]) * s)
             tilt = (task.angles["right"] - task.angles["left"]) * (s - 0.5) / 30.0
-            _line(surface, theme, board, (mid[0] - 2.0 - tilt, mid[1] - 5.0),
-                  (mid[0] + 2.0 + tilt, mid[1] + 5.0), color=pal.line, width_mm=0.6)
+            draw.line(surface, theme, _on(board, (mid[0] - 2.0 - tilt, mid[1] - 5.0)),
+                      _on(board, (mid[0] + 2.0 + tilt, mid[1] + 5.0)), pal.line, width_mm=0.6)
         for end, at in (("left", left), ("right", right)):
             held = end in task.ends
             draw.target(surface, theme, board.x + at[0], board.y + at[1], GRIP_MM,
@@ -209,11 +198,12 @@ class TurnView:
         pal = theme.palette
         c = (task.x, task.y + (task.r * 2.5 if task.dropped else 0.0))
         corners = [on_circle(c, task.r, task.roll_deg + 60.0 * k) for k in range(6)]
-        _polygon(surface, theme, board, corners, pal.star)
-        _polygon(surface, theme, board, corners, pal.ink, 0.8)
+        outline = [_on(board, p) for p in corners]
+        draw.polygon(surface, theme, outline, pal.star)
+        draw.polygon(surface, theme, outline, pal.ink, width_mm=0.8)
         draw.circle(surface, theme, board.x + c[0], board.y + c[1], task.r * 0.55, pal.panel)
         draw.circle(surface, theme, board.x + c[0], board.y + c[1], task.r * 0.22, pal.ink)
-        _line(surface, theme, board, c, corners[0], color=pal.ink, width_mm=0.8)  # it turns
+        draw.line(surface, theme, _on(board, c), outline[0], pal.ink, width_mm=0.8)  # it turns
         if task.phase == "place":
             for side, finger in ((-1, task.top), (1, task.bottom)):
                 if finger is None:

@@ -54,7 +54,7 @@ class Task:
         self.points: dict[int, Point] = {}
         self.started_ms: float | None = None   # every contact first down
         self.strays = 0
-        self.lifts = 0            # a contact off and back during the trial
+        self.lifts = 0            # contacts lifted during the trial
         self.wake_ms: float | None = None
         self._frame: Touch | None = None     # the last move of a frame not yet judged
 

@@ -4,7 +4,6 @@ lifting the finger leaves the ball where it is, to be picked up again."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,9 +42,6 @@ class CirclesTask(Task):
     def limit_ms(self) -> float:
         per_turn = self.param("turn_ms")
         return per_turn * self.param("turns") if per_turn > 0 else super().limit_ms()
-
-    def on_ring(self, point: Point) -> bool:
-        return abs(math.dist(point, self.centre) - self.radius) <= self.band
 
     def accepts(self, touch: Touch) -> bool:
         return near((touch.x_mm, touch.y_mm), self.ball, BALL_MM)

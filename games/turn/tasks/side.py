@@ -33,7 +33,6 @@ class SideTask(Task):
         self.off_line = False
         self.turns = Turnarounds(TURN_MM)
         self.legs: list[Swing] = []
-        self.samples: list[tuple[float, float]] = []
 
     @property
     def label(self) -> str:
@@ -62,7 +61,6 @@ class SideTask(Task):
         if self.off_line:
             return None          # the ball stays on its line; the board asks to come back
         self.at = max(-self.half - BALL_MM, min(self.half + BALL_MM, along))
-        self.samples.append((touch.t_ms, self.at))
         leg = self.turns.feed(touch.t_ms, self.at)
         if leg is not None:
             self.legs.append(leg)
