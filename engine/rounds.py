@@ -131,6 +131,14 @@ class RoundController:
                 self.on_trial(trial)
         return new
 
+    def _reached(self) -> dict[str, Any]:
+        """The difficulty reached: the staircase's value at the end of a training round, in
+        the adapted parameter's unit (the therapist's training trend, per level)."""
+        if not isinstance(self.difficulty, Adaptive) or self.setup.mode != "training":
+            return {}
+        return {"reached": self.difficulty.staircase.value,
+                "reached_param": self.difficulty.staircase.adapt.param}
+
     def _save_end(self, store: Store, session_id: str, summary: dict[str, Any],
                   end_ms: float, status: str) -> str | None:
         """Save the recording and the round's end; returns the recording's name. A round
@@ -150,7 +158,7 @@ class RoundController:
         try:
             store.end_session(session_id, summary=summary, duration_ms=end_ms,
                               status=status, recording=recording,
-                              details={"trial_count": saved})
+                              details={"trial_count": saved, **self._reached()})
         except CannotSaveError as error:
             self.unsaved = str(error)   # reopening folds the round in as interrupted
         return recording
