@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from deftly.commands import analyze, doctor, export, profiles, replay, report, shot, sim
+from deftly.commands import analyze, card, doctor, export, profiles, replay, report, shot, sim
 from deftly.commands.common import CommandError, fail
 from engine import __version__
 from engine.levels.schema import LevelError
@@ -51,6 +51,7 @@ def build_parser() -> OneLineParser:
     sim.register(commands)
     replay.register(commands, _size)
     report.register(commands)
+    card.register(commands)
     return parser
 
 

@@ -130,3 +130,21 @@ def export_everything(store: Store, profile: Profile, parent: Path, today: date)
     with suppress(ReportError):   # no finished rounds yet: the tables alone still help
         write_report(store, profile, folder / "report.pdf")
     return folder
+
+
+CARD_FILES = ("progress-card.png", "progress-card.pdf")
+
+
+def export_card(store: Store, profile: Profile, parent: Path, today: date) -> Path:
+    """The weekly progress card for the 7 days ending `today`, as a PNG and a PDF, in a new
+    folder under `parent` (never one that exists); a file that cannot be written raises
+    CardError."""
+    from deftly.card import card_of
+    from deftly.card_draw import write_card
+    from deftly.export_folders import new_export_dir
+
+    folder = new_export_dir(parent, f"{profile.name}-card", today)
+    card = card_of(store, profile, today)
+    for name in CARD_FILES:
+        write_card(card, folder / name)
+    return folder
