@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import math
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
 from deftly import checkins, days
+from deftly import dose as dose_module
 from deftly import plan as plan_module
 from engine.app import App
 from engine.clock import WallClock
+from engine.levels.schema import Dose
 from engine.store.store import Profile, Store
 from engine.ui.presses import REFRACTORY_RANGE_MS
 from games.registry import Available, available
@@ -28,10 +31,15 @@ class Preferences:
     reduced_motion: bool = False
     self_paced: bool = False
     tap_gap_ms: float = 300.0             # a second press sooner than this is a bounce
-    plan_minutes: int = 8
+    plan_minutes: int = 8                 # older folders' plan length (the dose replaced it)
     plan_games: tuple[str, ...] = ()      # empty: every available game
     checkins: bool = True                 # ask how the hand feels before and after the day
     pain_threshold: int = 7               # pain at or above this halves the day's plan
+    doses: Mapping[str, Dose] = field(default_factory=dict)
+    """The therapist's starting dose per game (others: their level file's)."""
+    dose_grows: bool = False              # a step more each week the player keeps up
+    days_asked: int = dose_module.DAYS_ASKED   # days a week the programme asks for
+    dose_since: str = ""                  # the day the dose was set (growth counts from it)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Preferences:
@@ -44,6 +52,12 @@ class Preferences:
             low, high = REFRACTORY_RANGE_MS
             values["tap_gap_ms"] = min(max(float(gap), low), high) \
                 if isinstance(gap, (int, float)) and not math.isnan(gap) else cls.tap_gap_ms
+        values["doses"] = dose_module.parse_doses(values.get("doses"))
+        if "days_asked" in values:
+            values["days_asked"] = _whole(values["days_asked"], 1, 7, cls.days_asked)
+        if not isinstance(values.get("dose_since", ""), str) or not _is_day(
+                values.get("dose_since", "")):
+            values["dose_since"] = ""
         if "pain_threshold" in values:  # a hand-edited value stays on the scale
             pain = values["pain_threshold"]
             values["pain_threshold"] = min(max(int(pain), 1), 10) if isinstance(
@@ -58,7 +72,24 @@ class Preferences:
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["plan_games"] = list(self.plan_games)
+        out["doses"] = {game: [d.sets, d.reps] for game, d in self.doses.items()}
         return out
+
+
+def _whole(value: Any, low: int, high: int, default: int) -> int:
+    """A hand-edited whole number held within [low, high] (else the default)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            not math.isfinite(value):
+        return default
+    return min(max(int(value), low), high)
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return not text
+    return True
 
 
 def prefs_of(profile: Profile | None) -> Preferences:
@@ -70,6 +101,14 @@ def save_prefs(store: Store, profile: Profile, prefs: Preferences) -> Profile:
     profile = replace(profile, prefs=prefs.to_dict())
     store.update_profile(profile)
     return profile
+
+
+def minutes_per_set(game: Available, dose: Dose) -> float:
+    """About how long a set takes: the game's minutes per round, scaled by its repetitions
+    against its first level's trials."""
+    assert game.levels is not None
+    trials = game.levels.levels[0].params.get("trials") or dose.reps
+    return game.spec.minutes_per_round * dose.reps / float(trials)
 
 
 class Shell:
@@ -120,15 +159,39 @@ class Shell:
         today = self.today().date()
         return [s for s in self.sessions() if days.session_day(s) == today]
 
-    def plan(self) -> plan_module.Plan:
-        """Today's plan: half of it on a day the hand hurts (never more because of an
-        answer)."""
-        minutes = {g.spec.id: g.spec.minutes_per_round for g in self.playable()}
-        wanted = {game: minutes[game] for game in self.prefs.planned(list(minutes))}
+    def dose(self, game: Available) -> Dose:
+        """Today's dose of `game`: the therapist's (or the level file's), grown by a step
+        for each week the player kept up, when the programme lets it grow."""
+        assert game.levels is not None
+        prefs = self.prefs
+        start = prefs.doses.get(game.spec.id, game.levels.dose)
+        since = date.fromisoformat(prefs.dose_since) if prefs.dose_grows and \
+            prefs.dose_since else None
+        return dose_module.grown(start, since=since, today=self.today().date(),
+                                 played=self.played_days(), days_asked=prefs.days_asked)
+
+    def played_days(self) -> set[date]:
+        return {day for s in self.sessions() if (day := days.session_day(s)) is not None}
+
+    def usual_plan(self) -> plan_module.Plan:
+        """Today's sets of every game in the plan that this screen can play."""
+        games = {g.spec.id: g for g in self.playable()}
+        wanted = {game: self.dose(games[game]) for game in self.prefs.planned(list(games))}
+        per_set = {game: minutes_per_set(games[game], dose) for game, dose in wanted.items()}
         hand = self.profile.affected_hand if self.profile else "right"
+        return plan_module.make_plan(wanted, hand, per_set)
+
+    def plan(self) -> plan_module.Plan:
+        """Today's sets: half of them on a day the hand hurts (never more because of an
+        answer)."""
         share = checkins.plan_share(self.checkin_today(), self.prefs.pain_threshold)
-        return plan_module.cut_to(plan_module.make_plan(wanted, hand, self.prefs.plan_minutes),
-                                  share)
+        return plan_module.cut_to(self.usual_plan(), share)
+
+    def for_player(self, profile: Profile) -> Shell:
+        """This shell as `profile` sees it (the therapist area looks at a player's plan)."""
+        other = copy.copy(self)
+        other.profile = profile
+        return other
 
     # -- how the hand feels ---------------------------------------------------------------
     def checkin_days(self) -> dict[date, checkins.Day]:

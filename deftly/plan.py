@@ -1,4 +1,4 @@
-"""Today's plan: a few minutes of practice across the games, the affected hand first."""
+"""Today's plan: each game's daily dose in sets of repetitions, the affected hand first."""
 
 from __future__ import annotations
 
@@ -7,22 +7,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-PLAN_MINUTES = (4, 20)
-"""The shortest and longest daily plan a player or therapist can choose, in minutes."""
-PLAN_STEP = 2
-
-
-def step_minutes(minutes: int, direction: int) -> int:
-    """The plan length one step shorter (-1) or longer (+1), within PLAN_MINUTES."""
-    low, high = PLAN_MINUTES
-    return min(max(minutes + direction * PLAN_STEP, low), high)
+from engine.levels.schema import Dose
 
 
 @dataclass(frozen=True)
 class PlanItem:
+    """Sets of one game with one hand: `rounds` sets of `reps` repetitions."""
+
     game: str
     hand: str
     rounds: int
+    reps: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,21 +29,25 @@ class Plan:
         return sum(item.rounds for item in self.items)
 
 
-def make_plan(games: Mapping[str, float], affected_hand: str, minutes: float) -> Plan:
-    """Spread `minutes` over `games` (game id: minutes a round takes, results screen
-    included, in the plan's order): about two thirds for the affected hand (first), the
-    rest for the other hand (when one hand is affected). At least one round per game."""
-    if not games:
-        return Plan((), minutes)
+def other_hand_sets(sets: int) -> int:
+    """Sets for the hand that is not affected: about a third of the affected hand's."""
+    return max(1, round(sets / 3))
+
+
+def make_plan(doses: Mapping[str, Dose], affected_hand: str,
+              minutes_per_set: Mapping[str, float] | None = None) -> Plan:
+    """Today's sets: every game's dose (in the plan's order) for the affected hand first,
+    then about a third as many sets for the other hand (when one hand is affected).
+    `minutes_per_set` (game id: minutes a set takes, results screen included) gives the
+    plan's length."""
     hands = [affected_hand] if affected_hand in ("both", "none") else \
         [affected_hand, "right" if affected_hand == "left" else "left"]
     hands = ["right" if h == "none" else h for h in hands]
-    shares = [1.0] if len(hands) == 1 else [2 / 3, 1 / 3]
-    items = []
-    for hand, share in zip(hands, shares, strict=True):
-        for game, per_round in games.items():
-            rounds = max(1, round(minutes * share / len(games) / per_round))
-            items.append(PlanItem(game, hand, rounds))
+    items = [PlanItem(game, hand, dose.sets if k == 0 else other_hand_sets(dose.sets),
+                      dose.reps)
+             for k, hand in enumerate(hands) for game, dose in doses.items()]
+    per_set = minutes_per_set or {}
+    minutes = sum(item.rounds * per_set.get(item.game, 1.0) for item in items)
     return Plan(tuple(items), minutes)
 
 

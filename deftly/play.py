@@ -34,7 +34,8 @@ def round_scene(shell: Shell, game: Available, level_id: str, hand: str, *,
 
     def build(width_mm: float, height_mm: float) -> RoundController:
         setup = RoundSetup(game.spec.id, level_id, round_seed, hand, mode, width_mm, height_mm,
-                           self_paced=shell.prefs.self_paced, variant=variant)
+                           self_paced=shell.prefs.self_paced, variant=variant,
+                           reps=shell.dose(game).reps if mode == "training" else None)
         return RoundController(game.spec, setup, progress_for(shell, game, hand, variant),
                                store=shell.store, display=scene.app.profile)
 

@@ -13,15 +13,13 @@ from engine.clock import SetWallClock
 from engine.progress import MemoryBackend, PlayerProgress, StateBackend
 from engine.rounds import RoundResult
 from engine.scoring.result import clean
-from engine.sim.hand import SimPatient, preset
+from engine.sim.hand import SimPatient, preset, recovered_after
 from engine.sim.session import play
 from engine.spec import GameSpec
 from engine.store.store import Store
 from games.registry import available
 
 MISSED_DAY_CHANCE = 0.2
-ROUNDS_PER_GAME_PER_DAY = 2
-RECOVERY_OVER_PERIOD = 0.6
 DAYS_PER_BATCH = 7   # the files are written once a simulated week
 
 
@@ -84,8 +82,9 @@ def round_line(result: RoundResult) -> dict[str, Any]:
 
 def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed: int, *,
               hand: str = "right") -> Iterator[str]:
-    """Plausible daily play over `days` days ending yesterday: some days missed, two rounds
-    per game a day, a check-up per game each week, the hand slowly recovering.
+    """Plausible daily play over `days` days ending yesterday: some days missed, each
+    game's daily dose (its sets of repetitions), a check-up per game each week, the hand
+    recovering a little on each day it practises (`recovered_after`).
 
     The store must have been opened with a `SetWallClock`: its time is "today", and the
     simulation moves it through the past days (so every record is stamped with its day).
@@ -106,7 +105,7 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
                 if rng.random() < MISSED_DAY_CHANCE:
                     continue
                 played_days += 1
-                recovered = RECOVERY_OVER_PERIOD * day / max(days - 1, 1)
+                recovered = recovered_after(played_days - 1)
                 patient = SimPatient(base.improved(recovered), seed * 100_000 + day)
                 clock.set(date.replace(hour=10, minute=0, second=0, microsecond=0))
                 feels.before(date.date(), recovered)
@@ -159,15 +158,17 @@ class SimulatedFeelings:
 
 def _play_day(store: Store, clock: SetWallClock, profile_id: str, games: list[GameSpec],
               patient: SimPatient, *, seed: int, day: int, played_days: int, hand: str) -> int:
-    """One simulated day of every game: two training rounds each, and a weekly check-up."""
+    """One simulated day of every game: its daily dose of training sets, and a weekly
+    check-up."""
     rounds = 0
     for spec in games:
         variant = spec.sim_variant(patient.hand)
         progress = PlayerProgress(store, profile_id, spec.id, hand, spec.levels, variant)
-        for r in range(ROUNDS_PER_GAME_PER_DAY):
+        dose = spec.levels.dose
+        for r in range(dose.sets):
             clock.advance(timedelta(minutes=2))
             play(spec, progress.current().id, patient, progress, seed + day * 97 + r,
-                 store=store, hand=hand, variant=variant)
+                 store=store, hand=hand, variant=variant, reps=dose.reps)
             rounds += 1
         if played_days % 7 == 1:
             clock.advance(timedelta(minutes=2))

@@ -32,6 +32,8 @@ class RoundSetup:
     board_h_mm: float = 120.0
     self_paced: bool = False            # no time limits
     variant: str = ""                   # e.g. "one-finger" in the pinch game
+    reps: int | None = None
+    """Trials in a training round (a set of the daily dose); None: the level's own count."""
 
     @property
     def mirrored(self) -> bool:

@@ -18,12 +18,14 @@ from engine.levels.progression import (
     earns_unlock,
     level_states,
     next_level,
+    predicted_start,
     previous_level,
     struggling,
 )
 from engine.levels.schema import Level, LevelSet
 
-HISTORY = 12
+HISTORY = 40
+"""Training rounds kept (newest last): a level's unlock rule looks back over days."""
 
 
 class StateBackend(Protocol):
@@ -98,21 +100,38 @@ class PlayerProgress:
     def history(self) -> list[RoundOutcome]:
         return [RoundOutcome.from_dict(d) for d in self._record().get("history", [])]
 
+    def _staircase_state(self, level: Level) -> Any:
+        return self.backend.get_state("staircase", f"{self._key}|{level.id}")
+
     def difficulty(self, level: Level) -> Adaptive | Fixed:
-        """The difficulty to play `level` with, resuming its staircase where it stopped."""
-        state = self.backend.get_state("staircase", f"{self._key}|{level.id}")
+        """The difficulty to play `level` with, resuming its staircase where it stopped; a
+        level not yet played starts where the player's ability predicts."""
+        state = self._staircase_state(level)
+        if not state and level.adapt is not None and not level.checkup:
+            state = self._predicted(level)
         return difficulty_for(level, self.levels.target_success, state)
 
+    def _predicted(self, level: Level) -> dict[str, Any] | None:
+        """A first staircase for `level` from the level before it (see `predicted_start`)."""
+        before = previous_level(self.levels, level.id)
+        if before is None:
+            return None
+        state = self._staircase_state(before)
+        value = predicted_start(before, level, None if not state else state.get("value"))
+        return {"value": value}
+
     def finish_round(self, level: Level, difficulty: Adaptive | Fixed,
-                     success_rate: float) -> RoundVerdict:
-        """Save the staircase and history after a training round; unlock if earned."""
+                     success_rate: float, day: str | None = None) -> RoundVerdict:
+        """Save the staircase and history after a training round (played on `day`, an ISO
+        date); unlock if earned."""
         if level.checkup or not isinstance(difficulty, Adaptive):
             return RoundVerdict()
         self.backend.put_state("staircase", f"{self._key}|{level.id}",
                                difficulty.staircase.state())
         record = self._record()
         history = [*record.get("history", []),
-                   RoundOutcome(level.id, success_rate, difficulty.staircase.position).to_dict()]
+                   RoundOutcome(level.id, success_rate, difficulty.staircase.position,
+                                difficulty.staircase.played_at(), day).to_dict()]
         record["history"] = history[-HISTORY:]
         record["last_level"] = level.id
         outcomes = [RoundOutcome.from_dict(d) for d in record["history"]]

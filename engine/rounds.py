@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from engine import __version__
@@ -66,19 +66,33 @@ def sane(touch: Touch) -> Touch | None:
                  min(max(y, -FAR_MM), FAR_MM), t)
 
 
+def played_level(spec: GameSpec, setup: RoundSetup) -> Level:
+    """The round's level, with as many trials as the set asks (`setup.reps`, training)."""
+    level = spec.levels.get(setup.level_id)
+    if level is None:
+        raise KeyError(f"{spec.id} has no level {setup.level_id!r}")
+    if setup.reps and setup.mode == "training" and "trials" in level.params:
+        most = spec.params["trials"].maximum if "trials" in spec.params else None
+        reps = setup.reps if most is None else min(setup.reps, int(most))
+        level = replace(level, params={**level.params, "trials": reps})
+    return level
+
+
 class RoundController:
     def __init__(self, spec: GameSpec, setup: RoundSetup, progress: PlayerProgress, *,
                  store: Store | None = None, display: DisplayProfile | None = None,
-                 on_trial: Callable[[Trial], None] | None = None) -> None:
+                 on_trial: Callable[[Trial], None] | None = None, day: str | None = None
+                 ) -> None:
+        """`day`: the local date played on (ISO; by default the store's today)."""
         self.spec = spec
+        self.day = day if day is not None or store is None else \
+            store.clock().date().isoformat()
         self.on_trial = on_trial
         """Called with each finished trial, once it is saved (the simulator's hook)."""
         self.setup = setup
         self.progress = progress
         self.store = store
-        level = spec.levels.get(setup.level_id)
-        if level is None:
-            raise KeyError(f"{spec.id} has no level {setup.level_id!r}")
+        level = played_level(spec, setup)
         self.level = level
         self.difficulty = progress.difficulty(level) if setup.mode == "training" \
             else Fixed(level)
@@ -172,7 +186,8 @@ class RoundController:
         verdict = RoundVerdict()
         if status == "complete":
             try:
-                verdict = self.progress.finish_round(self.level, self.difficulty, rate)
+                verdict = self.progress.finish_round(self.level, self.difficulty, rate,
+                                                     self.day)
             except CannotSaveError as error:
                 self.unsaved = str(error)
         recording = None
@@ -189,9 +204,7 @@ def rebuild_model(spec: GameSpec, header: dict[str, Any]) -> GameModel:
     from engine.levels.staircase import Staircase
 
     setup = RoundSetup.from_dict(header["setup"])
-    level = spec.levels.get(header["level"])
-    if level is None:
-        raise KeyError(f"{spec.id} has no level {header['level']!r} any more")
+    level = played_level(spec, replace(setup, level_id=header["level"]))
     if header.get("staircase") is not None and level.adapt is not None:
         difficulty: Adaptive | Fixed = Adaptive(level, Staircase.resume(
             level.adapt, float(header.get("target_success") or 0.8), header["staircase"]))

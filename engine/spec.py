@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.game import GameModel, Policy, RoundSetup
-from engine.i18n import add_strings, t
+from engine.i18n import add_strings, catalogue, t
 from engine.levels.difficulty import Difficulty
 from engine.levels.schema import Level, LevelSet, ParamSpec, Value, load_levels
 from engine.resources import resource_path
@@ -161,8 +161,8 @@ def _load(target: str) -> Any:
 class GameSpec:
     """A minigame: its rules, its simulated player, its look and its numbers.
 
-    Texts come from the game's strings (`<id>.name`, `<id>.short`, `<id>.blurb`, and its
-    own keys);
+    Texts come from the game's strings (`<id>.name`, `<id>.short`, `<id>.blurb`, `<id>.reps`
+    and its own keys);
     the view is named as "module:Class" so that commands without a screen never import
     pygame."""
 
@@ -207,6 +207,12 @@ class GameSpec:
     @property
     def blurb(self) -> str:
         return t(f"{self.id}.blurb")
+
+    def reps(self, count: int) -> str:
+        """`count` repetitions in the game's own word ("10 taps"): `<id>.reps`, else
+        "10 repetitions"."""
+        key = f"{self.id}.reps"
+        return t(key, count=count) if key in catalogue() else t("dose.reps", count=count)
 
     @cached_property
     def levels(self) -> LevelSet:

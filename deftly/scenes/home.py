@@ -111,10 +111,12 @@ class HomeScene(Screen[None]):
         if item is None:
             note = t("home.plan_done")
         else:
-            note = t("home.plan_next", game=self.shell.game(item.game).spec.name,
-                     hand=t(f"hand.{item.hand}").lower())
+            game = self.shell.game(item.game).spec
+            note = t("home.plan_next", game=game.name, hand=t(f"hand.{item.hand}").lower(),
+                     reps=game.reps(item.reps))
         ring = ProgressRing(upper, progress.fraction,
-                            t("home.plan_count", done=done, total=total), t("home.plan_unit"))
+                            t("home.plan_count", done=done, total=total), t("home.plan_unit"),
+                            segments=total)
         pain_keys = self.shell.pain_messages()     # a bad day: said where the streak goes
         pain_words = " ".join(t(key) for key in pain_keys)
         texts = [(t("home.plan"), "body", True, False),

@@ -102,9 +102,22 @@ class ResultsScene(Screen[str]):
             notes.append(t("praise.streak", count=streak))
         minutes = sum(float(s.get("duration_ms") or 0) for s in today) / 60_000
         tired = praise.dropping([s.get("summary") or {} for s in today])
-        if tired or minutes > self.shell.prefs.plan_minutes * 1.5:
+        if tired or minutes > self.shell.plan().minutes * 1.5:
             notes.append(t("praise.rest"))
+        elif self.next_in_plan:
+            notes += self._set_done()
         return notes
+
+    def _set_done(self) -> list[str]:
+        """A set of this game and hand done, another to come: a moment's rest first."""
+        setup = self.result.setup
+        progress = self.shell.plan_progress()
+        item = next((i for i in progress.plan.items
+                     if (i.game, i.hand) == (setup.game, setup.hand)), None)
+        done = progress.done.get((setup.game, setup.hand), 0)
+        if item is None or setup.mode != "training" or not 0 < done < item.rounds:
+            return []
+        return [t("praise.set_done", done=done, total=item.rounds)]
 
     def on_command(self, command: Command) -> None:
         if command is Command.BACK:

@@ -6,7 +6,6 @@ from dataclasses import replace
 from typing import Any
 
 from deftly.context import Preferences
-from deftly.plan import step_minutes
 from deftly.scenes.base import Screen
 from deftly.scenes.calibration import CalibrationScene, keep_calibration
 from deftly.scenes.rows import Row, RowPages, toggle
@@ -47,8 +46,6 @@ class SettingsScene(Screen[None]):
             Row(t("settings.tap_gap"), t("settings.tap_gap_value", s=prefs.tap_gap_ms / 1000)
                 if prefs.tap_gap_ms else t("settings.off"),
                 [("−", False, lambda: self._gap(-1)), ("+", False, lambda: self._gap(1))]),
-            Row(t("settings.plan"), t("settings.plan_minutes", minutes=prefs.plan_minutes),
-                [("−", False, lambda: self._plan(-1)), ("+", False, lambda: self._plan(1))]),
             Button(RectMM(0, 0, 1, 1), t("settings.calibrate"), self.calibrate,
                    detail=t("settings.calibrate_detail")),
         ]
@@ -79,9 +76,6 @@ class SettingsScene(Screen[None]):
 
     def _gap(self, direction: int) -> None:
         self._set(tap_gap_ms=_step(TAP_GAPS, self.shell.prefs.tap_gap_ms, direction))
-
-    def _plan(self, direction: int) -> None:
-        self._set(plan_minutes=step_minutes(self.shell.prefs.plan_minutes, direction))
 
     def calibrate(self) -> None:
         self.app.scenes.push(CalibrationScene(), self._calibrated)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from engine.levels.schema import Level, LevelSet
+from engine.levels.schema import Adapt, Level, LevelSet, value_at
 
 STRUGGLE_ROUNDS = 3
 STRUGGLE_SUCCESS = 0.6
@@ -22,29 +22,83 @@ class RoundOutcome:
     level_id: str
     success_rate: float
     final_position: float   # where the staircase ended: 0 easy bound .. 1 hard bound
+    value: float | None = None
+    """The mean value the round was played at, in the parameter's unit (older records
+    kept only the position)."""
+    day: str | None = None
+    """The local date it was played on (ISO; older records and bare simulations: None)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level_id, "success": self.success_rate,
-                "position": self.final_position}
+        out: dict[str, Any] = {"level": self.level_id, "success": self.success_rate,
+                               "position": self.final_position}
+        if self.value is not None:
+            out["value"] = self.value
+        if self.day is not None:
+            out["day"] = self.day
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RoundOutcome:
-        return cls(str(data["level"]), float(data["success"]), float(data["position"]))
+        value, day = data.get("value"), data.get("day")
+        return cls(str(data["level"]), float(data["success"]), float(data["position"]),
+                   None if value is None else float(value), None if day is None else str(day))
 
 
-def qualifies(level: Level, outcome: RoundOutcome) -> bool:
-    """A round good enough to count towards unlocking the next level."""
+def at_least_as_hard(adapt: Adapt, value: float, than: float) -> bool:
+    """`value` is as hard as `than` or harder (the level's bounds say which way is hard)."""
+    slack = 1e-9 * max(abs(than), 1.0)
+    return value <= than + slack if adapt.hard < adapt.easy else value >= than - slack
+
+
+def reached(level: Level, outcome: RoundOutcome) -> float:
+    """The value a round was played at (older records: where it ended)."""
+    assert level.adapt is not None
+    if outcome.value is not None:
+        return outcome.value
+    return value_at(level.adapt, outcome.final_position)
+
+
+@dataclass(frozen=True)
+class DayAtLevel:
+    """A day's training rounds at one level, taken together."""
+
+    value: float      # the mean value played at (geometric on a log scale)
+    success: float    # the mean success rate
+
+
+def days_at(level: Level, history: Sequence[RoundOutcome]) -> list[DayAtLevel]:
+    """The days played at `level`, oldest first (a round of unknown day is a day alone)."""
+    groups: dict[str, list[RoundOutcome]] = {}
+    for k, outcome in enumerate(o for o in history if o.level_id == level.id):
+        groups.setdefault(outcome.day if outcome.day is not None else f"#{k}", []).append(
+            outcome)
+    log = level.adapt is not None and level.adapt.scale == "log"
+    out = []
+    for rounds in groups.values():
+        rates = [o.success_rate for o in rounds if not math.isnan(o.success_rate)]
+        values = [reached(level, o) for o in rounds] if level.adapt is not None else [1.0]
+        mean = math.exp(sum(map(math.log, values)) / len(values)) if log else \
+            sum(values) / len(values)
+        out.append(DayAtLevel(mean, sum(rates) / len(rates) if rates else math.nan))
+    return out
+
+
+def shows_mastery(level: Level, day: DayAtLevel) -> bool:
+    """A day that shows mastery: success at least the rule's, played at least as hard as
+    the level's mastery value."""
     rule = level.unlock
-    if math.isnan(outcome.success_rate):
+    if math.isnan(day.success) or day.success < rule.success:
         return False
-    position = 1.0 if level.adapt is None else outcome.final_position
-    return outcome.success_rate >= rule.success and position >= rule.at - 1e-9
+    return level.adapt is None or at_least_as_hard(level.adapt, day.value,
+                                                   rule.mastery_value(level.adapt))
 
 
 def earns_unlock(level: Level, history: Sequence[RoundOutcome]) -> bool:
-    """`rounds` of the last `of_last` rounds at this level qualified (newest last)."""
-    recent = [o for o in history if o.level_id == level.id][-level.unlock.of_last:]
-    return sum(qualifies(level, o) for o in recent) >= level.unlock.rounds
+    """On `days` of the last `of_days` days played at this level, the player showed
+    mastery (rounds oldest first)."""
+    rule = level.unlock
+    recent = days_at(level, history)[-rule.of_days:]
+    return sum(shows_mastery(level, day) for day in recent) >= rule.days
 
 
 def struggling(level: Level, history: Sequence[RoundOutcome]) -> bool:
@@ -98,3 +152,26 @@ def current_level(levels: LevelSet, states: Sequence[LevelState], last: str | No
     if last in open_ids:
         return levels.levels[levels.index(last)]
     return levels.levels[levels.index(open_ids[-1])] if open_ids else levels.levels[0]
+
+
+EASE_STEPS = 2
+"""A new level is harder in some other way: its first value is this many steps easier than
+the value reached on the level before, in the same parameter."""
+
+
+def predicted_start(before: Level, level: Level, reached_before: float | None) -> float:
+    """Where a player moving up from `before` starts `level`: the value they reached there,
+    eased by EASE_STEPS, when both adapt the same parameter; else `level`'s own start
+    (what a hand that masters `before` can do here, from the level file)."""
+    adapt = level.adapt
+    assert adapt is not None
+    same = before.adapt is not None and before.adapt.param == adapt.param
+    if not same or reached_before is None or not math.isfinite(reached_before):
+        return adapt.first
+    toward_easy = 1.0 if adapt.easy > adapt.hard else -1.0
+    if adapt.scale == "log":
+        eased = reached_before * float(adapt.step ** (toward_easy * EASE_STEPS))
+    else:
+        eased = reached_before + toward_easy * EASE_STEPS * adapt.step
+    low, high = sorted((adapt.easy, adapt.hard))
+    return min(max(eased, low), high)

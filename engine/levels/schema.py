@@ -100,14 +100,23 @@ class Adapt:
 
 @dataclass(frozen=True)
 class Unlock:
-    """Open the next level when `rounds` of the last `of_last` rounds were good enough:
-    success at least `success`, and the staircase ending at least `at` of the way from
-    the easy bound to the hard one (1.0 = at the hard bound)."""
+    """Open the next level when the player has mastered this one: on `days` of the last
+    `of_days` days played at it, the day's rounds had success at least `success` and were
+    played at least as hard as `mastery` (their trials' mean value), in the adapted
+    parameter's own unit (targets of 12 mm, say). A level file without `mastery` may give
+    `at` instead: that share of the way from the easy bound to the hard one (1.0 = at the
+    hard bound). (`rounds` and `of_last`, from older level files, mean `days` and
+    `of_days`.)"""
 
     success: float = 0.8
     at: float = 1.0
-    rounds: int = 2
-    of_last: int = 3
+    days: int = 2
+    of_days: int = 3
+    mastery: float | None = None
+
+    def mastery_value(self, adapt: Adapt) -> float:
+        """The value that counts as mastered, in the adapted parameter's unit."""
+        return value_at(adapt, self.at) if self.mastery is None else self.mastery
 
 
 @dataclass(frozen=True)
@@ -155,14 +164,28 @@ def position_of(adapt: Adapt, value: float) -> float:
 
 
 @dataclass(frozen=True)
+class Dose:
+    """A day's practice of one game in the therapists' terms: `sets` rounds of `reps`
+    repetitions (trials) each."""
+
+    sets: int = 2
+    reps: int = 10
+
+
+DOSE_LIMITS = {"sets": (1, 10), "reps": (1, 40)}
+
+
+@dataclass(frozen=True)
 class LevelSet:
-    """A game's levels in order, its check-up, and the success rate to aim for."""
+    """A game's levels in order, its check-up, the success rate to aim for, and the daily
+    dose a therapist starts from."""
 
     game: str
     levels: tuple[Level, ...]
     checkup: Level
     target_success: float = 0.8
     path: Path | None = None
+    dose: Dose = Dose()
 
     def get(self, level_id: str) -> Level | None:
         if level_id == self.checkup.id:
@@ -175,11 +198,11 @@ class LevelSet:
 
 GameParams = Mapping[str, ParamSpec]
 
-TOP_KEYS = ("game", "target_success", "defaults", "checkup", "levels")
+TOP_KEYS = ("game", "target_success", "dose", "defaults", "checkup", "levels")
 LEVEL_KEYS = ("id", "name", "description", "params", "adapt", "unlock")
 CHECKUP_KEYS = ("id", "name", "description", "params")
 ADAPT_KEYS = ("param", "easy", "hard", "step", "scale", "start", "linked")
-UNLOCK_KEYS = ("success", "at", "rounds", "of_last")
+UNLOCK_KEYS = ("success", "mastery", "at", "days", "of_days", "rounds", "of_last")
 
 
 class _Where:
@@ -310,16 +333,24 @@ def _check_direction(where: _Where, level: str, param: str, adapt: Adapt,
                          f"is harder")
 
 
-def _unlock(where: _Where, level: str, raw: Any) -> Unlock:
+def _unlock(where: _Where, level: str, raw: Any, adapt: Adapt | None) -> Unlock:
     table = _table(where, level, "unlock", raw)
     _unknown(where, level, table, UNLOCK_KEYS, "unlock.")
+    mastery = None
+    if "mastery" in table:
+        if adapt is None:
+            raise where.fail(level, "unlock.mastery", "needs an adapt table to be measured in")
+        low, high = sorted((adapt.easy, adapt.hard))
+        mastery = _number(where, level, "unlock.mastery", table["mastery"], low, high)
     success = _number(where, level, "unlock.success", table.get("success", 0.8), 0.0, 1.0)
     at = _number(where, level, "unlock.at", table.get("at", 1.0), 0.0, 1.0)
-    of_last = int(_number(where, level, "unlock.of_last", table.get("of_last", 3), 1, 20,
-                                 whole=True))
-    rounds = int(_number(where, level, "unlock.rounds", table.get("rounds", 2), 1, of_last,
-                         whole=True))
-    return Unlock(success, at, rounds, of_last)
+    of_key = "of_days" if "of_days" in table or "of_last" not in table else "of_last"
+    of_days = int(_number(where, level, f"unlock.{of_key}", table.get(of_key, 3), 1, 20,
+                          whole=True))
+    key = "days" if "days" in table or "rounds" not in table else "rounds"
+    days = int(_number(where, level, f"unlock.{key}", table.get(key, 2), 1, of_days,
+                       whole=True))
+    return Unlock(success, at, days, of_days, mastery)
 
 
 def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
@@ -353,7 +384,7 @@ def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
         levels.append(Level(name, level_id, _text(where, level_id, "name", table.get("name")),
                             _text(where, level_id, "description", table.get("description")),
                             params, adapt,
-                            _unlock(where, level_id, table.get("unlock", {}))))
+                            _unlock(where, level_id, table.get("unlock", {}), adapt)))
     raw_check = _table(where, "checkup", "checkup", data.get("checkup"))
     _unknown(where, "checkup", raw_check, CHECKUP_KEYS)
     check_id = _text(where, "checkup", "id", raw_check.get("id", "checkup"))
@@ -367,7 +398,18 @@ def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,
                             {**defaults, **_table(where, "checkup", "params",
                                                   raw_check.get("params", {}))}, specs,
                             set()), None, Unlock(), checkup=True)
-    return LevelSet(name, tuple(levels), checkup, target, path)
+    return LevelSet(name, tuple(levels), checkup, target, path,
+                    _dose(where, data.get("dose", {})))
+
+
+def _dose(where: _Where, raw: Any) -> Dose:
+    table = _table(where, None, "dose", raw)
+    _unknown(where, None, table, tuple(DOSE_LIMITS), "dose.")
+    sets, reps = (int(_number(where, None, f"dose.{key}", table.get(key, default), low, high,
+                              whole=True))
+                  for key, default, (low, high) in zip(DOSE_LIMITS, (Dose.sets, Dose.reps),
+                                                       DOSE_LIMITS.values(), strict=True))
+    return Dose(sets, reps)
 
 
 def load_levels(path: Path, specs: GameParams, game: str | None = None) -> LevelSet:

@@ -74,6 +74,16 @@ class Staircase:
         """0 at the easy bound, 1 at the hard bound."""
         return position_of(self.adapt, self.value)
 
+    def played_at(self) -> float:
+        """The level this round's trials were played at, on average (geometric on a log
+        scale): where the player's ability lies, steadier than the last value (one miss
+        moves that several steps)."""
+        if not self.trace:
+            return self.value
+        if self.adapt.scale == "log":
+            return math.exp(sum(math.log(v) for v in self.trace) / len(self.trace))
+        return sum(self.trace) / len(self.trace)
+
     def running_rate(self, window: int = RUNNING_WINDOW) -> float:
         """Share of successes over the last `window` trials (NaN before any trial)."""
         recent = self.outcomes[-window:]

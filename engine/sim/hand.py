@@ -61,6 +61,16 @@ PRESETS: dict[str, HandModel] = {
 }
 
 
+RECOVERY_PER_DAY = 0.01
+"""The share of the way still to go to a healthy hand that a simulated hand recovers on
+each day it practises (a rate: a longer run improves at the same pace each day)."""
+
+
+def recovered_after(days_practised: int, rate: float = RECOVERY_PER_DAY) -> float:
+    """How far (0..1) a hand has come toward healthy after `days_practised` days."""
+    return 1.0 - (1.0 - rate) ** max(days_practised, 0)
+
+
 class SimPatient:
     """A hand model with its own random numbers and a sense of how long it has played."""
 

@@ -46,11 +46,15 @@ class Convergence:
 
 def play(spec: GameSpec, level_id: str, patient: SimPatient, progress: PlayerProgress,
          seed: int, *, mode: str = "training", store: Store | None = None,
-         hand: str = "right", variant: str = "",
-         on_trial: Callable[[dict[str, Any]], None] | None = None) -> RoundResult:
-    """One simulated round (saved to `store` when given)."""
-    setup = RoundSetup(spec.id, level_id, seed, hand, mode, *BOARD_MM, variant=variant)
-    controller = RoundController(spec, setup, progress, store=store, on_trial=on_trial)
+         hand: str = "right", variant: str = "", reps: int | None = None,
+         on_trial: Callable[[dict[str, Any]], None] | None = None, day: str | None = None
+         ) -> RoundResult:
+    """One simulated round (saved to `store` when given); `reps` trials, if given, played
+    on `day` (by default the store's)."""
+    setup = RoundSetup(spec.id, level_id, seed, hand, mode, *BOARD_MM, variant=variant,
+                       reps=reps)
+    controller = RoundController(spec, setup, progress, store=store, on_trial=on_trial,
+                                 day=day)
     end = play_round(controller, spec.make_policy(patient))
     patient.note_time(end)
     result = controller.finish(end)

@@ -324,11 +324,13 @@ class ProgressRing(Widget):
     """A ring that fills clockwise from the top, with a caption in the middle."""
 
     def __init__(self, rect: RectMM, value: float = 0.0, caption: str = "",
-                 detail: str = "") -> None:
+                 detail: str = "", segments: int = 0) -> None:
         super().__init__(rect)
         self.value = value
         self.caption = caption
         self.detail = detail
+        self.segments = segments
+        """Things to do (a day's sets): the ring is cut into this many pieces, one each."""
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         if not self.visible:
@@ -344,6 +346,9 @@ class ProgressRing(Widget):
         if fraction > 0:
             _ring(surface, theme, (cx, cy), outer, thickness, fraction=fraction,
                   color=pal.good)
+        if 1 < self.segments <= MAX_SEGMENTS:
+            _cuts(surface, theme, (cx, cy), outer, thickness, count=self.segments,
+                  color=pal.background)
         inner = box.inset(thickness + size * 0.08)
         if not self.caption:
             return
@@ -369,6 +374,22 @@ def _ring(surface: pygame.Surface, theme: Theme, centre: tuple[float, float], ou
     points = [(cx + outer * math.cos(a), cy + outer * math.sin(a)) for a in angles]
     points += [(cx + inner * math.cos(a), cy + inner * math.sin(a)) for a in reversed(angles)]
     pygame.draw.polygon(surface, color, [theme.profile.point_px(x, y) for x, y in points])
+
+
+MAX_SEGMENTS = 40
+"""More things to do than this and the ring stays whole (the cuts would be the ring)."""
+
+
+def _cuts(surface: pygame.Surface, theme: Theme, centre: tuple[float, float], outer: float,
+          thickness: float, *, count: int, color: Color) -> None:
+    """Gaps across the ring between `count` equal pieces, from 12 o'clock."""
+    cx, cy = centre
+    width = max(2, theme.px(min(1.2, outer * math.pi / count * 0.25)))
+    for k in range(count):
+        a = -math.pi / 2 + 2 * math.pi * k / count
+        start, end = (theme.profile.point_px(cx + r * math.cos(a), cy + r * math.sin(a))
+                      for r in (outer + 0.3, outer - thickness - 0.3))
+        pygame.draw.line(surface, color, start, end, width)
 
 
 class Stars(Widget):

@@ -76,5 +76,5 @@ SPEC = GameSpec(
     minutes_per_round=0.8,
     order=10,
     strings=Path(__file__).parent / "strings",
-    shots=(GameShot("", "big", 12), GameShot("results", "big", results=True, days=4)),
+    shots=(GameShot("", "big", 6), GameShot("results", "big", results=True, days=4)),
 )

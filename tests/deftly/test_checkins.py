@@ -49,8 +49,9 @@ def test_high_pain_halves_the_plan_and_below_the_threshold_nothing_changes(shell
         halved = shell.plan()
         assert halved.minutes == usual.minutes / 2
         assert halved.rounds_total() == -(-usual.rounds_total() // 2)
-        kept = {item.hand for item in halved.items}
-        assert kept == {"right"}                          # the affected hand's rounds first
+        kept = [(item.game, item.hand) for item in halved.items]
+        assert kept == [(i.game, i.hand) for i in usual.items][:len(kept)]
+        assert {hand for _, hand in kept[:len(shell.playable())]} == {"right"}  # its sets first
         assert shell.pain_messages() == ["home.pain_rest"]
         shell.profile = save_prefs(shell.store, shell.profile,
                                    replace(shell.prefs, pain_threshold=9))
@@ -165,10 +166,12 @@ def test_a_halved_plan_keeps_every_game_it_can_and_half_the_rounds():
     from itertools import product
 
     from deftly.plan import cut_to, make_plan
+    from engine.levels.schema import Dose
 
-    games = dict.fromkeys(("tap", "trace", "pinch", "lift", "squeeze", "turn"), 1.2)
-    for count, minutes, hand in product(range(1, 7), range(4, 21, 2), ("right", "both")):
-        plan = make_plan(dict(list(games.items())[:count]), hand, minutes)
+    games = ("tap", "trace", "pinch", "lift", "squeeze", "turn")
+    for count, sets, hand in product(range(1, 7), range(1, 6), ("right", "both")):
+        doses = {game: Dose(sets + k % 2, 10) for k, game in enumerate(games[:count])}
+        plan = make_plan(doses, hand)
         cut = cut_to(plan, 0.5)
         total = plan.rounds_total()
         assert cut.rounds_total() == -(-total // 2)

@@ -2,8 +2,11 @@
 
 from datetime import date, timedelta
 
+import pytest
+
 from deftly import days, praise
 from deftly.plan import make_plan, progress
+from engine.levels.schema import Dose
 from games.registry import spec
 
 TAP, PINCH = spec("tap"), spec("pinch")
@@ -45,10 +48,13 @@ def test_the_calendar_ends_with_the_week_of_today():
     assert rows[0][0].day.weekday() == 0 and all(d.in_future for d in flat if d.day > TODAY)
 
 
-def test_the_plan_puts_the_affected_hand_first_and_counts_todays_rounds():
-    plan = make_plan({"tap": 0.8, "trace": 1.2}, "left", 8)
-    assert plan.items[0].hand == "left" and plan.items[-1].hand == "right"
-    assert all(item.rounds >= 1 for item in plan.items)
+def test_the_plan_is_the_doses_affected_hand_first_and_counts_todays_sets():
+    plan = make_plan({"tap": Dose(3, 10), "trace": Dose(2, 6)}, "left",
+                     {"tap": 0.4, "trace": 1.2})
+    assert [(i.game, i.hand, i.rounds, i.reps) for i in plan.items] == [
+        ("tap", "left", 3, 10), ("trace", "left", 2, 6),      # the dose, then a third of it
+        ("tap", "right", 1, 10), ("trace", "right", 1, 6)]
+    assert plan.minutes == pytest.approx(4 * 0.4 + 3 * 1.2)
     done = progress(plan, [session(TODAY, hand="left"), session(TODAY, hand="left",
                                                                 mode="checkup")])
     assert done.done == {("tap", "left"): 1}
@@ -59,7 +65,7 @@ def test_the_plan_puts_the_affected_hand_first_and_counts_todays_rounds():
 
 
 def test_both_hands_affected_means_one_hand_entry_per_game():
-    plan = make_plan({"tap": 0.8}, "both", 6)
+    plan = make_plan({"tap": Dose(3, 10)}, "both")
     assert [item.hand for item in plan.items] == ["both"]
 
 

@@ -12,12 +12,14 @@ from deftly.launch import headless_app
 from deftly.pin import PinGuard
 from deftly.scenes.pin import PinScene
 from deftly.scenes.therapist.area import TherapistArea
+from deftly.scenes.therapist.game_dose import GameDoseScene
 from deftly.scenes.therapist.game_levels import GameLevelsScene
 from deftly.scenes.therapist.players import TherapistPlayers
 from deftly.scenes.therapist.session import SessionScene
 from deftly.scenes.therapist.trends_tab import date_ticks
 from deftly.shell import start
 from engine.clock import ManualClock
+from engine.levels.schema import Dose
 from engine.progress import PlayerProgress
 from engine.replay_scene import ReplayScene
 from engine.store.store import Store
@@ -164,12 +166,22 @@ def test_every_tab_draws_on_simulated_play(area):
 def test_programme_changes_reach_the_players_plan(area):
     pilot, scene = area
     open_tab(pilot, "Programme")
-    pilot.press("+")
-    pilot.press("On")                                   # no time limits
+    pilot.press("Daily dose")
+    pilot.press("Tap: 3 × 10")
+    assert isinstance(pilot.top, GameDoseScene)
+    plus = [b for b in pilot.buttons() if b.label == "+"]
+    pilot.tap_button(plus[0])                           # a fourth set
+    pilot.tap_button(plus[1])                           # two more taps in each
+    assert pilot.top.dose() == Dose(4, 12)
+    pilot.press("Back")
+    assert pilot.top is scene
+    ons = [b for b in pilot.buttons() if b.label == "On"]
+    pilot.tap_button(ons[0])                            # the dose grows each week
     pilot.press("Games in the plan")
     pilot.press("Pegs")                                 # take the peg game out of the plan
     stored = prefs_of(pilot.store.profile(scene.profile.id))
-    assert stored.plan_minutes == 10 and stored.self_paced
+    assert stored.doses == {"tap": Dose(4, 12)} and stored.dose_grows
+    assert stored.dose_since == scene.shell.today().date().isoformat()
     every = [g.id for g in all_specs()]
     assert stored.plan_games == tuple(g for g in every if g != "pinch")
     shell = Shell(pilot.store, "x")
@@ -178,6 +190,8 @@ def test_programme_changes_reach_the_players_plan(area):
     playable = {g.spec.id for g in shell.playable()}
     assert "lift" not in playable
     assert {item.game for item in shell.plan().items} == playable - {"pinch"}
+    taps = [item for item in shell.plan().items if item.game == "tap"]
+    assert [(i.hand, i.rounds, i.reps) for i in taps] == [("left", 4, 12), ("right", 1, 12)]
 
     def plan_games():
         return prefs_of(pilot.store.profile(scene.profile.id)).plan_games
@@ -202,22 +216,23 @@ def test_level_overrides_open_lock_and_cap_what_the_player_may_play(area):
     assert isinstance(pilot.top, GameLevelsScene)
     tap = scene.shell.game("tap")
     progress = PlayerProgress(store, scene.profile.id, "tap", "left", tap.levels)
-    assert [s.open for s in progress.states()][:2] == [True, False]
+    earned = [s.open for s in progress.states()]
+    closed = earned.index(False)               # the first level not earned yet
     opens = [b for b in pilot.buttons() if b.label == "Open"]
-    pilot.tap_button(opens[0])                 # open "Far apart" early
-    assert progress.states()[1].open
+    pilot.tap_button(opens[closed - 1])        # open it early
+    assert progress.states()[closed].open
     for _ in range(3):
         pilot.press("−")                                 # cap: last, then one and two below
     states = progress.states()
-    assert [s.open for s in states][-3:] == [False, False, False]
-    assert states[-1].reason == "capped by your therapist"
+    assert not any(s.open for s in states[-2:]) and states[-1].reason == \
+        "capped by your therapist"
     locks = [b for b in pilot.buttons() if b.label == "Locked"]
-    pilot.tap_button(locks[0])
-    assert progress.states()[1].reason == "locked by your therapist"
+    pilot.tap_button(locks[closed - 1])
+    assert progress.states()[closed].reason == "locked by your therapist"
     for _ in range(3):
         pilot.press("+")                                 # no cap again
-    pilot.tap_button(next(b for b in pilot.buttons() if b.label == "As earned"))
-    assert [s.open for s in progress.states()] == [True] + [False] * (len(states) - 1)
+    pilot.tap_button([b for b in pilot.buttons() if b.label == "As earned"][closed - 1])
+    assert [s.open for s in progress.states()] == earned
     assert store.overrides(scene.profile.id) == {}
 
 

@@ -5,7 +5,8 @@ reduced to a digest of everything a caller can see (the touches fed, every answe
 The stored digests (tests/games/data/round_snapshots.json.gz) were made from the models
 before they were refactored; a refactor that keeps the behaviour keeps every digest.
 `python -m tests.games.round_snapshots` rewrites them (only after a deliberate change;
-`--add` records only new cases, such as a new game's);
+`--add` records only new cases, such as a new game's; `--redo GAME[/LEVEL] ...` those
+of a game or level);
 `--redigest` recomputes the digests from the stored streams. Floats are compared to 9
 significant digits, so another numpy or CPU gives the same digests.
 """
@@ -269,14 +270,16 @@ def _write(snapshots: dict[str, Any]) -> None:
 def main() -> None:
     """Rewrite every snapshot; `--redigest`: recompute the digests of the stored streams;
     `--add`: record only the cases not stored yet (a new game's), keeping the others;
-    `--redo GAME`: record that game's cases afresh (after a deliberate change to it)."""
+    `--redo GAME[/LEVEL] ...`: record those games' (or levels') cases afresh (after a
+    deliberate change to them)."""
     args = sys.argv[1:]
     if args == ["--redigest"]:
         redigest()
         return
     snapshots = load() if args[:1] in (["--add"], ["--redo"]) else {}
-    if args[:1] == ["--redo"] and len(args) == 2:
-        snapshots = {k: v for k, v in snapshots.items() if v["case"]["game"] != args[1]}
+    if args[:1] == ["--redo"]:
+        redo = tuple(f"{name}/" for name in args[1:])
+        snapshots = {k: v for k, v in snapshots.items() if not k.startswith(redo)}
     for case in cases():
         if case.name in snapshots:
             continue

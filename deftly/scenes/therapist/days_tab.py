@@ -56,7 +56,8 @@ class DaysTab(Tab):
                 lines.append(t("days.mean", minutes=mean))
         lines.append(t("days.streak", count=days.streak(minutes, today),
                        best=days.best_streak(minutes)))
-        lines.append(t("days.plan", minutes=self.area.prefs.plan_minutes))
+        plan = self.area.shell.for_player(self.area.profile).usual_plan()
+        lines.append(t("days.plan", count=plan.rounds_total(), minutes=round(plan.minutes)))
         last = max(minutes, default=None)
         if last is not None and (today - last) > timedelta(days=2):
             lines.append(t("days.last", day=f"{last.day} {last:%b}"))

@@ -1,13 +1,14 @@
-"""The programme: the daily plan's games and length, time limits, and level control."""
+"""The programme: the daily dose of each game and its growth, the games in the plan, time
+limits, check-ins and level control."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from deftly.plan import step_minutes
 from deftly.scenes.rows import Row, RowPages, toggle
 from deftly.scenes.therapist.area import Tab
+from deftly.scenes.therapist.game_dose import GameDoseScene
 from deftly.scenes.therapist.game_levels import GameLevelsScene
 from deftly.scenes.therapist.sections import ChoicesScene
 from engine.display import RectMM
@@ -28,14 +29,18 @@ class ProgrammeTab(Tab):
         games = self.area.shell.with_levels()
         chosen = prefs.planned([g.spec.id for g in games])
         names = ", ".join(g.spec.short_name for g in games if g.spec.id in chosen)
+        sets = self.area.shell.for_player(self.area.profile).usual_plan().rounds_total()
         rows: list[Row | Button] = [
-            Row(t("programme.length"), t("settings.plan_minutes", minutes=prefs.plan_minutes),
-                [("−", False, lambda: self._minutes(-1)), ("+", False, lambda: self._minutes(1))]),
-            toggle(t("programme.self_paced"), prefs.self_paced,
-                   lambda on: self._set(self_paced=on)),
+            Button(RectMM(0, 0, 1, 1), t("programme.dose"), self._choose_dose,
+                   detail=t("programme.dose_detail", count=sets)),
             Button(RectMM(0, 0, 1, 1), t("programme.games"), self._choose_games, detail=names),
             Button(RectMM(0, 0, 1, 1), t("programme.levels"), self._choose_levels,
                    detail=t("programme.levels_detail")),
+            toggle(t("programme.grows"), prefs.dose_grows, self._grows),
+            Row(t("programme.days_asked"), t("programme.days_value", count=prefs.days_asked),
+                [("−", False, lambda: self._days(-1)), ("+", False, lambda: self._days(1))]),
+            toggle(t("programme.self_paced"), prefs.self_paced,
+                   lambda on: self._set(self_paced=on)),
             toggle(t("programme.checkins"), prefs.checkins,
                    lambda on: self._set(checkins=on)),
             Row(t("programme.pain_threshold"),
@@ -80,8 +85,30 @@ class ProgrammeTab(Tab):
         """The pain (1 to 10) from which the day's plan is halved."""
         self._set(pain_threshold=min(10, max(1, self.area.prefs.pain_threshold + direction)))
 
-    def _minutes(self, direction: int) -> None:
-        self._set(plan_minutes=step_minutes(self.area.prefs.plan_minutes, direction))
+    def _choose_dose(self) -> None:
+        player = self.area.shell.for_player(self.area.profile)
+        games = {g.spec.id: t("programme.dose_short", game=g.spec.short_name,
+                              sets=(d := player.dose(g)).sets, reps=d.reps)
+                 for g in self.area.shell.with_levels() if g.spec.id in self._planned()}
+        scene = ChoicesScene(self.area.shell, t("programme.dose"), games, list)
+        self.app.scenes.push(scene, lambda game: self._dose(self.area.shell.game(game))
+                             if game else None)
+
+    def _dose(self, game: Available) -> None:
+        self.app.scenes.push(GameDoseScene(self.area, game), lambda _: self.area.refresh())
+
+    def _grows(self, on: bool) -> None:
+        """Growth on: it counts from today. Off: the doses grown so far are kept."""
+        prefs = self.area.prefs
+        if on == prefs.dose_grows:
+            return
+        player = self.area.shell.for_player(self.area.profile)
+        kept = {g.spec.id: player.dose(g) for g in self.area.shell.with_levels()}
+        self._set(dose_grows=on, doses=prefs.doses if on else kept,
+                  dose_since=self.area.shell.today().date().isoformat())
+
+    def _days(self, direction: int) -> None:
+        self._set(days_asked=min(7, max(1, self.area.prefs.days_asked + direction)))
 
     def _game(self, game: str) -> None:
         """Add a game to the plan or take it out (the plan keeps at least one game)."""

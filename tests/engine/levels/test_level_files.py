@@ -58,7 +58,7 @@ def write(tmp_path, text):
 def test_a_good_file_parses_into_frozen_levels(tmp_path):
     levels = load_levels(write(tmp_path, GOOD), SPECS, "demo")
     one, two = levels.levels
-    assert one.adapt.param == "width_mm" and one.adapt.first == 30 and one.unlock.of_last == 4
+    assert one.adapt.param == "width_mm" and one.adapt.first == 30 and one.unlock.of_days == 4
     assert two.adapt is None and two.params["distance_mm"] == 90 and two.params["trials"] == 20
     assert levels.checkup.checkup and levels.checkup.params["width_mm"] == 14
     values = one.values(one.adapt.easy * 0 + 8.0)
