@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels", "bench.games",
-            "bench.therapist", "bench.speed"]
+SECTIONS = ["bench.loop", "bench.scoring", "bench.store", "bench.levels", "bench.pacing",
+            "bench.games", "bench.therapist", "bench.speed"]
 
 
 def main(argv: list[str]) -> None:
