@@ -4,7 +4,9 @@ metrics per week, as one PDF page (or one PNG image) per game.
 matplotlib is imported only here, only when a report is made, with its file-only Agg
 backend (no display needed). The charts mirror the in-app ones: training days as dots
 with their 7-day mean, check-ups as diamonds, changes beyond the noise as triangles,
-and dashed lines where a level was unlocked. When the player answered check-ins, the
+and dashed lines where a level was unlocked; then the difficulty reached (the staircase's
+value at the end of the training rounds, a line per level, harder up: the honest training
+trend, as training success is held near 80 %). When the player answered check-ins, the
 weekly table has the week's pain (mean and highest), a line names the scale, and days
 of high pain do not count for the triangles.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -75,7 +78,10 @@ def write_report(store: Store, profile: Profile, out: Path,
                           f"{_period_words(period)}; nothing to report")
     events = store.events(profile.id, "unlock")
     pain = Pain.of(store, profile, period)
-    figures = [_page(profile, game, sessions, events, period, pain) for game in games]
+    old = trends.last_level_values(store.all_trials(profile.id)) \
+        if trends.lacks_reached(sessions) else {}    # records older than the difficulty reached
+    figures = [_page(profile, game, sessions, events, period, pain, last_values=old)
+               for game in games]
     if suffix == ".pdf":
         from matplotlib.backends.backend_pdf import PdfPages
 
@@ -166,9 +172,8 @@ def _figure():
 
 
 def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
-          events: list[dict[str, Any]], period: Period, pain: Pain | None = None):
-    from matplotlib import dates as mdates
-
+          events: list[dict[str, Any]], period: Period, pain: Pain | None = None, *,
+          last_values: Mapping[str, float] | None = None):
     from games.registry import spec as game_spec
 
     spec = game_spec(game)
@@ -181,8 +186,14 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     charts = chart_rows(trends.metrics_of(game))
     groups = [members for _, members in charts if len(members) > 1]
     tables = [1.2] + [0.25 + 0.16 * len(members) for members in groups]
-    grid = figure.add_gridspec(len(charts) + len(tables), 1,
-                               height_ratios=[1.0] * len(charts) + tables,
+    hands = trends.hands_played(mine, game)
+    trained = profile.affected_hand if profile.affected_hand in hands else hands[0]
+    reached = trends.difficulty_reached(mine, spec.levels, trained, left_out=pain.high,
+                                        last_values=last_values)
+    below = [REACHED_GAP, 1.0] if reached else []   # room for its title and its note
+    rows = len(charts) + len(below)
+    grid = figure.add_gridspec(rows + len(tables), 1,
+                               height_ratios=[1.0] * len(charts) + below + tables,
                                left=0.07, right=0.98, top=0.84, bottom=0.03, hspace=0.55)
     minutes = days_module.minutes_by_day(mine)
     span = (last - first).days + 1
@@ -195,7 +206,6 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     how_to_read = t("report.how_to_read") + (f" {t(spec.note)}" if spec.note else "")
     figure.text(0.07, 0.905, textwrap.fill(how_to_read, 170), fontsize=8,
                 color=COLORS["guide"], va="top")
-    hands = trends.hands_played(mine, game)
     unlocked = trends.unlocks(events, game)
     for row, (title, members) in enumerate(charts):
         axes = figure.add_subplot(grid[row])
@@ -207,37 +217,90 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
             series = trends.series([s for s in mine if s.get("hand") == hand], metric,
                                    pain.high)
             _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
-        shown = [u for u in unlocked if first <= u.day <= last]
-        for i, u in enumerate(shown):
-            axes.axvline(u.day, color=COLORS["guide"], linestyle=(0, (3, 3)), linewidth=0.8)
-            if row == 0:   # names staggered so neighbours do not overlap
-                axes.annotate(u.name, (u.day, 1.0), xycoords=("data", "axes fraction"),
-                              fontsize=7, color=COLORS["guide"],
-                              xytext=(2, 2 + 8 * (i % 2)), textcoords="offset points")
-        axes.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
-        locator = mdates.AutoDateLocator(maxticks=9)
-        axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        axes.set_ylabel(f"{metric.unit}")
-        axes.set_title(title + (f" · {t('report.checkups_only')}"
-                                if metric.checkup_only else ""),
-                       loc="left", fontsize=10, fontweight="bold")
-        axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
+        _days_axes(axes, (first, last), unlocked, title + (
+            f" · {t('report.checkups_only')}" if metric.checkup_only else ""), metric.unit,
+            level_names=row == 0)
         if len(members) > 1:
             axes.legend(loc="lower right", ncol=len(members), fontsize=7, frameon=False)
         elif len(hands) > 1 and row == 0:
             axes.legend(loc="upper right", fontsize=7, frameon=False)
+    if reached:
+        _reached_row(figure, grid[len(charts) + 1], reached, (first, last), unlocked,
+                     t(f"hand.{trained}") if len(hands) > 1 else "")
     weekly = trends.weekly_table(mine, game, hands[0])[-TABLE_WEEKS:]
-    _table(figure.add_subplot(grid[len(charts)]), game, mine, hands, pain)
+    _table(figure.add_subplot(grid[rows]), game, mine, hands, pain)
     for k, members in enumerate(groups):
-        _group_table(figure.add_subplot(grid[len(charts) + 1 + k]), members, weekly)
+        _group_table(figure.add_subplot(grid[rows + 1 + k]), members, weekly)
     if pain.days:
         figure.text(0.07, 0.008, t("report.pain_scale", scale=checkins.SCALE_NAME,
                                    threshold=pain.threshold), fontsize=7.5,
                     color=COLORS["guide"])
     return figure
+
+
+def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  # noqa: ANN001
+               title: str, unit: str, *, level_names: bool = False, pad: float = 6.0) -> None:
+    """A chart over the days: the level guides (their names staggered so neighbours do not
+    overlap), date ticks, its title and unit, light rules."""
+    from matplotlib import dates as mdates
+
+    first, last = days
+    for i, u in enumerate(u for u in unlocked if first <= u.day <= last):
+        axes.axvline(u.day, color=COLORS["guide"], linestyle=(0, (3, 3)), linewidth=0.8)
+        if level_names:
+            axes.annotate(u.name, (u.day, 1.0), xycoords=("data", "axes fraction"),
+                          fontsize=7, color=COLORS["guide"],
+                          xytext=(2, 2 + 8 * (i % 2)), textcoords="offset points")
+    axes.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
+    locator = mdates.AutoDateLocator(maxticks=9)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axes.set_ylabel(unit)
+    axes.set_title(title, loc="left", fontsize=10, fontweight="bold", pad=pad)
+    axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+
+NAMES_IN = 1.3      # the room for the levels' names beside a difficulty chart
+REACHED_GAP = 0.12  # the height of the gap over it (a chart's is 1)
+MARKS = ("s", "o", "D", "^", "v")
+
+
+def _reached_row(figure, cell, reached: list[trends.Reached],  # noqa: ANN001
+                 days: tuple[date, date], unlocked: list[trends.Unlocked], hand: str) -> None:
+    """The difficulty reached, a chart per adapted parameter side by side: a line per
+    level (its colour, dash and marks), harder up, its levels named beside it in the order
+    their lines end, top to bottom, under which way is harder; and a line saying what it
+    shows."""
+    width = PAGE_IN[0] * 0.91 / len(reached)
+    grid = cell.subgridspec(1, 2 * len(reached), wspace=0.05,
+                            width_ratios=[width - NAMES_IN, NAMES_IN] * len(reached))
+    for k, chart in enumerate(reached):
+        axes = figure.add_subplot(grid[2 * k])
+        ends = []
+        for i, level in enumerate(chart.levels):
+            line, = axes.plot([p.day for p in level.points], [p.value for p in level.points],
+                              linestyle=GROUP_STYLES[i % len(GROUP_STYLES)],
+                              color=GROUP_COLORS[i % len(GROUP_COLORS)], linewidth=1.3,
+                              marker=MARKS[i % len(MARKS)], markersize=3, label=level.name)
+            ends.append((level.points[-1].value, line))
+            _markers(axes, level.markers, harder_up=True)
+        if chart.smaller_is_harder:
+            axes.invert_yaxis()
+        top_first = sorted(ends, key=lambda end: end[0], reverse=not chart.smaller_is_harder)
+        direction = t("trend.reached.smaller" if chart.smaller_is_harder
+                      else "trend.reached.larger")
+        axes.legend(handles=[line for _, line in top_first], loc="upper left", fontsize=7,
+                    bbox_to_anchor=(1.01, 1.0), frameon=False, handlelength=2.6,
+                    title=direction, title_fontsize=7, alignment="left")
+        words = t("trend.reached", param=chart.title) if k == 0 else chart.title
+        _days_axes(axes, days, unlocked, f"{words} ({hand})" if hand and k == 0 else words,
+                   chart.metric.unit, pad=20)
+        if k == 0:   # under the titles, over the change markers
+            axes.annotate(t("report.reached_note"), (0.0, 1.0), xycoords="axes fraction",
+                          xytext=(0, 10), textcoords="offset points", fontsize=7.5,
+                          color=COLORS["guide"], annotation_clip=False)
 
 
 def chart_rows(metrics: list[Metric]) -> list[tuple[str, list[Metric]]]:
@@ -298,8 +361,15 @@ def _plot(axes, series: trends.Series, style: str, hand: str) -> None:  # noqa: 
         axes.plot([p.day for p in series.checkups], [p.value for p in series.checkups],
                   "D" + style, color=COLORS["checkup"], markeredgecolor="#1B2230",
                   markersize=5, linewidth=0.8, label=t("legend.checkup") + label)
-    for m in series.markers:
-        axes.plot([m.day], [1.02], "^" if m.change > 0 else "v",
+    _markers(axes, series.markers)
+
+
+def _markers(axes, markers: list[trends.Change], harder_up: bool = False) -> None:  # noqa: ANN001
+    """Changes beyond the noise as triangles over the chart: up where the value rose
+    (`harder_up`: where it got harder), filled where better."""
+    for m in markers:
+        up = m.better if harder_up else m.change > 0
+        axes.plot([m.day], [1.02], "^" if up else "v",
                   transform=axes.get_xaxis_transform(), clip_on=False, markersize=7,
                   color=COLORS["better" if m.better else "worse"],
                   markerfacecolor=COLORS["better"] if m.better else "none")

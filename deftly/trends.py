@@ -14,6 +14,10 @@ noise. The first LEARNING_DAYS days of a game are learning the game, not recover
 markers there. Days of high pain (the day's check-in at or above the player's threshold)
 are charted but left out of the markers and their noise: a bad day is not a change in
 the hand.
+
+The difficulty reached is the honest training trend (training success is held near 80 %
+by design): per level, the staircase's value at the end of each training round, in the
+adapted parameter's unit, with the same daily medians and markers ("better": harder).
 """
 
 from __future__ import annotations
@@ -21,12 +25,13 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from deftly.days import session_day
+from engine.levels.schema import Adapt, LevelSet
 from engine.spec import Metric, Shows
 
 LEARNING_DAYS = 14
@@ -77,18 +82,21 @@ class Series:
 
 def daily(sessions: Iterable[dict[str, Any]], metric: Metric, mode: str
           ) -> list[Point]:
-    by_day: dict[date, list[float]] = {}
+    return by_day((s, metric.value(s.get("summary") or {})) for s in sessions
+                  if s.get("mode") == mode and s.get("status") == "complete")
+
+
+def by_day(values: Iterable[tuple[dict[str, Any], float | None]]) -> list[Point]:
+    """Each day's median of its rounds' values (None: left out), with the levels played."""
+    found: dict[date, list[float]] = {}
     levels: dict[date, set[str]] = {}
-    for s in sessions:
-        if s.get("mode") != mode or s.get("status") != "complete":
-            continue
+    for s, value in values:
         day = session_day(s)
-        value = metric.value(s.get("summary") or {})
         if day is not None and value is not None:
-            by_day.setdefault(day, []).append(value)
+            found.setdefault(day, []).append(value)
             levels.setdefault(day, set()).add(str(s.get("level")))
     return [Point(d, statistics.median(v), "+".join(sorted(levels[d])))
-            for d, v in sorted(by_day.items())]
+            for d, v in sorted(found.items())]
 
 
 def rolling_mean(points: list[Point], days: int = ROLLING_DAYS) -> list[Point]:
@@ -178,6 +186,101 @@ def _chosen(sessions: list[dict[str, Any]], game: str, hand: str | None,
     return [s for s in sessions if s.get("game") == game
             and (hand is None or s.get("hand") == hand)
             and (variant is None or (s.get("variant") or "") == variant)]
+
+
+# -- difficulty reached --------------------------------------------------------------------
+UNITS = {"mm": ("mm", 1.0), "ms": ("s", 0.001), "deg": ("°", 1.0), "percent": ("%", 1.0)}
+"""A parameter's unit from the end of its name, and the scale it is shown at (ms as s)."""
+
+
+@dataclass(frozen=True)
+class LevelReached:
+    level: str
+    name: str
+    points: list[Point]
+    markers: list[Change]     # "better": harder
+
+
+@dataclass(frozen=True)
+class Reached:
+    """The difficulty reached on the levels that adapt one parameter: per level, each day's
+    median of the staircase's value at the end of its training rounds. Training success is
+    held near 80 % by design, so this is the honest training trend."""
+
+    metric: Metric            # the parameter: its unit, scale and format; "better" is harder
+    levels: list[LevelReached] = field(default_factory=list)
+
+    @property
+    def smaller_is_harder(self) -> bool:
+        return not self.metric.higher_is_better
+
+    @property
+    def title(self) -> str:
+        """The parameter in words with its unit: "width (mm)", "time limit (s)"."""
+        key, unit = self.metric.key, self.metric.unit
+        words = (key.rpartition("_")[0] if unit else key).replace("_", " ")
+        return f"{words} ({unit})" if unit else words
+
+
+def param_metric(adapt: Adapt) -> Metric:
+    """The adapted parameter as a metric in its unit, higher being better where it is
+    harder (the level file's bounds agree with the game's `harder`: they are checked)."""
+    unit, scale = UNITS.get(adapt.param.rpartition("_")[2], ("", 1.0))
+    return Metric(adapt.param, adapt.param, unit, scale=scale,
+                  higher_is_better=adapt.hard > adapt.easy)
+
+
+def reached_value(session: dict[str, Any], metric: Metric,
+                  last_values: Mapping[str, float]) -> float | None:
+    """A round's difficulty reached, shown scaled: its record's (if it adapted the metric's
+    parameter), else, for a record from before it was kept, its last trial's value."""
+    if "reached" in session:
+        raw = session["reached"] if session.get("reached_param") == metric.key else None
+    else:
+        raw = last_values.get(str(session.get("id")))
+    return metric.value({metric.key: raw})
+
+
+def lacks_reached(sessions: Iterable[dict[str, Any]]) -> bool:
+    """Whether a finished training round's record is older than the difficulty reached."""
+    return any(s.get("mode") == "training" and s.get("status") == "complete"
+               and "reached" not in s for s in sessions)
+
+
+def last_level_values(trials: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Each round's last trial's adapted value, by session id (for older records)."""
+    last: dict[str, tuple[float, float]] = {}
+    for trial in trials:
+        value, index, session = trial.get("level_value"), trial.get("index"), trial.get("session")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+                math.isfinite(value) and isinstance(index, (int, float)) and \
+                index >= last.get(str(session), (-math.inf, 0.0))[0]:
+            last[str(session)] = (float(index), float(value))
+    return {session: value for session, (_, value) in last.items()}
+
+
+def difficulty_reached(sessions: list[dict[str, Any]], levels: LevelSet,
+                       hand: str | None = None, variant: str | None = None,
+                       left_out: Collection[date] = (),
+                       last_values: Mapping[str, float] | None = None) -> list[Reached]:
+    """The game's difficulty reached, one chart per adapted parameter in the order of its
+    levels, with each level's change markers (the days of `left_out` not counted)."""
+    chosen = _chosen(sessions, levels.game, hand, variant)
+    first = min((d for s in chosen if (d := session_day(s)) is not None), default=None)
+    charts: dict[str, Reached] = {}
+    for level in levels.levels:
+        if level.adapt is None:
+            continue
+        metric = param_metric(level.adapt)
+        points = by_day((s, reached_value(s, metric, last_values or {})) for s in chosen
+                        if s.get("level") == level.id and s.get("mode") == "training"
+                        and s.get("status") == "complete")
+        if points:
+            noise = day_to_day_noise(without(points, left_out))
+            markers = change_markers(points, noise, metric, first_day=first, left_out=left_out)
+            chart = charts.setdefault(metric.key, Reached(metric))
+            chart.levels.append(LevelReached(level.id, level.name, points, markers))
+    return list(charts.values())
 
 
 @dataclass(frozen=True)

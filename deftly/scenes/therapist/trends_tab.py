@@ -1,11 +1,14 @@
 """Trends: each metric of a game over days, for one hand and way of playing.
 
-Training days are small dots with their 7-day mean as a line; check-ups are large
-diamonds (the fixed, comparable task); triangles on the top edge mark changes larger
-than the day-to-day noise (filled: better, hollow outline: worse); dashed lines mark
-the days new levels were unlocked. After a game's charts, on the same days, the player's
-check-ins: pain (squares on a solid line) and tiredness (rings on a dashed line), 0 to 10;
-days of high pain do not count for the triangles.
+First the difficulty reached (training success is held near 80 % by design, so this is
+the honest training trend): the staircase's value at the end of the rounds, a line per
+level named at its end, one chart per adapted parameter, harder up. Then training days
+are small dots with their 7-day mean as a line; check-ups are large diamonds (the fixed,
+comparable task); triangles on the top edge mark changes larger than the day-to-day
+noise (filled: better, hollow outline: worse); dashed lines mark the days new levels
+were unlocked. After a game's charts, on the same days, the player's check-ins: pain
+(squares on a solid line) and tiredness (rings on a dashed line), 0 to 10; days of high
+pain do not count for the triangles.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
 from engine.ui import draw
-from engine.ui.chart import ChartData, Flag, Layer, draw_chart
+from engine.ui.chart import ChartData, Flag, Layer, draw_chart, names_mm
 from engine.ui.grid import least_width
 from engine.ui.theme import Color, Theme
 from engine.ui.widgets import Button, Label, Widget
@@ -64,34 +67,68 @@ class Colors:
     guide: Color
     pain: Color
     fatigue: Color
+    levels: tuple[Color, ...]    # the difficulty reached: a colour per level, in turn
 
     @classmethod
     def of(cls, theme: Theme) -> Colors:
         pal = theme.palette
         return cls(pal.highlight, pal.primary, pal.target, pal.good, pal.miss, pal.muted,
-                   pal.miss, pal.primary)
+                   pal.miss, pal.primary,
+                   (pal.primary, pal.target, pal.good, pal.miss, pal.highlight))
+
+
+def _days_chart(layers: list[Layer], flags: list[Flag], unlocked: list[trends.Unlocked],
+                first: date, last: date, colors: Colors, *, level_names: bool,
+                unit: str = "", y_range: tuple[float, float] | None = None,
+                y_inverted: bool = False) -> ChartData:
+    """Layers over the days from `first` to `last` (x = day ordinal), with the level
+    guides (named if `level_names`) and `flags`."""
+    guides = [Flag(u.day.toordinal(), u.name if level_names else "", colors.guide)
+              for u in unlocked if first <= u.day <= last]
+    return ChartData(layers, guides + flags, (first.toordinal() - 0.5, last.toordinal() + 0.5),
+                     [(d.toordinal(), label) for d, label in date_ticks(first, last)], unit,
+                     y_range=y_range, y_inverted=y_inverted)
+
+
+def _inside(points: list[trends.Point], first: date, last: date) -> list[tuple[float, float]]:
+    return [(p.day.toordinal(), p.value) for p in points if first <= p.day <= last]
+
+
+def _arrows(markers: list[trends.Change], first: date, last: date, colors: Colors, *,
+            harder_up: bool = False) -> list[Flag]:
+    """The change markers as arrows: up where the value rose (`harder_up`: got harder)."""
+    return [Flag(m.day.toordinal(), "", colors.better if m.better else colors.worse,
+                 up=m.better if harder_up else m.change > 0, filled=m.better)
+            for m in markers if first <= m.day <= last]
 
 
 def chart_data(series: trends.Series, unlocked: list[trends.Unlocked], first: date,
                last: date, colors: Colors, level_names: bool = True) -> ChartData:
     """A series as chart layers (x = day ordinal) with its markers and level guides."""
-    def inside(points: list[trends.Point]) -> list[tuple[float, float]]:
-        return [(p.day.toordinal(), p.value) for p in points if first <= p.day <= last]
+    layers = [Layer("dots", _inside(series.training, first, last), colors.training),
+              Layer("line", _inside(series.rolling, first, last), colors.mean),
+              Layer("line", _inside(series.checkups, first, last), colors.checkup),
+              Layer("diamonds", _inside(series.checkups, first, last), colors.checkup)]
+    return _days_chart(layers, _arrows(series.markers, first, last, colors), unlocked, first,
+                       last, colors, level_names=level_names, unit=series.metric.unit)
 
-    layers = [Layer("dots", inside(series.training), colors.training),
-              Layer("line", inside(series.rolling), colors.mean),
-              Layer("line", inside(series.checkups), colors.checkup),
-              Layer("diamonds", inside(series.checkups), colors.checkup)]
-    flags = [Flag(u.day.toordinal(), u.name if level_names else "", colors.guide)
-             for u in unlocked if first <= u.day <= last]
-    for m in series.markers:
-        if first <= m.day <= last:
-            flags.append(Flag(m.day.toordinal(), "", colors.better if m.better else colors.worse,
-                              up=m.change > 0, filled=m.better))
-    unit = series.metric.unit
-    return ChartData(layers, flags, (first.toordinal() - 0.5, last.toordinal() + 0.5),
-                     [(d.toordinal(), label) for d, label in date_ticks(first, last)], unit,
-                     "{:g}")
+
+LEVEL_MARKS = ("squares", "rings", "diamonds", "dots")
+
+
+def reached_data(reached: trends.Reached, unlocked: list[trends.Unlocked], first: date,
+                 last: date, colors: Colors, level_names: bool = False) -> ChartData:
+    """The difficulty reached: a line per level in its own colour, dash and marks (told
+    apart without colour), named at its end (so the level guides need no names); the
+    axis turned where smaller is harder."""
+    layers, flags = [], []
+    for i, level in enumerate(reached.levels):
+        points, color = _inside(level.points, first, last), colors.levels[i % len(colors.levels)]
+        layers += [Layer("dashed" if i % 2 else "line", points, color, level.name),
+                   Layer(LEVEL_MARKS[i % len(LEVEL_MARKS)], points, color, level.name)]
+        flags += _arrows(level.markers, first, last, colors, harder_up=True)
+    return _days_chart(layers, flags, unlocked, first, last, colors, level_names=level_names,
+                       unit=reached.metric.unit, y_inverted=reached.smaller_is_harder)
 
 
 def pain_data(shown: list[checkins.Day], unlocked: list[trends.Unlocked], first: date,
@@ -102,11 +139,8 @@ def pain_data(shown: list[checkins.Day], unlocked: list[trends.Unlocked], first:
     fatigue = [(d.day.toordinal(), float(d.fatigue)) for d in shown if d.fatigue is not None]
     layers = [Layer("dashed", fatigue, colors.fatigue), Layer("rings", fatigue, colors.fatigue),
               Layer("line", pain, colors.pain), Layer("squares", pain, colors.pain)]
-    flags = [Flag(u.day.toordinal(), u.name if level_names else "", colors.guide)
-             for u in unlocked if first <= u.day <= last]
-    return ChartData(layers, flags, (first.toordinal() - 0.5, last.toordinal() + 0.5),
-                     [(d.toordinal(), label) for d, label in date_ticks(first, last)], "",
-                     "{:g}", y_range=(float(checkins.SCALE[0]), float(checkins.SCALE[1])))
+    return _days_chart(layers, [], unlocked, first, last, colors, level_names=level_names,
+                       y_range=(float(checkins.SCALE[0]), float(checkins.SCALE[1])))
 
 
 def headline(series: trends.Series) -> str:
@@ -136,8 +170,11 @@ class TrendsTab(Tab):
         self.range = "3m"
         self.page = 0
         self.charts: list[tuple[RectMM, trends.Series]] = []
+        self.reached_charts: list[tuple[RectMM, trends.Reached]] = []   # before the others
         self.pain_chart: RectMM | None = None    # the check-ins' chart, after the last
         self.all_series: list[trends.Series] = []
+        self.reached: list[trends.Reached] = []
+        self._last_values: dict[str, float] | None = None
         self._choose_defaults()
 
     def _choose_defaults(self) -> None:
@@ -153,7 +190,7 @@ class TrendsTab(Tab):
     def build(self, content: RectMM) -> list[Widget]:
         theme = self.app.theme
         sizes = theme.sizes
-        self.charts = []
+        self.charts, self.reached_charts = [], []
         self.pain_chart = None
         if not self.game:
             return [Label(content, t("trend.none"), muted=True)]
@@ -161,7 +198,10 @@ class TrendsTab(Tab):
         self.all_series = [s for s in trends.game_trends(
             sessions, self.game, self.hand, self.variant, self.area.high_pain_days())
             if not s.empty]
-        count = len(self.all_series) + (1 if self.checkins_shown() else 0)
+        self.reached = trends.difficulty_reached(
+            sessions, self.area.shell.game(self.game).spec.levels, self.hand, self.variant,
+            self.area.high_pain_days(), self.last_values())
+        count = len(self.reached) + len(self.all_series) + (1 if self.checkins_shown() else 0)
         gap = sizes.gap / 2
         button_h = max(sizes.touch_min, sizes.button_h * 0.75)
         fit = max(1, int((content.h + gap) // (button_h + gap)))
@@ -194,17 +234,29 @@ class TrendsTab(Tab):
                          button_h)
             widgets.append(Button(box, label, action, selected=chosen,
                                   icon="menu" if action == self._choose_game else None))
-        items: list[trends.Series | None] = [*self.all_series] + (
-            [None] if count > len(self.all_series) else [])      # None: the check-ins
+        items: list[trends.Reached | trends.Series | None] = [
+            *self.reached, *self.all_series] + (
+            [None] if count > len(self.all_series) + len(self.reached) else [])  # check-ins
         shown = items[self.page * per_view:(self.page + 1) * per_view]
         if not self.all_series:
             return [*widgets, Label(rest, t("trend.none_here"), muted=True)]
         for box, item in zip(rest.rows(len(shown), sizes.gap / 2), shown, strict=True):
             if item is None:
                 self.pain_chart = box
+            elif isinstance(item, trends.Reached):
+                self.reached_charts.append((box, item))
             else:
                 self.charts.append((box, item))
         return widgets
+
+    def last_values(self) -> dict[str, float]:
+        """The last trial's adapted value of rounds whose record is older than their
+        difficulty reached (the player's trials read once, only if there are such rounds)."""
+        if self._last_values is None:
+            old = trends.lacks_reached(self.area.sessions)
+            self._last_values = trends.last_level_values(
+                self.area.shell.store.all_trials(self.area.profile.id)) if old else {}
+        return self._last_values
 
     def checkins_shown(self) -> list[checkins.Day]:
         """The check-ins with a pain or tiredness score on the days the charts show."""
@@ -229,7 +281,9 @@ class TrendsTab(Tab):
         """The kinds of mark the charts of this choice show, for the legend."""
         first, last = self.span()
         kinds = ["dots", "line", "diamonds"]
-        markers = [m for s in self.all_series for m in s.markers if first <= m.day <= last]
+        markers = [m for s in self.all_series for m in s.markers if first <= m.day <= last] + [
+            m for r in self.reached for level in r.levels for m in level.markers
+            if first <= m.day <= last]
         kinds += ["up"] if any(m.better for m in markers) else []
         kinds += ["down"] if any(not m.better for m in markers) else []
         unlocked = trends.unlocks(self.area.events, self.game, self.hand)
@@ -291,22 +345,29 @@ class TrendsTab(Tab):
     def span(self) -> tuple[date, date]:
         """The days shown: the chosen range, ending on the last day played (or today);
         the same for every page of charts."""
-        days = [p.day for s in self.all_series for p in s.training + s.checkups]
+        days = [p.day for s in self.all_series for p in s.training + s.checkups] + [
+            p.day for r in self.reached for level in r.levels for p in level.points]
         last = max(days, default=self.area.shell.today().date())
         length = RANGES[self.range]
         first = min(days, default=last) if length is None else last - timedelta(days=length)
         return max(first, min(days, default=first)), last
 
     def draw(self, surface: pygame.Surface) -> None:
-        if not self.charts and self.pain_chart is None:
+        if not self.charts and not self.reached_charts and self.pain_chart is None:
             return
         theme = self.chart_theme
         colors = Colors.of(theme)
         first, last = self.span()
         unlocked = trends.unlocks(self.area.events, self.game, self.hand)
         charts: list[tuple[RectMM, ChartData]] = []
-        for i, (whole, item) in enumerate(self.charts):
-            box = _title(surface, theme, whole, item)
+        for whole, reached in self.reached_charts:
+            box = _title(surface, theme, whole, [t(f"trend.reached{how}", param=reached.title)
+                                                 for how in ("", ".short")] + [reached.title],
+                         t("trend.reached.smaller" if reached.smaller_is_harder
+                           else "trend.reached.larger"))
+            charts.append((box, reached_data(reached, unlocked, first, last, colors)))
+        for i, (whole, item) in enumerate(self.charts):   # its lines name the levels
+            box = _title(surface, theme, whole, [item.metric.title], headline(item))
             charts.append((box, chart_data(item, unlocked, first, last, colors,
                                            level_names=i == 0)))
         if self.pain_chart is not None:
@@ -314,23 +375,26 @@ class TrendsTab(Tab):
             box = _pain_title(surface, theme, self.pain_chart, shown, colors)
             charts.append((box, pain_data(shown, unlocked, first, last, colors,
                                           level_names=not self.charts)))
+        names = max(names_mm(theme, data) for _, data in charts)   # one date axis for all
         for i, (box, data) in enumerate(charts):
             last_chart = i == len(charts) - 1   # the dates once, under the last chart
             data.x_labels_shown = last_chart
+            data.names_mm = names
             draw_chart(surface, theme, RectMM(box.x, box.y, box.w, self.axis.bottom - box.y)
                        if last_chart else box, data)
         draw_legend(surface, theme, self.legend, self.legend_rows, colors)
 
 
-def _title(surface: pygame.Surface, theme: Theme, whole: RectMM, item: trends.Series
-           ) -> RectMM:
-    """The metric's name on the left and its latest numbers on the right, or under it when
-    they do not fit beside it; returns the box left for the chart."""
+def _title(surface: pygame.Surface, theme: Theme, whole: RectMM, names: list[str],
+           numbers: str) -> RectMM:
+    """A chart's name (the first of `names` that fits, longest first) on the left and its
+    latest numbers (or a note) on the right, or under it when they do not fit beside it;
+    returns the box left for the chart."""
     small = theme.sizes.small
     line = theme.line_mm(small)
     pal = theme.palette
-    name, numbers = item.metric.title, headline(item)
     title, box = whole.take_top(line)
+    name = draw.first_fitting(theme, names, title.w, bold=True) or names[-1]
     draw.text_in(surface, theme, name, title, small, pal.ink, bold=True, align="left",
                  wrap=False)
     beside = draw.text_width(theme, name, True) + 3.0 + draw.text_width(theme, numbers)
