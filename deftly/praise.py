@@ -27,11 +27,13 @@ def stars(summary: dict[str, Any]) -> int:
 RATE = Metric("success_rate", "results.rate")
 
 
-def _reference(metric: Metric, praise: Praise, previous: Sequence[Mapping[str, Any]]
-               ) -> float | None:
-    """What this round is compared with: the last round, the recent median or the best."""
+def _reference(metric: Metric, praise: Praise, previous: Sequence[Mapping[str, Any]],
+               trials: Any = None) -> float | None:
+    """What this round is compared with: the last round of as many trials (a count such as
+    hits means nothing against a longer set), the recent median or the best."""
     if praise.against == "last":
-        return metric.value(previous[-1])
+        alike = [s for s in previous if s.get("trials") == trials]
+        return metric.value(alike[-1]) if alike else None
     values = [v for s in (previous[-RECENT:] if praise.against == "recent" else previous)
               if (v := metric.value(s)) is not None]
     if not values:
@@ -58,7 +60,8 @@ def messages(spec: GameSpec, summary: Mapping[str, Any],
     found: list[str] = []
     for metric in spec.shown(Shows.PRAISE):
         assert metric.praise is not None, f"{spec.id}: {metric.key} shows praise but has none"
-        now, before = metric.value(summary), _reference(metric, metric.praise, previous)
+        now = metric.value(summary)
+        before = _reference(metric, metric.praise, previous, summary.get("trials"))
         if now is not None and before is not None and _better(metric, metric.praise, now,
                                                                before):
             change = abs(now - before)

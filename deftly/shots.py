@@ -92,15 +92,16 @@ def _partway(scene: RoundScene, share: float, lift: bool) -> None:
 
 
 def _results(app: App, store: Store, game_id: str, level: str) -> Scene[object]:
-    """The results of a round just played by a simulated patient, after a few days of play."""
+    """The results of today's first set, just played by a simulated patient after a few
+    days of play, with the rest of the plan to come."""
     shell = demo_shell(app, store)
     game = shell.game(game_id)
     assert shell.profile is not None
     progress = progress_for(shell, game, "left")
     result = play(game.spec, level, SimPatient(PRESETS["mild"], 11), progress, 11,
-                  store=store, hand="left")
+                  store=store, hand="left", reps=shell.dose(game).reps)
     previous = previous_summaries(shell, game_id, "left", "training", result.session_id)
-    return ResultsScene(shell, result, previous, animate=False)
+    return ResultsScene(shell, result, previous, next_in_plan=True, animate=False)
 
 
 def _first_game() -> GameSpec:

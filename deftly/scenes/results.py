@@ -78,8 +78,10 @@ class ResultsScene(Screen[str]):
         verdict = self.result.verdict
         if verdict.unlocked is not None:
             notes.append((t("results.unlocked", level=verdict.unlocked.name), True))
+        first, last = self._day_notes()
+        notes += [(text, False) for text in first]
         notes += [(text, False) for text in praise.messages(self.spec, summary, self.previous)]
-        notes += [(text, False) for text in self._day_notes()]
+        notes += [(text, False) for text in last]
         if verdict.suggest_easier is not None:
             notes.append((t("results.suggest", level=verdict.suggest_easier.name), False))
         notes = notes[:3]
@@ -93,20 +95,17 @@ class ResultsScene(Screen[str]):
             widgets.append(Label(row.inset(3, 1), note, align="left", bold=bold))
         return widgets
 
-    def _day_notes(self) -> list[str]:
-        """The streak on the first round of a day; a rest suggestion when tiring."""
+    def _day_notes(self) -> tuple[list[str], list[str]]:
+        """What to say first (a set done, with a moment's rest before the next; or a rest
+        suggestion when tiring) and last (the streak on the first round of a day)."""
         today = self.shell.today_sessions()
-        notes = []
         streak = self.shell.streak()
-        if len(today) == 1 and streak >= 2:
-            notes.append(t("praise.streak", count=streak))
+        last = [t("praise.streak", count=streak)] if len(today) == 1 and streak >= 2 else []
         minutes = sum(float(s.get("duration_ms") or 0) for s in today) / 60_000
         tired = praise.dropping([s.get("summary") or {} for s in today])
         if tired or minutes > self.shell.plan().minutes * 1.5:
-            notes.append(t("praise.rest"))
-        elif self.next_in_plan:
-            notes += self._set_done()
-        return notes
+            return [t("praise.rest")], last
+        return (self._set_done() if self.next_in_plan else []), last
 
     def _set_done(self) -> list[str]:
         """A set of this game and hand done, another to come: a moment's rest first."""

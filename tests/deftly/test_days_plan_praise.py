@@ -108,3 +108,11 @@ def test_a_falling_day_suggests_a_rest():
     rates = [{"success_rate": r} for r in (0.85, 0.75, 0.55)]
     assert praise.dropping(rates)
     assert not praise.dropping([{"success_rate": r} for r in (0.8, 0.82, 0.79)])
+
+
+def test_a_count_is_compared_only_with_a_round_as_long():
+    before = [{"hit_rate": 0.8, "trials": 10, "reaction_ms_median": 900}]
+    longer = {"hit_rate": 0.75, "trials": 12, "reaction_ms_median": 900}   # 9 hits of 12
+    assert not any("more target" in m for m in praise.messages(TAP, longer, before))
+    alike = {"hit_rate": 0.9, "trials": 10, "reaction_ms_median": 900}
+    assert "1 more target" in praise.messages(TAP, alike, before)[0]
