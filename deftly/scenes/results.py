@@ -78,10 +78,10 @@ class ResultsScene(Screen[str]):
         verdict = self.result.verdict
         if verdict.unlocked is not None:
             notes.append((t("results.unlocked", level=verdict.unlocked.name), True))
-        first, last = self._day_notes()
-        notes += [(text, False) for text in first]
+        opening, closing = self._day_notes()
+        notes += [(text, False) for text in opening]
         notes += [(text, False) for text in praise.messages(self.spec, summary, self.previous)]
-        notes += [(text, False) for text in last]
+        notes += [(text, False) for text in closing]
         if verdict.suggest_easier is not None:
             notes.append((t("results.suggest", level=verdict.suggest_easier.name), False))
         notes = notes[:3]
