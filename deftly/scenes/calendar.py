@@ -12,7 +12,7 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.ui import draw
 from engine.ui.icons import draw_icon
-from engine.ui.theme import Theme
+from engine.ui.theme import Color, Theme
 from engine.ui.widgets import Label, Widget
 
 WEEKS = 5
@@ -148,6 +148,15 @@ def _pain_badge(surface: pygame.Surface, theme: Theme, top: RectMM, number: str,
         max(3, theme.px(size / 2))
     pygame.draw.circle(surface, pal.miss, centre, radius)
     pygame.draw.circle(surface, pal.ink, centre, radius, max(1, theme.px(0.25)))
-    draw.text_in(surface, theme, "!", disc, theme.sizes.small * 0.85, (255, 255, 255),
-                 bold=True, wrap=False)
+    _exclamation(surface, theme, disc, (255, 255, 255))
     return size + 0.8
+
+
+def _exclamation(surface: pygame.Surface, theme: Theme, disc: RectMM, color: Color) -> None:
+    """A "!" drawn as a bar and a dot (a symbol: it keeps inside the smallest disc, where
+    text would stay at its least readable size and spill)."""
+    cx, top = disc.center[0], disc.y + disc.h * 0.2
+    bar = theme.profile.rect_px(RectMM(cx - disc.w * 0.08, top, disc.w * 0.16, disc.h * 0.4))
+    pygame.draw.rect(surface, color, bar)
+    dot = theme.profile.point_px(cx, disc.y + disc.h * 0.76)
+    pygame.draw.circle(surface, color, dot, max(1, theme.px(disc.w * 0.09)))
