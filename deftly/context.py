@@ -170,6 +170,16 @@ class Shell:
         return dose_module.grown(start, since=since, today=self.today().date(),
                                  played=self.played_days(), days_asked=prefs.days_asked)
 
+    def dose_settled(self, **changes: Any) -> Preferences:
+        """The preferences with `changes` (a game's dose in `doses`, growth, the days asked),
+        every game's dose as grown so far kept as its starting dose and growth counted from
+        today: changing one thing never undoes what the others have grown."""
+        prefs = self.prefs
+        kept = {g.spec.id: self.dose(g) for g in self.with_levels()} if prefs.dose_grows \
+            else dict(prefs.doses)
+        return replace(prefs, **{**changes, "doses": {**kept, **changes.get("doses", {})},
+                                 "dose_since": self.today().date().isoformat()})
+
     def played_days(self) -> set[date]:
         return {day for s in self.sessions() if (day := days.session_day(s)) is not None}
 

@@ -1,5 +1,5 @@
 """The daily dose in the therapists' terms: sets of repetitions per game, which may grow
-by a step each week while the player keeps up.
+by a step each week while the player keeps up, up to twice the starting repetitions.
 
 A therapist sets each game's starting dose (the level file gives the first one) and may
 let it grow: at the end of every full week since the dose was set, a week in which the
@@ -19,6 +19,8 @@ DOSE_STEP = 2
 """Repetitions a set gains in a week the player kept up."""
 DAYS_ASKED = 5
 """Days a week the programme asks for, unless the therapist says otherwise."""
+GROWTH_LIMIT = 2.0
+"""Growth stops at this many times the starting repetitions (the therapist sets more)."""
 
 
 def clamp(dose: Dose) -> Dose:
@@ -58,4 +60,5 @@ def grown(start: Dose, *, since: date | None, today: date, played: Collection[da
     if since is None or today <= since:
         return start
     steps = weeks_kept_up(since, today, played, days_asked)
-    return clamp(Dose(start.sets, start.reps + steps * DOSE_STEP))
+    most = round(start.reps * GROWTH_LIMIT)
+    return clamp(Dose(start.sets, min(start.reps + steps * DOSE_STEP, most)))

@@ -16,16 +16,18 @@ from engine.levels.progression import (
     RoundOutcome,
     current_level,
     earns_unlock,
+    last_days,
     level_states,
     next_level,
     predicted_start,
     previous_level,
     struggling,
 )
-from engine.levels.schema import Level, LevelSet
+from engine.levels.schema import HISTORY_DAYS, Level, LevelSet
 
-HISTORY = 40
-"""Training rounds kept (newest last): a level's unlock rule looks back over days."""
+HISTORY = 400
+"""At most this many training rounds are kept (newest last), of the last HISTORY_DAYS
+days played."""
 
 
 class StateBackend(Protocol):
@@ -129,12 +131,11 @@ class PlayerProgress:
         self.backend.put_state("staircase", f"{self._key}|{level.id}",
                                difficulty.staircase.state())
         record = self._record()
-        history = [*record.get("history", []),
-                   RoundOutcome(level.id, success_rate, difficulty.staircase.position,
-                                difficulty.staircase.played_at(), day).to_dict()]
-        record["history"] = history[-HISTORY:]
+        outcomes = last_days([*self.history(), RoundOutcome(
+            level.id, success_rate, difficulty.staircase.position,
+            difficulty.staircase.played_at(), day)], HISTORY_DAYS)[-HISTORY:]
+        record["history"] = [o.to_dict() for o in outcomes]
         record["last_level"] = level.id
-        outcomes = [RoundOutcome.from_dict(d) for d in record["history"]]
         verdict = RoundVerdict()
         following = next_level(self.levels, level.id)
         unlocked = set(record.get("unlocked", []))

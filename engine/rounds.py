@@ -67,15 +67,24 @@ def sane(touch: Touch) -> Touch | None:
 
 
 def played_level(spec: GameSpec, setup: RoundSetup) -> Level:
-    """The round's level, with as many trials as the set asks (`setup.reps`, training)."""
+    """The round's level, as long as the set asks (`setup.reps`, training): repetitions are
+    counted at the game's first level, and every level keeps its own proportion (at 10
+    reps where the first level has 20 trials, a level of 3 ten-second bouts has 2)."""
     level = spec.levels.get(setup.level_id)
     if level is None:
         raise KeyError(f"{spec.id} has no level {setup.level_id!r}")
-    if setup.reps and setup.mode == "training" and "trials" in level.params:
-        most = spec.params["trials"].maximum if "trials" in spec.params else None
-        reps = setup.reps if most is None else min(setup.reps, int(most))
-        level = replace(level, params={**level.params, "trials": reps})
-    return level
+    if not setup.reps or setup.mode != "training":
+        return level
+    first = spec.levels.levels[0].params.get(spec.reps_key(spec.levels.levels[0].params))
+    key = spec.reps_key(level.params)
+    own = level.params.get(key)
+    if not isinstance(own, (int, float)) or not isinstance(first, (int, float)) or first <= 0:
+        return level
+    count = max(1, round(own * setup.reps / first))
+    bounds = spec.params.get(key)
+    if bounds is not None and bounds.maximum is not None:
+        count = min(count, int(bounds.maximum))
+    return replace(level, params={**level.params, key: count})
 
 
 class RoundController:

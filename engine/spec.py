@@ -190,6 +190,12 @@ class GameSpec:
     level_fingers: Callable[[Mapping[str, Value]], int] | None = None
     """The fingers at once a level needs, from its parameters, where levels differ (one
     finger rolls a ball, two turn a dial); by default its variant's."""
+    reps_param: Callable[[Mapping[str, Value]], str] | None = None
+    """The parameter that counts a level's repetitions, from its parameters, where it is
+    not `trials` (the peg board's `pegs`)."""
+
+    def reps_key(self, params: Mapping[str, Value]) -> str:
+        return self.reps_param(params) if self.reps_param is not None else "trials"
 
     def __post_init__(self) -> None:
         if self.strings is not None:

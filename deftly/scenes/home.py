@@ -111,9 +111,9 @@ class HomeScene(Screen[None]):
         if item is None:
             note = t("home.plan_done")
         else:
-            game = self.shell.game(item.game).spec
-            note = t("home.plan_next", game=game.name, hand=t(f"hand.{item.hand}").lower(),
-                     reps=game.reps(item.reps))
+            note = t("home.plan_next", game=self.shell.game(item.game).spec.name,
+                     hand=t(f"hand.{item.hand}").lower(),
+                     set=progress.done.get((item.game, item.hand), 0) + 1, sets=item.rounds)
         ring = ProgressRing(upper, progress.fraction,
                             t("home.plan_count", done=done, total=total), t("home.plan_unit"),
                             segments=total)

@@ -95,10 +95,19 @@ def shows_mastery(level: Level, day: DayAtLevel) -> bool:
 
 def earns_unlock(level: Level, history: Sequence[RoundOutcome]) -> bool:
     """On `days` of the last `of_days` days played at this level, the player showed
-    mastery (rounds oldest first)."""
+    mastery, and played it on `practice_days` days in all (rounds oldest first)."""
     rule = level.unlock
-    recent = days_at(level, history)[-rule.of_days:]
-    return sum(shows_mastery(level, day) for day in recent) >= rule.days
+    played = days_at(level, history)
+    recent = played[-rule.of_days:]
+    return len(played) >= rule.practice_days and \
+        sum(shows_mastery(level, day) for day in recent) >= rule.days
+
+
+def last_days(history: Sequence[RoundOutcome], count: int) -> list[RoundOutcome]:
+    """The rounds of the last `count` days played (a round of unknown day is a day alone)."""
+    keys = [o.day if o.day is not None else f"#{k}" for k, o in enumerate(history)]
+    kept = set(list(dict.fromkeys(reversed(keys)))[:count])
+    return [o for o, key in zip(history, keys, strict=True) if key in kept]
 
 
 def struggling(level: Level, history: Sequence[RoundOutcome]) -> bool:

@@ -106,13 +106,15 @@ class Unlock:
     parameter's own unit (targets of 12 mm, say). A level file without `mastery` may give
     `at` instead: that share of the way from the easy bound to the hard one (1.0 = at the
     hard bound). (`rounds` and `of_last`, from older level files, mean `days` and
-    `of_days`.)"""
+    `of_days`.) And it was played on at least `practice_days` days."""
 
     success: float = 0.8
     at: float = 1.0
     days: int = 2
     of_days: int = 3
     mastery: float | None = None
+    practice_days: int = 1
+    """And the level was played on at least this many days (practice before moving on)."""
 
     def mastery_value(self, adapt: Adapt) -> float:
         """The value that counts as mastered, in the adapted parameter's unit."""
@@ -173,6 +175,9 @@ class Dose:
 
 
 DOSE_LIMITS = {"sets": (1, 10), "reps": (1, 40)}
+HISTORY_DAYS = 20
+"""Days of training rounds a player's progress keeps (the unlock rule looks back over
+days, never further than this)."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +207,8 @@ TOP_KEYS = ("game", "target_success", "dose", "defaults", "checkup", "levels")
 LEVEL_KEYS = ("id", "name", "description", "params", "adapt", "unlock")
 CHECKUP_KEYS = ("id", "name", "description", "params")
 ADAPT_KEYS = ("param", "easy", "hard", "step", "scale", "start", "linked")
-UNLOCK_KEYS = ("success", "mastery", "at", "days", "of_days", "rounds", "of_last")
+UNLOCK_KEYS = ("success", "mastery", "at", "days", "of_days", "practice_days", "rounds",
+               "of_last")
 
 
 class _Where:
@@ -350,7 +356,9 @@ def _unlock(where: _Where, level: str, raw: Any, adapt: Adapt | None) -> Unlock:
     key = "days" if "days" in table or "rounds" not in table else "rounds"
     days = int(_number(where, level, f"unlock.{key}", table.get(key, 2), 1, of_days,
                        whole=True))
-    return Unlock(success, at, days, of_days, mastery)
+    practice = int(_number(where, level, "unlock.practice_days", table.get("practice_days", 1),
+                           1, HISTORY_DAYS, whole=True))
+    return Unlock(success, at, days, of_days, mastery, practice)
 
 
 def parse_levels(data: Mapping[str, Any], specs: GameParams, path: Path,

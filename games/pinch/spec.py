@@ -50,6 +50,7 @@ SPEC = GameSpec(
     skills=SKILLS,
     variants=(Variant("", "start.pinch", fingers=2), Variant(ONE_FINGER, "start.one_finger")),
     minutes_per_round=1.6,
+    reps_param=lambda params: "pegs" if params.get("layout") == "pegs" else "trials",
     order=30,
     strings=Path(__file__).parent / "strings",
     shots=(GameShot("", "big-pegs", 3, seed=2), GameShot("size", "size", 2),

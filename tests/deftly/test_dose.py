@@ -44,7 +44,7 @@ def test_the_dose_holds_in_a_week_with_missed_days_and_when_growth_is_off():
                  days_asked=4) == Dose(2, 10 + 4 * DOSE_STEP)   # four days were enough
     assert grown(dose, since=None, today=START + timedelta(days=28), played=played) == dose
     assert grown(dose, since=START, today=START + timedelta(days=700),
-                 played=every_day(START, 700)).reps == 40          # never past the limit
+                 played=every_day(START, 700)).reps == 20          # at most twice the start
 
 
 def test_a_players_doses_are_kept_and_hand_edited_ones_are_checked():
@@ -107,3 +107,24 @@ def test_the_therapists_dose_grows_with_the_days_played(store):
     assert shell.dose(tap) == Dose(2, 12 + 2 * DOSE_STEP)
     trace = shell.game("trace").levels.dose              # every game's dose grows alike
     assert shell.dose(shell.game("trace")) == Dose(trace.sets, trace.reps + 2 * DOSE_STEP)
+
+
+def test_changing_one_thing_never_undoes_what_the_doses_have_grown(store):
+    shell = Shell(store, "test")
+    profile = store.add_profile("Ann", affected_hand="right")
+    shell.profile = save_prefs(store, profile, replace(
+        Preferences(), dose_grows=True, dose_since=(TODAY.date() - timedelta(days=14)).isoformat()))
+    clock = store.clock
+    for k in range(14, 0, -1):
+        clock.set(TODAY - timedelta(days=k))
+        _play_tap(shell, 1)
+    clock.set(TODAY)
+    tap, trace = shell.game("tap"), shell.game("trace")
+    grown_trace = shell.dose(trace)
+    assert grown_trace.reps == trace.levels.dose.reps + 2 * DOSE_STEP
+    shell.save_prefs(shell.dose_settled(doses={"tap": Dose(4, 10)}))
+    assert shell.dose(tap) == Dose(4, 10) and shell.dose(trace) == grown_trace
+    shell.save_prefs(shell.dose_settled(days_asked=7))      # stricter from today on only
+    assert shell.dose(trace) == grown_trace and shell.prefs.days_asked == 7
+    shell.save_prefs(shell.dose_settled(dose_grows=False))
+    assert shell.dose(trace) == grown_trace                 # growth off keeps what grew

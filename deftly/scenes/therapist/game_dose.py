@@ -6,8 +6,6 @@ the new starting dose, and growth counts again from today.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deftly.dose import clamp
 from deftly.scenes.base import Screen
 from deftly.scenes.rows import Row, RowPages
@@ -55,8 +53,7 @@ class GameDoseScene(Screen[None]):
     def _change(self, sets: int = 0, reps: int = 0) -> None:
         """Today's dose changed becomes the starting dose; growth counts from today."""
         dose = self.dose()
-        prefs = self.area.prefs
         new = clamp(Dose(dose.sets + sets, dose.reps + reps))
-        self.area.save_prefs(replace(prefs, doses={**prefs.doses, self.game.spec.id: new},
-                                     dose_since=self.shell.today().date().isoformat()))
+        player = self.shell.for_player(self.area.profile)
+        self.area.save_prefs(player.dose_settled(doses={self.game.spec.id: new}))
         self.refresh()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from deftly.dose import DOSE_STEP
 from deftly.scenes.rows import Row, RowPages, toggle
 from deftly.scenes.therapist.area import Tab
 from deftly.scenes.therapist.game_dose import GameDoseScene
@@ -36,7 +37,7 @@ class ProgrammeTab(Tab):
             Button(RectMM(0, 0, 1, 1), t("programme.games"), self._choose_games, detail=names),
             Button(RectMM(0, 0, 1, 1), t("programme.levels"), self._choose_levels,
                    detail=t("programme.levels_detail")),
-            toggle(t("programme.grows"), prefs.dose_grows, self._grows),
+            toggle(t("programme.grows", step=DOSE_STEP), prefs.dose_grows, self._grows),
             Row(t("programme.days_asked"), t("programme.days_value", count=prefs.days_asked),
                 [("−", False, lambda: self._days(-1)), ("+", False, lambda: self._days(1))]),
             toggle(t("programme.self_paced"), prefs.self_paced,
@@ -99,16 +100,17 @@ class ProgrammeTab(Tab):
 
     def _grows(self, on: bool) -> None:
         """Growth on: it counts from today. Off: the doses grown so far are kept."""
-        prefs = self.area.prefs
-        if on == prefs.dose_grows:
-            return
-        player = self.area.shell.for_player(self.area.profile)
-        kept = {g.spec.id: player.dose(g) for g in self.area.shell.with_levels()}
-        self._set(dose_grows=on, doses=prefs.doses if on else kept,
-                  dose_since=self.area.shell.today().date().isoformat())
+        if on != self.area.prefs.dose_grows:
+            self._settle(dose_grows=on)
 
     def _days(self, direction: int) -> None:
-        self._set(days_asked=min(7, max(1, self.area.prefs.days_asked + direction)))
+        """The days a week asked; the weeks already kept up keep what they added."""
+        self._settle(days_asked=min(7, max(1, self.area.prefs.days_asked + direction)))
+
+    def _settle(self, **changes: Any) -> None:
+        self.area.save_prefs(self.area.shell.for_player(self.area.profile).dose_settled(
+            **changes))
+        self.area.refresh()
 
     def _game(self, game: str) -> None:
         """Add a game to the plan or take it out (the plan keeps at least one game)."""

@@ -12,7 +12,7 @@ from engine.levels.progression import (
     earns_unlock,
     predicted_start,
 )
-from engine.levels.schema import parse_levels
+from engine.levels.schema import HISTORY_DAYS, parse_levels
 from engine.progress import MemoryBackend, PlayerProgress
 from games.registry import all_specs, spec
 from tests.engine.levels.test_level_files import GOOD, SPECS
@@ -23,6 +23,14 @@ BIG, FAR = TAP.levels.levels[0], TAP.levels.levels[1]   # targets: smaller is ha
 
 def day(n, value, success=0.8, level=BIG):
     return RoundOutcome(level.id, success, 0.5, value, f"2026-03-{n:02d}")
+
+
+PRACTICE = BIG.unlock.practice_days
+
+
+def practised(value, days=PRACTICE - 4):
+    """Days of practice at `value` before the days a test is about (numbered from 10)."""
+    return [RoundOutcome(BIG.id, 0.8, 0.5, value, f"2026-02-{n:02d}") for n in range(1, days + 1)]
 
 
 def test_every_level_states_its_mastery_in_its_unit_with_a_reason():
@@ -40,12 +48,17 @@ def test_every_level_states_its_mastery_in_its_unit_with_a_reason():
 
 def test_mastery_on_three_of_four_days_opens_the_next_level():
     mastered = BIG.unlock.mastery
-    assert (BIG.unlock.days, BIG.unlock.of_days) == (3, 4)
-    better = [day(1, mastered * 0.9), day(2, mastered * 0.95), day(3, mastered)]
-    assert earns_unlock(BIG, better)
-    assert not earns_unlock(BIG, better[:2])                   # two days are not enough
-    assert earns_unlock(BIG, [day(1, mastered * 0.9), day(2, mastered * 1.3),
+    assert (BIG.unlock.days, BIG.unlock.of_days, PRACTICE) == (3, 4, 10)
+    before = practised(mastered * 1.5)
+    better = [day(2, mastered * 0.9), day(3, mastered * 0.95), day(4, mastered)]
+    assert not earns_unlock(BIG, before + better)               # nine days of practice
+    assert earns_unlock(BIG, [*before, day(1, mastered * 2), *better])
+    assert not earns_unlock(BIG, [*before, day(1, mastered * 2), *better[:2]])  # two days
+    assert earns_unlock(BIG, [*before, day(1, mastered * 0.9), day(2, mastered * 1.3),
                               day(3, mastered * 0.95), day(4, mastered)])   # 3 of the last 4
+    assert not earns_unlock(BIG, [*before, day(1, mastered * 0.9), day(2, mastered * 1.3),
+                                  day(3, mastered * 1.3), day(4, mastered)])
+    assert not earns_unlock(BIG, better * 4)       # twelve rounds, but on three days only
 
 
 def test_not_mastered_when_easier_than_mastery_or_when_the_rounds_fell_apart():
@@ -56,17 +69,18 @@ def test_not_mastered_when_easier_than_mastery_or_when_the_rounds_fell_apart():
 
 def test_mastery_reached_then_lost_does_not_open_it_and_once_opened_it_stays_open():
     mastered = BIG.unlock.mastery
-    lost = [day(1, mastered * 0.9), day(2, mastered * 0.9), day(3, mastered * 1.4),
-            day(4, mastered * 1.4)]
+    lost = [*practised(mastered * 0.9, PRACTICE), day(1, mastered * 0.9),
+            day(2, mastered * 0.9), day(3, mastered * 1.4), day(4, mastered * 1.4)]
     assert not earns_unlock(BIG, lost)           # the last four days show it only twice
     backend = MemoryBackend()
     progress = PlayerProgress(backend, "p", "tap", "right", TAP.levels)
-    for n in (1, 2, 3):
+    for n in range(1, PRACTICE + 1):
+        assert progress.current().id == BIG.id
         progress.finish_round(BIG, _played_at(progress, mastered * 0.9), 0.85,
-                              f"2026-03-0{n}")
+                              f"2026-03-{n:02d}")
     assert progress.current().id == FAR.id
-    for n in (4, 5, 6, 7, 8):                    # a bad week on the new level
-        progress.finish_round(FAR, _played_at(progress, FAR.adapt.easy), 0.3, f"2026-03-0{n}")
+    for n in range(20, 28):                      # a bad week on the new level
+        progress.finish_round(FAR, _played_at(progress, FAR.adapt.easy), 0.3, f"2026-03-{n}")
     assert [s.open for s in progress.states()][:2] == [True, True]
     assert progress.current().id == FAR.id       # never moved down without being asked
 
@@ -86,6 +100,15 @@ def test_a_days_rounds_count_together_on_the_parameters_scale():
     assert only.value == pytest.approx(20.0) and only.success == pytest.approx(0.8)
 
 
+def test_the_history_keeps_whole_days_however_many_rounds_a_day_has():
+    progress = PlayerProgress(MemoryBackend(), "p", "tap", "right", TAP.levels)
+    for n in range(1, 31):
+        for _ in range(30 if n == 30 else 1):    # a last day of thirty rounds
+            progress.finish_round(BIG, _played_at(progress, 40.0), 0.8, f"2026-04-{n:02d}")
+    kept = {o.day for o in progress.history()}
+    assert len(kept) == HISTORY_DAYS and max(kept) == "2026-04-30"
+
+
 def test_older_records_without_value_or_day_still_read():
     old = RoundOutcome.from_dict({"level": BIG.id, "success": 0.9, "position": 1.0})
     assert old.value is None and old.day is None
@@ -96,7 +119,7 @@ def test_older_records_without_value_or_day_still_read():
 def test_older_level_files_with_at_and_rounds_still_parse():
     levels = parse_levels(__import__("tomllib").loads(GOOD), SPECS, None)
     rule = levels.levels[0].unlock
-    assert (rule.days, rule.of_days, rule.success) == (2, 4, 0.75)
+    assert (rule.days, rule.of_days, rule.success, rule.practice_days) == (2, 4, 0.75, 1)
     adapt = levels.levels[0].adapt
     assert rule.mastery_value(adapt) == pytest.approx(math.sqrt(adapt.easy * adapt.hard))
 

@@ -20,11 +20,11 @@ def test_good_rounds_unlock_the_next_level_with_an_event_and_hands_are_separate(
     progress = PlayerProgress(backend, "p", "tap", "right", TAP.levels)
     first = progress.current()
     verdicts = []
-    for day in range(1, first.unlock.days + 1):      # mastery shown on enough days
+    for day in range(1, first.unlock.practice_days + 1):   # mastery shown on enough days
         difficulty = progress.difficulty(first)
         for _ in range(60):
             difficulty.update(True)
-        verdicts.append(progress.finish_round(first, difficulty, 0.9, f"2026-01-0{day}"))
+        verdicts.append(progress.finish_round(first, difficulty, 0.9, f"2026-01-{day:02d}"))
     assert all(v.unlocked is None for v in verdicts[:-1])
     assert verdicts[-1].unlocked.id == TAP.levels.levels[1].id
     assert progress.current().id == TAP.levels.levels[1].id
