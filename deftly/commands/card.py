@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from deftly.commands.common import CommandError, add_data_dir
-from deftly.commands.report import _day
+from deftly.commands.common import CommandError, add_data_dir, day_argument
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--profile", dest="card_profile", required=True, metavar="NAME")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE",
                         help="a .png or .pdf file")
-    parser.add_argument("--week-ending", dest="week_ending", type=_day, metavar="DATE",
+    parser.add_argument("--week-ending", dest="week_ending", type=day_argument, metavar="DATE",
                         help="the week's last day, like 2026-11-21 (default: today)")
     add_data_dir(parser)
     parser.set_defaults(run=run)

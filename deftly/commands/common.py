@@ -87,3 +87,8 @@ def name(text: str) -> str:
         raise argparse.ArgumentTypeError(f"a player's name can have at most {NAME_LIMIT} "
                                          f"characters")
     return cleaned
+
+
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
+day_argument = bounded(date.fromisoformat, FIRST_DAY, LAST_DAY, "a date like 2026-11-21")
+"""An argument type: a calendar day (a report's period, a card's week)."""

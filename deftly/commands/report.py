@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
-from deftly.commands.common import CommandError, add_data_dir, bounded
-
-FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
-
-
-_day = bounded(date.fromisoformat, FIRST_DAY, LAST_DAY, "a date like 2026-11-21")
+from deftly.commands.common import CommandError, add_data_dir, day_argument
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,8 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "name gives one image per game (NAME-<game>.png).")
     parser.add_argument("--profile", dest="report_profile", required=True, metavar="NAME")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE")
-    parser.add_argument("--from", dest="report_from", type=_day, metavar="DATE")
-    parser.add_argument("--to", dest="report_to", type=_day, metavar="DATE")
+    parser.add_argument("--from", dest="report_from", type=day_argument, metavar="DATE")
+    parser.add_argument("--to", dest="report_to", type=day_argument, metavar="DATE")
     add_data_dir(parser)
     parser.set_defaults(run=run)
 

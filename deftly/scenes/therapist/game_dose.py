@@ -7,25 +7,22 @@ the new starting dose, and growth counts again from today.
 from __future__ import annotations
 
 from deftly.dose import clamp
-from deftly.scenes.base import Screen
-from deftly.scenes.rows import Row, RowPages
-from engine.display import RectMM
+from deftly.scenes.row_screen import RowsScreen
+from deftly.scenes.rows import Row
 from engine.i18n import t
 from engine.levels.schema import Dose
-from engine.ui.widgets import Widget
 from games.registry import Available
 
 REPS_STEP = 2
 
 
-class GameDoseScene(Screen[None]):
+class GameDoseScene(RowsScreen[None]):
     """Opened from the therapist area's Programme tab (`area`: its TherapistArea)."""
 
     def __init__(self, area, game: Available) -> None:  # noqa: ANN001
         super().__init__(area.shell)
         self.area = area
         self.game = game
-        self.pages = RowPages()
 
     def heading(self) -> str:
         return t("programme.dose_title", game=self.game.spec.name, name=self.area.profile.name)
@@ -41,14 +38,6 @@ class GameDoseScene(Screen[None]):
                 Row(t("programme.reps"), self.game.spec.reps(dose.reps),
                     [("−", False, lambda: self._change(reps=-REPS_STEP)),
                      ("+", False, lambda: self._change(reps=REPS_STEP))])]
-
-    def build(self, content: RectMM) -> list[Widget]:
-        return self.pages.layout(content, self.rows(), self.app.theme.sizes, self._turn,
-                                 columns=1)
-
-    def _turn(self) -> None:
-        self.pages.turn()
-        self.refresh()
 
     def _change(self, sets: int = 0, reps: int = 0) -> None:
         """Today's dose changed becomes the starting dose; growth counts from today."""

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from deftly.scenes.base import Screen
-from deftly.scenes.rows import Row, RowPages
+from deftly.scenes.row_screen import RowsScreen
+from deftly.scenes.rows import Row
 from deftly.scenes.therapist.levels_tab import closed_text, first_unlocks
-from engine.display import RectMM
 from engine.i18n import t
 from engine.levels.progression import level_states
 from engine.progress import game_overrides
 from engine.store.store import Profile
-from engine.ui.widgets import Widget
 from games.registry import Available
 
 
-class GameLevelsScene(Screen[None]):
+class GameLevelsScene(RowsScreen[None]):
     def __init__(self, shell, profile: Profile, game: Available,  # noqa: ANN001
                  events: list[dict[str, Any]]) -> None:
         super().__init__(shell)
@@ -30,7 +28,6 @@ class GameLevelsScene(Screen[None]):
         self.game = game
         self.levels = game.levels
         self.events = events
-        self.pages = RowPages()
 
     def heading(self) -> str:
         return t("programme.levels_title", game=self.game.spec.name, name=self.profile.name)
@@ -67,14 +64,6 @@ class GameLevelsScene(Screen[None]):
                         lambda lv=level.id: self._force(lv, "locked"))]
             rows.append(Row(level.name, status, options if index else []))
         return rows
-
-    def build(self, content: RectMM) -> list[Widget]:
-        return self.pages.layout(content, self.rows(), self.app.theme.sizes, self._turn,
-                                 columns=1)
-
-    def _turn(self) -> None:
-        self.pages.turn()
-        self.refresh()
 
     def _force(self, level: str, value: str | None) -> None:
         self.shell.store.put_override(self.profile.id, self._key(f"level:{level}"), value)

@@ -113,7 +113,9 @@ def chart_data(series: trends.Series, unlocked: list[trends.Unlocked], first: da
                        last, colors, level_names=level_names, unit=series.metric.unit)
 
 
-LEVEL_MARKS = ("squares", "rings", "diamonds", "dots")
+LEVEL_MARKS = ("squares", "squares", "rings", "rings")
+"""A level's marks with its line (solid, dashed, solid...): never the legend's dots and
+diamonds, which say training and check-up."""
 
 
 def reached_data(reached: trends.Reached, unlocked: list[trends.Unlocked], first: date,
