@@ -184,12 +184,19 @@ class Shell:
         return {day for s in self.sessions() if (day := days.session_day(s)) is not None}
 
     def usual_plan(self) -> plan_module.Plan:
-        """Today's sets of every game in the plan that this screen can play."""
+        """Today's sets of every game in the plan that this screen can play. A plan length
+        chosen before there were doses (an older folder's `plan_minutes`) still holds, cut
+        to it, until the therapist sets a dose."""
         games = {g.spec.id: g for g in self.playable()}
         wanted = {game: self.dose(games[game]) for game in self.prefs.planned(list(games))}
         per_set = {game: minutes_per_set(games[game], dose) for game, dose in wanted.items()}
         hand = self.profile.affected_hand if self.profile else "right"
-        return plan_module.make_plan(wanted, hand, per_set)
+        plan = plan_module.make_plan(wanted, hand, per_set)
+        prefs = self.prefs
+        chosen = prefs.plan_minutes != Preferences.plan_minutes   # an older folder's length
+        if not prefs.doses and chosen and plan.minutes > prefs.plan_minutes:
+            return plan_module.cut_to(plan, prefs.plan_minutes / plan.minutes)
+        return plan
 
     def plan(self) -> plan_module.Plan:
         """Today's sets: half of them on a day the hand hurts (never more because of an

@@ -128,3 +128,16 @@ def test_changing_one_thing_never_undoes_what_the_doses_have_grown(store):
     assert shell.dose(trace) == grown_trace and shell.prefs.days_asked == 7
     shell.save_prefs(shell.dose_settled(dose_grows=False))
     assert shell.dose(trace) == grown_trace                 # growth off keeps what grew
+
+
+def test_an_older_folders_short_plan_still_holds_until_a_dose_is_set(store):
+    shell = Shell(store, "test")
+    profile = store.add_profile("Ann", affected_hand="right")
+    with force_capability(10):
+        shell.profile = profile
+        usual = shell.plan()
+        shell.profile = save_prefs(store, profile, Preferences.from_dict({"plan_minutes": 4}))
+        short = shell.plan()
+        assert short.minutes == pytest.approx(4) and short.rounds_total() < usual.rounds_total()
+        shell.save_prefs(shell.dose_settled(doses={"tap": Dose(3, 10)}))
+        assert shell.plan().rounds_total() == usual.rounds_total()
