@@ -59,10 +59,8 @@ class Preferences:
                 values.get("dose_since", "")):
             values["dose_since"] = ""
         if "pain_threshold" in values:  # a hand-edited value stays on the scale
-            pain = values["pain_threshold"]
-            values["pain_threshold"] = min(max(int(pain), 1), 10) if isinstance(
-                pain, (int, float)) and not isinstance(pain, bool) and math.isfinite(pain) \
-                else cls.pain_threshold
+            values["pain_threshold"] = _whole(values["pain_threshold"], 1, 10,
+                                              cls.pain_threshold)
         return cls(**values)
 
     def planned(self, games: Sequence[str]) -> list[str]:
@@ -105,10 +103,11 @@ def save_prefs(store: Store, profile: Profile, prefs: Preferences) -> Profile:
 
 def minutes_per_set(game: Available, dose: Dose) -> float:
     """About how long a set takes: the game's minutes per round, scaled by its repetitions
-    against its first level's trials."""
+    against its first level's (the count the dose is measured in)."""
     assert game.levels is not None
-    trials = game.levels.levels[0].params.get("trials") or dose.reps
-    return game.spec.minutes_per_round * dose.reps / float(trials)
+    first = game.levels.levels[0].params
+    count = first.get(game.spec.reps_key(first)) or dose.reps
+    return game.spec.minutes_per_round * dose.reps / float(count)
 
 
 class Shell:
@@ -181,7 +180,7 @@ class Shell:
                                  "dose_since": self.today().date().isoformat()})
 
     def played_days(self) -> set[date]:
-        return {day for s in self.sessions() if (day := days.session_day(s)) is not None}
+        return set(days.minutes_by_day(self.sessions()))
 
     def usual_plan(self) -> plan_module.Plan:
         """Today's sets of every game in the plan that this screen can play. A plan length

@@ -8,7 +8,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from engine.levels.schema import Adapt, Level, LevelSet, value_at
+from engine.levels.schema import (
+    Adapt,
+    Level,
+    LevelSet,
+    scale_mean,
+    stepped,
+    value_at,
+    within,
+)
 
 STRUGGLE_ROUNDS = 3
 STRUGGLE_SUCCESS = 0.6
@@ -66,19 +74,22 @@ class DayAtLevel:
     success: float    # the mean success rate
 
 
+def day_keys(history: Sequence[RoundOutcome]) -> list[str]:
+    """Each round's day (a round of unknown day, from an older record, is a day alone)."""
+    return [o.day if o.day is not None else f"#{k}" for k, o in enumerate(history)]
+
+
 def days_at(level: Level, history: Sequence[RoundOutcome]) -> list[DayAtLevel]:
-    """The days played at `level`, oldest first (a round of unknown day is a day alone)."""
+    """The days played at `level`, oldest first."""
     groups: dict[str, list[RoundOutcome]] = {}
-    for k, outcome in enumerate(o for o in history if o.level_id == level.id):
-        groups.setdefault(outcome.day if outcome.day is not None else f"#{k}", []).append(
-            outcome)
-    log = level.adapt is not None and level.adapt.scale == "log"
+    for key, outcome in zip(day_keys(history), history, strict=True):
+        if outcome.level_id == level.id:
+            groups.setdefault(key, []).append(outcome)
     out = []
     for rounds in groups.values():
         rates = [o.success_rate for o in rounds if not math.isnan(o.success_rate)]
-        values = [reached(level, o) for o in rounds] if level.adapt is not None else [1.0]
-        mean = math.exp(sum(map(math.log, values)) / len(values)) if log else \
-            sum(values) / len(values)
+        mean = 1.0 if level.adapt is None else scale_mean(
+            level.adapt, [reached(level, o) for o in rounds])
         out.append(DayAtLevel(mean, sum(rates) / len(rates) if rates else math.nan))
     return out
 
@@ -104,8 +115,8 @@ def earns_unlock(level: Level, history: Sequence[RoundOutcome]) -> bool:
 
 
 def last_days(history: Sequence[RoundOutcome], count: int) -> list[RoundOutcome]:
-    """The rounds of the last `count` days played (a round of unknown day is a day alone)."""
-    keys = [o.day if o.day is not None else f"#{k}" for k, o in enumerate(history)]
+    """The rounds of the last `count` days played."""
+    keys = day_keys(history)
     kept = set(list(dict.fromkeys(reversed(keys)))[:count])
     return [o for o, key in zip(history, keys, strict=True) if key in kept]
 
@@ -177,10 +188,4 @@ def predicted_start(before: Level, level: Level, reached_before: float | None) -
     same = before.adapt is not None and before.adapt.param == adapt.param
     if not same or reached_before is None or not math.isfinite(reached_before):
         return adapt.first
-    toward_easy = 1.0 if adapt.easy > adapt.hard else -1.0
-    if adapt.scale == "log":
-        eased = reached_before * float(adapt.step ** (toward_easy * EASE_STEPS))
-    else:
-        eased = reached_before + toward_easy * EASE_STEPS * adapt.step
-    low, high = sorted((adapt.easy, adapt.hard))
-    return min(max(eased, low), high)
+    return within(adapt, stepped(adapt, reached_before, -EASE_STEPS))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import math
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,6 +143,28 @@ class Level:
             for name, (easy, hard) in self.adapt.linked.items():
                 out[name] = easy + (hard - easy) * p
         return out
+
+
+def stepped(adapt: Adapt, value: float, steps: float) -> float:
+    """`value` moved `steps` of the staircase's steps towards hard (negative: towards easy),
+    not held within the bounds."""
+    direction = 1.0 if adapt.hard > adapt.easy else -1.0
+    if adapt.scale == "log":
+        return value * float(adapt.step ** (direction * steps))
+    return value + direction * steps * adapt.step
+
+
+def within(adapt: Adapt, value: float) -> float:
+    """`value` held between the bounds."""
+    low, high = sorted((adapt.easy, adapt.hard))
+    return min(max(value, low), high)
+
+
+def scale_mean(adapt: Adapt, values: Sequence[float]) -> float:
+    """The mean of `values` on the parameter's scale (geometric on a log scale)."""
+    if adapt.scale == "log":
+        return math.exp(sum(math.log(v) for v in values) / len(values))
+    return sum(values) / len(values)
 
 
 def value_at(adapt: Adapt, position: float) -> float:

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.levels.schema import Adapt, position_of
+from engine.levels.schema import Adapt, position_of, scale_mean, stepped, within
 
 FAST_START_FACTOR = 1.5
 RUNNING_WINDOW = 30
@@ -59,14 +59,10 @@ class Staircase:
 
     def _move(self, value: float, steps: float) -> float:
         """`steps` towards hard (negative: towards easy)."""
-        direction = 1.0 if self.adapt.hard > self.adapt.easy else -1.0
-        if self.adapt.scale == "log":
-            return float(value * self.adapt.step ** (direction * steps))
-        return value + direction * steps * self.adapt.step
+        return stepped(self.adapt, value, steps)
 
     def _clamp(self, value: float) -> float:
-        lo, hi = sorted((self.adapt.easy, self.adapt.hard))
-        return min(max(value, lo), hi)
+        return within(self.adapt, value)
 
     # -- reading it --------------------------------------------------------------
     @property
@@ -78,11 +74,7 @@ class Staircase:
         """The level this round's trials were played at, on average (geometric on a log
         scale): where the player's ability lies, steadier than the last value (one miss
         moves that several steps)."""
-        if not self.trace:
-            return self.value
-        if self.adapt.scale == "log":
-            return math.exp(sum(math.log(v) for v in self.trace) / len(self.trace))
-        return sum(self.trace) / len(self.trace)
+        return scale_mean(self.adapt, self.trace) if self.trace else self.value
 
     def running_rate(self, window: int = RUNNING_WINDOW) -> float:
         """Share of successes over the last `window` trials (NaN before any trial)."""
