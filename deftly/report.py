@@ -17,12 +17,12 @@ import io
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from deftly import checkins, trends
+from deftly import checkins, detectable, report_reading, report_weeks, trends
 from deftly import days as days_module
 from engine import __version__
 from engine.i18n import t
@@ -33,7 +33,6 @@ from engine.store.store import Profile, Store
 from games.registry import all_specs
 
 PAGE_IN = (11.69, 8.27)          # A4 landscape
-TABLE_WEEKS = 8
 COLORS = {"training": "#56B4E9", "mean": "#0072B2", "checkup": "#E69F00",
           "better": "#009E73", "worse": "#D55E00", "guide": "#5A6270"}
 HAND_STYLES = ("-", "--", ":")
@@ -64,10 +63,46 @@ def games_played(sessions: list[dict[str, Any]]) -> list[str]:
     return [spec.id for spec in all_specs() if spec.id in played]
 
 
-def write_report(store: Store, profile: Profile, out: Path,
-                 period: Period = Period()) -> list[Path]:
-    """Write the report; a .pdf gets one page per game, a .png one image per game
-    (named `<stem>-<game>.png`). Returns the files written."""
+@dataclass(frozen=True)
+class Document:
+    """What every page says: who, who for, when written, the period, page n of m."""
+
+    profile: Profile
+    written: datetime
+    first: date
+    last: date
+
+    def stamp(self, figure, page: int, pages: int) -> None:  # noqa: ANN001
+        """The header band (patient, record number, clinician) and the footer (when
+        written, the version, the period, the page)."""
+        p = self.profile
+        who = [t("report.patient", name=p.name)]
+        who += [t("report.record", number=p.record_number)] if p.record_number else []
+        who.append(t("report.clinician", name=p.clinician) if p.clinician
+                   else t("report.no_clinician"))
+        figure.text(0.07, 0.985, "   ·   ".join(who), fontsize=8.5, va="top")
+        figure.text(0.98, 0.985, t("report.kind"), fontsize=8.5, va="top", ha="right",
+                    color=COLORS["guide"])
+        figure.add_artist(_rule(0.972))
+        figure.text(0.07, 0.012, t("report.footer", written=self.written, version=__version__,
+                                   first=self.first, last=self.last),
+                    fontsize=7.5, color=COLORS["guide"])
+        figure.text(0.98, 0.012, t("report.page", page=page, pages=pages), fontsize=8,
+                    ha="right", fontweight="bold")
+
+
+def _rule(y: float):
+    from matplotlib.lines import Line2D
+
+    return Line2D([0.07, 0.98], [y, y], linewidth=0.6, color="#BBBBBB")
+
+
+def write_report(store: Store, profile: Profile, out: Path, period: Period = Period(),
+                 written: datetime | None = None) -> list[Path]:
+    """Write the report: for each game played its charts with a plain reading, then its
+    weeks, then the notes on the methods. A .pdf gets every page; a .png one image per page
+    (`<stem>-<game>.png`, `<stem>-<game>-weeks.png`, ..., `<stem>-notes.png`). Returns
+    the files written."""
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".png"):
         raise ReportError(f"{out}: the report is written as .pdf or .png")
@@ -80,26 +115,48 @@ def write_report(store: Store, profile: Profile, out: Path,
     pain = Pain.of(store, profile, period)
     old = trends.last_level_values(store.all_trials(profile.id)) \
         if trends.lacks_reached(sessions) else {}    # records older than the difficulty reached
-    figures = [_page(profile, game, sessions, events, period, pain, last_values=old)
-               for game in games]
+    played = sorted({d for s in sessions if (d := days_module.session_day(s))})
+    document = Document(profile, written or store.clock(), played[0], played[-1])
+    pages: list[tuple[str, Any]] = []
+    for game in games:
+        pages.append((game, _page(profile, game, sessions, events, period, pain,
+                                  last_values=old)))
+        pages += [(f"{game}-{name}", figure)
+                  for name, figure in _week_pages(profile, game, sessions, pain)]
+    pages.append(("notes", _notes_page(pain)))
+    for n, (_, figure) in enumerate(pages, 1):
+        document.stamp(figure, n, len(pages))
     if suffix == ".pdf":
         from matplotlib.backends.backend_pdf import PdfPages
 
+        names = ", ".join(game_spec_name(g) for g in games)
         buffer = io.BytesIO()
-        with PdfPages(buffer, metadata={"Title": f"Deftly report: {profile.name}",
-                                        "Creator": f"Deftly {__version__}"}) as pdf:
-            for figure in figures:
+        metadata = {"Title": f"Deftly report: {profile.name}",
+                    "Author": profile.clinician or "Deftly",
+                    "Subject": t("report.subject", first=document.first, last=document.last,
+                                 games=names),
+                    "Keywords": ", ".join(filter(None, [profile.name, profile.record_number,
+                                                        "hand therapy"])),
+                    "Creator": f"Deftly {__version__}"}
+        with PdfPages(buffer, metadata=metadata) as pdf:
+            for _, figure in pages:
                 pdf.savefig(figure)
         _write(out, buffer.getvalue())
         return [out]
-    written = []
-    for game, figure in zip(games, figures, strict=True):
-        path = out.with_name(f"{out.stem}-{game}.png")
+    written_paths = []
+    for name, figure in pages:
+        path = out.with_name(f"{out.stem}-{name}.png")
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=110)
         _write(path, buffer.getvalue())
-        written.append(path)
-    return written
+        written_paths.append(path)
+    return written_paths
+
+
+def game_spec_name(game: str) -> str:
+    from games.registry import spec as game_spec
+
+    return game_spec(game).name
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -180,31 +237,36 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     pain = pain or Pain({})
     mine = [s for s in sessions if s.get("game") == game]
     days_played = sorted({d for s in mine if (d := days_module.session_day(s))})
-    first = period.first or days_played[0]
-    last = period.last or days_played[-1]
+    first, last = days_played[0], days_played[-1]    # the data's period, not the asked one
     figure = _figure()
     charts = chart_rows(trends.metrics_of(game))
-    groups = [members for _, members in charts if len(members) > 1]
-    tables = [1.2] + [0.25 + 0.16 * len(members) for members in groups]
     hands = trends.hands_played(mine, game)
     trained = profile.affected_hand if profile.affected_hand in hands else hands[0]
     reached = trends.difficulty_reached(mine, spec.levels, trained, left_out=pain.high,
                                         last_values=last_values)
     below = [REACHED_GAP, 1.0] if reached else []   # room for its title and its note
     rows = len(charts) + len(below)
-    grid = figure.add_gridspec(rows + len(tables), 1,
-                               height_ratios=[1.0] * len(charts) + below + tables,
-                               left=0.07, right=0.98, top=0.84, bottom=0.03, hspace=0.55)
+    said = report_reading.reading([s for s in mine if s.get("hand") == trained], game,
+                                  pain.high) + _hands_said(profile, mine, game, hands)
+    text = "\n".join(textwrap.fill(line, 190) for line in said)
+    reading_h = 0.045 + 0.0175 * text.count("\n")
+    grid = figure.add_gridspec(rows, 1, height_ratios=[1.0] * len(charts) + below,
+                               left=0.07, right=0.98, top=0.80,
+                               bottom=0.07 + reading_h, hspace=0.6)
+    figure.text(0.07, 0.035 + reading_h, t("report.reading_title"), fontsize=9.5,
+                fontweight="bold", va="top")
+    figure.text(0.07, 0.035 + reading_h - 0.022, text, fontsize=8, va="top",
+                linespacing=1.35)
     minutes = days_module.minutes_by_day(mine)
     span = (last - first).days + 1
     figure.suptitle(f"{profile.name} · {spec.name} · {first:%d %b %Y} – {last:%d %b %Y}",
-                    x=0.07, y=0.97, ha="left", fontsize=15, fontweight="bold")
-    figure.text(0.07, 0.925, t("report.subtitle", hand=t(f"hand.{profile.affected_hand}"),
+                    x=0.07, y=0.955, ha="left", fontsize=15, fontweight="bold")
+    figure.text(0.07, 0.91, t("report.subtitle", hand=t(f"hand.{profile.affected_hand}"),
                                played=len(days_played), span=span,
                                minutes=sum(minutes.values()) / max(len(days_played), 1)),
                 fontsize=9.5)
     how_to_read = t("report.how_to_read") + (f" {t(spec.note)}" if spec.note else "")
-    figure.text(0.07, 0.905, textwrap.fill(how_to_read, 170), fontsize=8,
+    figure.text(0.07, 0.89, textwrap.fill(how_to_read, 170), fontsize=8,
                 color=COLORS["guide"], va="top")
     unlocked = trends.unlocks(events, game)
     for row, (title, members) in enumerate(charts):
@@ -220,21 +282,13 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
         _days_axes(axes, (first, last), unlocked, title + (
             f" · {t('report.checkups_only')}" if metric.checkup_only else ""), metric.unit,
             level_names=row == 0)
-        if len(members) > 1:
+        if len(members) > 1 and axes.get_legend_handles_labels()[0]:
             axes.legend(loc="lower right", ncol=len(members), fontsize=7, frameon=False)
         elif len(hands) > 1 and row == 0:
             axes.legend(loc="upper right", fontsize=7, frameon=False)
     if reached:
         _reached_row(figure, grid[len(charts) + 1], reached, (first, last), unlocked,
                      t(f"hand.{trained}") if len(hands) > 1 else "")
-    weekly = trends.weekly_table(mine, game, hands[0])[-TABLE_WEEKS:]
-    _table(figure.add_subplot(grid[rows]), game, mine, hands, pain)
-    for k, members in enumerate(groups):
-        _group_table(figure.add_subplot(grid[rows + 1 + k]), members, weekly)
-    if pain.days:
-        figure.text(0.07, 0.008, t("report.pain_scale", scale=checkins.SCALE_NAME,
-                                   threshold=pain.threshold), fontsize=7.5,
-                    color=COLORS["guide"])
     return figure
 
 
@@ -242,7 +296,6 @@ def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  
                title: str, unit: str, *, level_names: bool = False, pad: float = 6.0) -> None:
     """A chart over the days: the level guides (their names staggered so neighbours do not
     overlap), date ticks, its title and unit, light rules."""
-    from matplotlib import dates as mdates
 
     first, last = days
     for i, u in enumerate(u for u in unlocked if first <= u.day <= last):
@@ -252,14 +305,39 @@ def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  
                           fontsize=7, color=COLORS["guide"],
                           xytext=(2, 2 + 8 * (i % 2)), textcoords="offset points")
     axes.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
-    locator = mdates.AutoDateLocator(maxticks=9)
+    locator, formatter = date_ticks(first, last)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axes.xaxis.set_major_formatter(formatter)
     axes.set_ylabel(unit)
     axes.set_title(title, loc="left", fontsize=10, fontweight="bold", pad=pad)
     axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
+
+
+MAX_TICKS = 10
+
+
+def date_ticks(first: date, last: date):  # noqa: ANN201
+    """Ticks at sensible steps with month names: Mondays ("05 Oct") every 1, 2 or 4 weeks
+    up to about four months, then the first of every 1, 2, 3 or 6 months ("Oct", and
+    "Jan 2027" where a year starts); never more than MAX_TICKS."""
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    days = (last - first).days + 1
+    if days <= 7 * 4 * MAX_TICKS // 2:
+        step = next(n for n in (1, 2, 4, 8) if days / (7 * n) <= MAX_TICKS)
+        return (mdates.WeekdayLocator(byweekday=mdates.MO, interval=step),
+                mdates.DateFormatter("%d %b"))
+    months = days / 30.4
+    step = next(n for n in (1, 2, 3, 6, 12, 24) if months / n <= MAX_TICKS)
+
+    def month(value: float, position: int | None = None) -> str:
+        day = mdates.num2date(value)
+        return f"{day:%b %Y}" if day.month == 1 or position == 0 else f"{day:%b}"
+
+    return mdates.MonthLocator(interval=step), FuncFormatter(month)
 
 
 NAMES_IN = 1.3      # the room for the levels' names beside a difficulty chart
@@ -338,18 +416,6 @@ def _plot_group(axes, sessions: list[dict[str, Any]], members: list[Metric],  # 
                       "D", color=color, markeredgecolor="#1B2230", markersize=3.5)
 
 
-def _group_table(axes, members: list[Metric], weeks: list[trends.WeekRow]) -> None:  # noqa: ANN001
-    """A group's own table: a row per member (per finger), its training mean week by week."""
-    axes.axis("off")
-    if not weeks:
-        return
-    header = [""] + [f"{week.week:%d %b}" for week in weeks]
-    rows = [[t(m.label)] + [_number(m, week.values[m.key]) for week in weeks]
-            for m in members]
-    _styled(axes.table(cellText=rows, colLabels=header, cellLoc="center",
-                       bbox=[0.0, 0.0, 1.0, 1.0]), len(rows), header_lines=1.0)
-
-
 def _plot(axes, series: trends.Series, style: str, hand: str) -> None:  # noqa: ANN001
     label = f" ({hand})" if hand else ""
     if series.training:
@@ -375,33 +441,111 @@ def _markers(axes, markers: list[trends.Change], harder_up: bool = False) -> Non
                   markerfacecolor=COLORS["better"] if m.better else "none")
 
 
-def _table(axes, game: str, sessions: list[dict[str, Any]], hands: list[str],  # noqa: ANN001
-           pain: Pain | None = None) -> None:
-    """The last weeks' main numbers: training means and the week's check-up (and the
-    week's pain, if the player answered check-ins)."""
+def _week_pages(profile: Profile, game: str, sessions: list[dict[str, Any]], pain: Pain
+                ) -> list[tuple[str, Any]]:
+    """The game's weeks, all of them: its main numbers, then its groups' (per finger, per
+    way), as many pages as they take; each named for its PNG file."""
+    from games.registry import spec as game_spec
+
+    mine = [s for s in sessions if s.get("game") == game]
+    hands = trends.hands_played(mine, game)
+    days = sorted({d for s in mine if (d := days_module.session_day(s))})
+    lines = report_weeks.week_lines(mine, game, hands, (days[0], days[-1]))
+    trained = profile.affected_hand if profile.affected_hand in hands else hands[0]
+    checked = [s for s in mine if s.get("hand") == trained]
+
+    def mdc(metric: Metric) -> float | None:
+        points = report_reading.checkup_points(checked, metric, pain.high)
+        return detectable.mdc95([p.value for p in points])
+
+    name = game_spec(game).name
+    main = report_weeks.main_columns(game, hands, pain.week if pain.days else None, mdc)
+    keys = len(report_weeks.key_columns(hands))
+    tables = [("", part) for part in report_weeks.fit_columns(main, lines, keys)]
+    groups = report_weeks.group_columns(game, hands)
+    if groups:
+        titles = ", ".join(dict.fromkeys(t(m.group) for m in trends.metrics_of(game)
+                                         if m.group))
+        tables += [(titles, part)
+                   for part in report_weeks.fit_columns(groups, lines, keys - 1)]
+    figures: list[Any] = []
+    top = 0.0
+    for chunk in report_weeks.pages_of(lines):
+        for subtitle, columns in tables:
+            height = ROW_H * (len(chunk) + _header_rows(columns, chunk)) + \
+                (0.03 if subtitle else 0.0)
+            if not figures or top - height < TABLES_BOTTOM:
+                figures.append(_weeks_figure(t("report.weeks_title", game=name), pain))
+                top = TABLES_TOP
+            if subtitle:
+                figures[-1].text(0.07, top, subtitle, fontsize=9.5, fontweight="bold",
+                                 va="top")
+            top -= height
+            axes = figures[-1].add_axes((0.07, top, 0.91, height - (0.03 if subtitle else 0)))
+            _week_table(axes, columns, chunk)
+            top -= 0.03
+    return [("weeks" if k == 0 else f"weeks-{k + 1}", f) for k, f in enumerate(figures)]
+
+
+ROW_H = 0.026           # a table row's height, as a share of the page
+TABLES_TOP, TABLES_BOTTOM = 0.86, 0.09
+
+
+def _weeks_figure(title: str, pain: Pain):
+    """A page for weeks: its title, what the columns mean, and the pain scale."""
+    figure = _figure()
+    figure.text(0.07, 0.945, title, fontsize=14, fontweight="bold", va="top")
+    figure.text(0.07, 0.905, textwrap.fill(t("report.weeks_note"), 190), fontsize=8,
+                color=COLORS["guide"], va="top")
+    if pain.days:
+        figure.text(0.07, 0.045, textwrap.fill(t(
+            "report.pain_scale", scale=checkins.SCALE_NAME, threshold=pain.threshold), 200),
+            fontsize=7.5, color=COLORS["guide"])
+    return figure
+
+
+def _headers(columns: list[report_weeks.Column], lines: list[report_weeks.WeekLine]
+             ) -> list[str]:
+    """Each column's title wrapped to its width."""
+    return [textwrap.fill(title, report_weeks.width((title, show), lines)
+                          - report_weeks.PAD_CHARS) for title, show in columns]
+
+
+def _header_rows(columns: list[report_weeks.Column],
+                 lines: list[report_weeks.WeekLine]) -> float:
+    """The header's height in rows: its most wrapped title's lines."""
+    return max(h.count("\n") + 1 for h in _headers(columns, lines)) * 0.75 + 0.3
+
+
+def _week_table(axes, columns: list[report_weeks.Column],  # noqa: ANN001
+                lines: list[report_weeks.WeekLine]) -> None:
+    """One page of weeks: a header that fits its column (wrapped, never cut) and a row
+    per week and hand."""
     axes.axis("off")
-    metrics = trends.metrics_of(game)
-    header = [t("report.week")] + ([t("report.hand")] if len(hands) > 1 else []) + [
-        t("report.rounds"), t("report.minutes")]
-    metrics = [m for m in metrics if not m.group]     # a group has its own table
-    header += [m.title for m in metrics if not m.checkup_only]
-    header += [f"{t('report.checkup_short')}: {m.title}" for m in metrics]
-    header += [t("report.pain")] if pain is not None and pain.days else []
-    header = [textwrap.fill(h, 18) for h in header]
-    dated = []
-    for hand in hands:
-        for week in trends.weekly_table(sessions, game, hand)[-TABLE_WEEKS:]:
-            row = [f"{week.week:%d %b %Y}"] + ([t(f"hand.{hand}")] if len(hands) > 1 else [])
-            row += [str(week.rounds), f"{week.minutes:.0f}"]
-            row += [_number(m, week.values[m.key]) for m in metrics if not m.checkup_only]
-            row += [_number(m, week.checkups[m.key]) for m in metrics]
-            row += [pain.week(week.week)] if pain is not None and pain.days else []
-            dated.append((week.week, hand, row))
-    rows = [row for _, _, row in sorted(dated)][-TABLE_WEEKS * max(1, len(hands)):]
-    if not rows:
-        return
-    _styled(axes.table(cellText=rows, colLabels=header, cellLoc="center",
-                       bbox=[0.0, 0.0, 1.0, 1.0]), len(rows), header_lines=2.2)
+    widths = [report_weeks.width(column, lines) for column in columns]
+    cells = [[show(line) for _, show in columns] for line in lines]
+    table = axes.table(cellText=cells, colLabels=_headers(columns, lines), cellLoc="center",
+                       colWidths=[w / sum(widths) for w in widths], bbox=[0.0, 0.0, 1.0, 1.0])
+    _styled(table, len(cells), header_lines=_header_rows(columns, lines))
+
+
+def _notes_page(pain: Pain):
+    """The methods: how the days, marks, MDC95, hands and pain are computed."""
+    figure = _figure()
+    figure.text(0.07, 0.945, t("report.notes_title"), fontsize=14, fontweight="bold",
+                va="top")
+    notes = [t(f"report.note.{k}") for k in range(1, 6)]
+    if pain.days:
+        notes.append(t("report.pain_scale", scale=checkins.SCALE_NAME,
+                       threshold=pain.threshold))
+    figure.text(0.07, 0.89, "\n\n".join(textwrap.fill(n, 150) for n in notes), fontsize=9.5,
+                va="top", linespacing=1.4)
+    return figure
+
+
+def _hands_said(profile: Profile, sessions: list[dict[str, Any]], game: str,
+                hands: list[str]) -> list[str]:
+    return []
 
 
 def _styled(table, rows: int, header_lines: float) -> None:  # noqa: ANN001
@@ -414,7 +558,3 @@ def _styled(table, rows: int, header_lines: float) -> None:  # noqa: ANN001
         cell.set_height(header_h if r == 0 else (1.0 - header_h) / rows)
         if r == 0:
             cell.set_text_props(fontweight="bold")
-
-
-def _number(metric: Metric, value: float | None) -> str:
-    return "–" if value is None else metric.format(value).rsplit(" ", 1)[0]

@@ -91,6 +91,10 @@ class Profile:
     color: str | None = None
     created: str = ""
     prefs: dict[str, Any] = field(default_factory=dict)
+    record_number: str = ""
+    """The patient's record number in the clinic's files (the report prints it)."""
+    clinician: str = ""
+    """The therapist responsible (the report prints it and signs as its author)."""
 
     def to_doc(self) -> Doc:
         return asdict(self)

@@ -1,4 +1,5 @@
-"""The report file: it opens, and has one page (PDF) or one image (PNG) per game played."""
+"""The report file: it opens, and has for each game played its charts and its weeks (PDF
+pages, or PNG images), then the notes on the methods."""
 
 from datetime import date
 
@@ -29,18 +30,21 @@ def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
     profile = played.profiles()[0]
     (path,) = write_report(played, profile, tmp_path / "report.pdf")
     reader = PdfReader(path)
-    assert len(reader.pages) == len(GAMES)
-    for page, name in zip(reader.pages, GAMES.values(), strict=True):
-        text = page.extract_text()
-        assert profile.name in text and name in text
-        assert "Week of" in text                       # the weekly table is on the page
+    texts = [page.extract_text() for page in reader.pages]
+    assert len(texts) == 2 * len(GAMES) + 1        # four days: the weeks fit on one page
+    for k, name in enumerate(GAMES.values()):
+        charts, weeks = texts[2 * k], texts[2 * k + 1]
+        assert profile.name in charts and name in charts and "In plain words" in charts
+        assert f"{name} · week by week" in weeks and "Days played" in weeks
+    assert "Notes on the methods" in texts[-1]
     assert reader.metadata.title == f"Deftly report: {profile.name}"
 
 
-def test_png_gives_one_image_per_game(played, tmp_path):
+def test_png_gives_one_image_per_page(played, tmp_path):
     profile = played.profiles()[0]
     paths = write_report(played, profile, tmp_path / "ann.png")
-    assert [p.name for p in paths] == [f"ann-{game}.png" for game in GAMES]
+    assert [p.name for p in paths] == [name for game in GAMES for name in (
+        f"ann-{game}.png", f"ann-{game}-weeks.png")] + ["ann-notes.png"]
     for path in paths:
         image = pygame.image.load(str(path))
         assert image.get_size() == (int(PAGE_IN[0] * 110), int(PAGE_IN[1] * 110))
@@ -54,7 +58,7 @@ def test_only_games_played_in_the_period_get_a_page(tmp_path):
         for seed in range(2):
             play(tap, "big", SimPatient(PRESETS["mild"], seed), progress, seed, store=store)
         (path,) = write_report(store, profile, tmp_path / "tess.pdf")
-        assert len(PdfReader(path).pages) == 1
+        assert len(PdfReader(path).pages) == 3         # tap's charts and weeks, the notes
         with pytest.raises(ReportError, match="no finished rounds from 2001-01-01"):
             write_report(store, profile, tmp_path / "old.pdf",
                          Period(date(2001, 1, 1), date(2001, 12, 31)))
@@ -77,7 +81,7 @@ def test_the_command_writes_the_report_and_explains_problems(tmp_path, capsys):
     out = tmp_path / "una.pdf"
     assert main(["report", "--profile", "Una", "--out", str(out), "--data-dir", str(data)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
-    assert len(PdfReader(out).pages) == 1
+    assert len(PdfReader(out).pages) == 3
     code = main(["report", "--profile", "Una", "--out", str(out), "--data-dir", str(data),
                  "--from", "2030-01-01"])
     err = capsys.readouterr().err
