@@ -79,7 +79,9 @@ def main_columns(game: str, hands: Sequence[str], pain: Callable[[date], str] | 
                  mdc: Callable[[Metric], float | None]) -> list[Column]:
     """The week, days played, hand, rounds, minutes, each training mean, each check-up
     (its header giving the MDC95 once there are enough check-ups) and the week's pain."""
-    columns = [*key_columns(hands), (t("report.rounds"), lambda line: str(line.row.rounds)), (t("report.minutes"), lambda line: f"{line.row.minutes:.0f}")]
+    columns = [*key_columns(hands),
+               (t("report.rounds"), lambda line: str(line.row.rounds)),
+               (t("report.minutes"), lambda line: f"{line.row.minutes:.0f}")]
     metrics = [m for m in trends.metrics_of(game) if not m.group]
     columns += [(m.title, _value(m, "values")) for m in metrics if not m.checkup_only]
     for m in metrics:
