@@ -144,6 +144,15 @@ def _therapist_players(app: App, store: Store) -> Scene[object]:
     return TherapistPlayers(demo_shell(app, store))
 
 
+def _therapist_record(app: App, store: Store) -> Scene[object]:
+    """Typing the clinician's name for the report, half typed."""
+    from deftly.scenes.therapist.record_entry import RecordEntryScene
+
+    scene = RecordEntryScene(_therapist(app, store, "programme"), "clinician")
+    scene.text = "Dr Imani C"
+    return scene
+
+
 def _therapist_round(app: App, store: Store) -> Scene[object]:
     from deftly.scenes.therapist.session import SessionScene
 
@@ -206,6 +215,7 @@ SHOTS: dict[str, Shot] = {
         lambda app, store: _therapist(app, store, "programme")),
     "therapist-export": _therapist_shot(lambda app, store: _therapist(app, store, "export")),
     "therapist-round": _therapist_shot(_therapist_round),
+    "therapist-record": _therapist_shot(_therapist_record),
     "therapist-pin": Shot(_pin),
     "replay": Shot(_replay, days=2),
     "choose-game": Shot(lambda app, store: HomeScene(demo_shell(app, store)).games_chooser(),

@@ -13,6 +13,7 @@ from engine.ui.theme import Theme
 from engine.ui.widgets import Button, Widget
 
 ROWS = ("QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-")
+DIGITS = "1234567890"
 
 
 class KeyGroup(Widget):
@@ -34,20 +35,22 @@ class KeyGroup(Widget):
 
 
 class Keyboard(KeyGroup):
-    """Letters in three rows, then Space and Erase. Calls `on_key` with a character,
-    " " or "\\b" (erase)."""
+    """Letters in three rows (under a row of digits, with `digits`), then Space and Erase.
+    Calls `on_key` with a character, " " or "\\b" (erase)."""
 
     def __init__(self, rect: RectMM, on_key: Callable[[str], None], gap_mm: float = 2.0,
-                 space_label: str = "Space", erase_label: str = "Erase") -> None:
+                 space_label: str = "Space", erase_label: str = "Erase",
+                 digits: bool = False) -> None:
         super().__init__(rect)
-        rows = rect.rows(4, gap_mm)
-        for chars, row in zip(ROWS, rows, strict=False):
+        keys = (DIGITS, *ROWS) if digits else ROWS
+        rows = rect.rows(len(keys) + 1, gap_mm)
+        for chars, row in zip(keys, rows, strict=False):
             width = (row.w - gap_mm * 9) / 10
             offset = (row.w - (width * len(chars) + gap_mm * (len(chars) - 1))) / 2
             for i, ch in enumerate(chars):
                 box = RectMM(row.x + offset + i * (width + gap_mm), row.y, width, row.h)
                 self.keys.append(Button(box, ch, partial(on_key, ch), slop_mm=1.0, key=True))
-        space, erase = rows[3].columns(2, gap_mm * 4)
+        space, erase = rows[-1].columns(2, gap_mm * 4)
         self.keys.append(Button(space, space_label, lambda: on_key(" "), slop_mm=1.0,
                                 key=True))
         self.keys.append(Button(erase, erase_label, lambda: on_key("\b"), icon="back",

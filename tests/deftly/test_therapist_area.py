@@ -324,3 +324,33 @@ def test_a_level_shows_the_first_day_any_hand_unlocked_it():
               {"kind": "unlock", "at": "2026-04-01T10:00:00+01:00", "game": "trace",
                "hand": "left", "level": "curves"}]
     assert first_unlocks(events, "tap") == {"far": date(2026, 5, 3)}
+
+
+def test_the_record_number_and_clinician_are_typed_once_and_kept_with_the_profile(area):
+    from deftly.scenes.therapist.record_entry import RecordEntryScene
+
+    pilot, scene = area
+    open_tab(pilot, "Programme")
+    while "Record number" not in [b.label for b in pilot.buttons()]:
+        pilot.press("More settings")
+    pilot.press("Record number")
+    assert isinstance(pilot.top, RecordEntryScene)
+    for key in "MRN42":
+        pilot.press(key)
+    pilot.press("Erase")
+    pilot.press("7")
+    pilot.press("OK")
+    assert pilot.top is scene
+    pilot.press("Clinician")
+    for key in ["D", "R", "Space", "L", "E", "E"]:
+        pilot.press(key)
+    pilot.press("OK")
+    stored = pilot.store.profile(scene.profile.id)
+    assert (stored.record_number, stored.clinician) == ("MRN47", "Dr Lee")
+    assert scene.profile == stored                       # the area shows what is kept
+    assert pilot.button("Record number").detail == "MRN47"
+    pilot.press("Clinician")
+    for _ in range(6):
+        pilot.press("Erase")
+    pilot.press("OK")                                     # an emptied field clears it
+    assert pilot.store.profile(scene.profile.id).clinician == ""

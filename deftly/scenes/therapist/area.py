@@ -60,7 +60,16 @@ class TherapistArea(Screen[None]):
         return prefs_of(self.profile)
 
     def save_prefs(self, prefs: Preferences) -> None:
-        self.profile = save_prefs(self.shell.store, self.profile, prefs)
+        self.kept(save_prefs(self.shell.store, self.profile, prefs))
+
+    def save_profile(self, profile: Profile) -> None:
+        """Store the player's changed profile (their report details, say)."""
+        self.shell.store.update_profile(profile)
+        self.kept(profile)
+
+    def kept(self, profile: Profile) -> None:
+        """The stored profile becomes the area's (and the shell's, if it is the player's)."""
+        self.profile = profile
         if self.shell.profile is not None and self.shell.profile.id == self.profile.id:
             self.shell.profile = self.profile
 

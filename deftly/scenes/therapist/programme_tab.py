@@ -1,5 +1,5 @@
 """The programme: the daily dose of each game and its growth, the games in the plan, time
-limits, check-ins and level control."""
+limits, check-ins and level control; and the report's record number and clinician."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from deftly.scenes.rows import Row, RowPages, toggle
 from deftly.scenes.therapist.area import Tab
 from deftly.scenes.therapist.game_dose import GameDoseScene
 from deftly.scenes.therapist.game_levels import GameLevelsScene
+from deftly.scenes.therapist.record_entry import FIELDS, RecordEntryScene
 from deftly.scenes.therapist.sections import ChoicesScene
 from engine.display import RectMM
 from engine.i18n import t
@@ -48,7 +49,16 @@ class ProgrammeTab(Tab):
                 t("programme.pain_value", value=prefs.pain_threshold),
                 [("−", False, lambda: self._pain(-1)), ("+", False, lambda: self._pain(1))]),
         ]
+        profile = self.area.profile
+        rows += [Button(RectMM(0, 0, 1, 1), t(f"record.{field}"),
+                        lambda field=field: self._record(field),
+                        detail=getattr(profile, field) or t("record.not_set"))
+                 for field in FIELDS]
         return rows
+
+    def _record(self, field: str) -> None:
+        """The report's record number or clinician, typed on the screen's keyboard."""
+        self.app.scenes.push(RecordEntryScene(self.area, field), lambda _: self.area.refresh())
 
     def _games(self) -> dict[str, str]:
         return {g.spec.id: g.spec.short_name for g in self.area.shell.with_levels()}

@@ -1,0 +1,73 @@
+"""Typing one of a player's report details in the therapist area: the record number, or
+the clinician's name. Entered once, kept with the profile, printed on every report page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from deftly.scenes.base import Screen
+from engine.display import RectMM
+from engine.i18n import t
+from engine.input.sdl import Command
+from engine.ui.keyboard import Keyboard
+from engine.ui.widgets import Button, TextField, Widget
+
+MAX_DETAIL = 32
+FIELDS = ("record_number", "clinician")
+
+
+class RecordEntryScene(Screen[None]):
+    """`field` is "record_number" (letters and digits as typed) or "clinician" (a name:
+    each word starts with a capital). OK keeps it; an empty field clears it."""
+
+    def __init__(self, area, field: str) -> None:  # noqa: ANN001
+        super().__init__(area.shell)
+        if field not in FIELDS:
+            raise ValueError(f"not a report detail: {field!r}")
+        self.area = area
+        self.field = field
+        self.text = str(getattr(area.profile, field))
+
+    def heading(self) -> str:
+        return t(f"record.{self.field}_title", name=self.area.profile.name)
+
+    def headings(self) -> list[str]:
+        return [self.heading(), t(f"record.{self.field}")]
+
+    def build(self, content: RectMM) -> list[Widget]:
+        sizes = self.app.theme.sizes
+        top, keys = content.take_top(sizes.button_h + sizes.gap)
+        ok_w = min(top.w * 0.26, 60.0)
+        field = RectMM(top.x, top.y, top.w - ok_w - sizes.gap, sizes.button_h)
+        ok = RectMM(field.right + sizes.gap, top.y, ok_w, sizes.button_h)
+        return [TextField(field, self.text, t(f"record.{self.field}_hint")),
+                Button(ok, t("button.ok"), self.done, style="primary", icon="check"),
+                Keyboard(keys, self.key, space_label=t("keyboard.space"),
+                         erase_label=t("keyboard.erase"), digits=True)]
+
+    def key(self, char: str) -> None:
+        if char == "\b":
+            self.text = self.text[:-1]
+        elif len(self.text) < MAX_DETAIL and (char != " " or self.text[-1:] not in ("", " ")):
+            name = self.field == "clinician"
+            first = not self.text or self.text[-1] in " -'."
+            self.text += char.lower() if name and not first else char.upper()
+        self.refresh()
+
+    def on_text(self, text: str) -> None:
+        for char in text:
+            if char.isalnum() or char in " -'.":
+                self.key(char)
+
+    def on_command(self, command: Command) -> None:
+        if command is Command.ERASE:
+            self.key("\b")
+        elif command is Command.CONFIRM:
+            self.done()
+        else:
+            super().on_command(command)
+
+    def done(self) -> None:
+        """Kept with the profile (and so in the area's copy of it)."""
+        self.area.save_profile(replace(self.area.profile, **{self.field: self.text.strip()}))
+        self.finish(None)
