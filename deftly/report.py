@@ -14,6 +14,7 @@ of high pain do not count for the triangles.
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from deftly import days as days_module
 from engine import __version__
 from engine.i18n import t
 from engine.resources import resource_path
-from engine.spec import Metric
+from engine.spec import GameSpec, Metric
 from engine.store.atomic import write_atomic
 from engine.store.store import Profile, Store
 from games.registry import all_specs
@@ -119,8 +120,9 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
     document = Document(profile, written or store.clock(), played[0], played[-1])
     pages: list[tuple[str, Any]] = []
     for game in games:
-        pages.append((game, _page(profile, game, sessions, events, period, pain,
-                                  last_values=old)))
+        charts = _chart_pages(profile, game, sessions, events, pain, last_values=old)
+        pages += [(game if k == 0 else f"{game}-charts-{k + 1}", figure)
+                  for k, figure in enumerate(charts)]
         pages += [(f"{game}-{name}", figure)
                   for name, figure in _week_pages(profile, game, sessions, pain)]
     pages.append(("notes", _notes_page(pain)))
@@ -228,9 +230,17 @@ def _figure():
     return Figure(figsize=PAGE_IN)
 
 
-def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
-          events: list[dict[str, Any]], period: Period, pain: Pain | None = None, *,
-          last_values: Mapping[str, float] | None = None):
+CHART_H = 0.115        # a chart's height on the page, with its title and date labels
+CHART_GAP = 0.05       # between two charts: the date labels of one, the title of the next
+CHARTS_TOP, CHARTS_BOTTOM = 0.86, 0.07
+
+
+def _chart_pages(profile: Profile, game: str, sessions: list[dict[str, Any]],
+                 events: list[dict[str, Any]], pain: Pain | None = None, *,
+                 last_values: Mapping[str, float] | None = None) -> list[Any]:
+    """The game's charts, as many pages as they take at one height: the first page has
+    the title, what the marks mean and the plain reading; the difficulty reached comes
+    last."""
     from games.registry import spec as game_spec
 
     spec = game_spec(game)
@@ -238,58 +248,87 @@ def _page(profile: Profile, game: str, sessions: list[dict[str, Any]],
     mine = [s for s in sessions if s.get("game") == game]
     days_played = sorted({d for s in mine if (d := days_module.session_day(s))})
     first, last = days_played[0], days_played[-1]    # the data's period, not the asked one
-    figure = _figure()
-    charts = chart_rows(trends.metrics_of(game))
     hands = trends.hands_played(mine, game)
     trained = profile.affected_hand if profile.affected_hand in hands else hands[0]
     reached = trends.difficulty_reached(mine, spec.levels, trained, left_out=pain.high,
                                         last_values=last_values)
-    below = [REACHED_GAP, 1.0] if reached else []   # room for its title and its note
-    rows = len(charts) + len(below)
-    said = report_reading.reading([s for s in mine if s.get("hand") == trained], game,
-                                  pain.high) + _hands_said(profile, mine, game, hands)
-    text = "\n".join(textwrap.fill(line, 190) for line in said)
-    reading_h = 0.045 + 0.0175 * text.count("\n")
-    grid = figure.add_gridspec(rows, 1, height_ratios=[1.0] * len(charts) + below,
-                               left=0.07, right=0.98, top=0.80,
-                               bottom=0.07 + reading_h, hspace=0.6)
-    figure.text(0.07, 0.035 + reading_h, t("report.reading_title"), fontsize=9.5,
-                fontweight="bold", va="top")
-    figure.text(0.07, 0.035 + reading_h - 0.022, text, fontsize=8, va="top",
-                linespacing=1.35)
-    minutes = days_module.minutes_by_day(mine)
-    span = (last - first).days + 1
-    figure.suptitle(f"{profile.name} · {spec.name} · {first:%d %b %Y} – {last:%d %b %Y}",
-                    x=0.07, y=0.955, ha="left", fontsize=15, fontweight="bold")
-    figure.text(0.07, 0.91, t("report.subtitle", hand=t(f"hand.{profile.affected_hand}"),
-                               played=len(days_played), span=span,
-                               minutes=sum(minutes.values()) / max(len(days_played), 1)),
-                fontsize=9.5)
-    how_to_read = t("report.how_to_read") + (f" {t(spec.note)}" if spec.note else "")
-    figure.text(0.07, 0.89, textwrap.fill(how_to_read, 170), fontsize=8,
-                color=COLORS["guide"], va="top")
+    items: list[tuple[float, Any]] = [(1.0, row) for row in chart_rows(trends.metrics_of(game))]
+    if reached:      # a gap for its title and note, then a row per two parameters
+        rows = math.ceil(len(reached) / REACHED_COLUMNS)
+        items.append((REACHED_GAP + REACHED_ROW * rows, None))
+    figure = _figure()
+    top = _first_chart_page(figure, profile, spec, mine, days_played, trained, hands, pain)
+    pages: list[tuple[Any, float, list[tuple[float, Any]]]] = [(figure, top, [])]
+    for units, item in items:
+        figure, top, placed = pages[-1]
+        used = sum(u for u, _ in placed)
+        if placed and top - (used + units) * CHART_H < CHARTS_BOTTOM:
+            figure = _figure()
+            figure.text(0.07, 0.945, t("report.charts_more", game=spec.name), fontsize=14,
+                        fontweight="bold", va="top")
+            pages.append((figure, CHARTS_TOP, []))
+        pages[-1][2].append((units, item))
     unlocked = trends.unlocks(events, game)
-    for row, (title, members) in enumerate(charts):
-        axes = figure.add_subplot(grid[row])
-        metric = members[0]
-        if len(members) > 1:
-            _plot_group(axes, [s for s in mine if s.get("hand") == hands[0]], members,
-                        pain.high)
-        for style, hand in zip(HAND_STYLES, hands if len(members) == 1 else (), strict=False):
-            series = trends.series([s for s in mine if s.get("hand") == hand], metric,
-                                   pain.high)
-            _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
-        _days_axes(axes, (first, last), unlocked, title + (
-            f" · {t('report.checkups_only')}" if metric.checkup_only else ""), metric.unit,
-            level_names=row == 0)
-        if len(members) > 1 and axes.get_legend_handles_labels()[0]:
-            axes.legend(loc="lower right", ncol=len(members), fontsize=7, frameon=False)
-        elif len(hands) > 1 and row == 0:
-            axes.legend(loc="upper right", fontsize=7, frameon=False)
-    if reached:
-        _reached_row(figure, grid[len(charts) + 1], reached, (first, last), unlocked,
-                     t(f"hand.{trained}") if len(hands) > 1 else "")
-    return figure
+    hand_words = t(f"hand.{trained}") if len(hands) > 1 else ""
+    for n, (figure, top, placed) in enumerate(pages):
+        heights = [u for u, _ in placed]
+        tall = sum(heights) * CHART_H
+        mean_axes = (tall - CHART_GAP * (len(placed) - 1)) / len(placed)
+        grid = figure.add_gridspec(len(placed), 1, height_ratios=heights, left=0.07,
+                                   right=0.98, top=top, hspace=CHART_GAP / mean_axes,
+                                   bottom=top - tall)
+        for k, (_, item) in enumerate(placed):
+            if item is None:
+                _reached_row(figure, grid[k], reached, (first, last), unlocked, hand_words)
+            else:
+                _chart(figure.add_subplot(grid[k]), item, mine, hands, pain, (first, last),
+                       unlocked, names=k == 0 and n == 0)
+    return [figure for figure, _, _ in pages]
+
+
+def _first_chart_page(figure, profile: Profile, spec: GameSpec,  # noqa: ANN001
+                      mine: list[dict[str, Any]], days_played: list[date], trained: str,
+                      hands: list[str], pain: Pain) -> float:
+    """The title, the subtitle, how to read the marks and the plain reading; returns where
+    the charts may start."""
+    first, last = days_played[0], days_played[-1]
+    minutes = days_module.minutes_by_day(mine)
+    figure.text(0.07, 0.955, f"{profile.name} · {spec.name} · {first:%d %b %Y} – "
+                             f"{last:%d %b %Y}", fontsize=15, fontweight="bold", va="top")
+    figure.text(0.07, 0.905, t("report.subtitle", hand=t(f"hand.{profile.affected_hand}"),
+                               played=len(days_played), span=(last - first).days + 1,
+                               minutes=sum(minutes.values()) / max(len(days_played), 1)),
+                fontsize=9.5, va="top")
+    how_to_read = t("report.how_to_read") + (f" {t(spec.note)}" if spec.note else "")
+    figure.text(0.07, 0.88, textwrap.fill(how_to_read, 170), fontsize=8,
+                color=COLORS["guide"], va="top")
+    said = report_reading.reading([s for s in mine if s.get("hand") == trained], spec.id,
+                                  pain.high) + _hands_said(profile, mine, spec.id, hands)
+    text = "\n".join(textwrap.fill(line, 175) for line in said)
+    figure.text(0.07, 0.835, t("report.reading_title"), fontsize=9.5, fontweight="bold",
+                va="top")
+    figure.text(0.07, 0.812, text, fontsize=8.5, va="top", linespacing=1.3)
+    return 0.79 - 0.0185 * (text.count("\n") + 1) - 0.05     # room for the level names
+
+
+def _chart(axes, row: tuple[str, list[Metric]], mine: list[dict[str, Any]],  # noqa: ANN001
+           hands: list[str], pain: Pain, days: tuple[date, date],
+           unlocked: list[trends.Unlocked], *, names: bool) -> None:
+    """One metric's chart (a line per hand), or a group's (a line per member)."""
+    title, members = row
+    metric = members[0]
+    if len(members) > 1:
+        _plot_group(axes, [s for s in mine if s.get("hand") == hands[0]], members, pain.high)
+    for style, hand in zip(HAND_STYLES, hands if len(members) == 1 else (), strict=False):
+        series = trends.series([s for s in mine if s.get("hand") == hand], metric, pain.high)
+        _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
+    _days_axes(axes, days, unlocked, title + (
+        f" · {t('report.checkups_only')}" if metric.checkup_only else ""), metric.unit,
+        level_names=names)
+    if len(members) > 1 and axes.get_legend_handles_labels()[0]:
+        axes.legend(loc="lower right", ncol=len(members), fontsize=7, frameon=False)
+    elif len(hands) > 1 and names:
+        axes.legend(loc="upper right", fontsize=7, frameon=False)
 
 
 def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  # noqa: ANN001
@@ -305,7 +344,8 @@ def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  
                           fontsize=7, color=COLORS["guide"],
                           xytext=(2, 2 + 8 * (i % 2)), textcoords="offset points")
     axes.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
-    locator, formatter = date_ticks(first, last)
+    inches = axes.get_position().width * PAGE_IN[0]
+    locator, formatter = date_ticks(first, last, max(2, min(MAX_TICKS, int(inches / 0.8))))
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(formatter)
     axes.set_ylabel(unit)
@@ -318,20 +358,20 @@ def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  
 MAX_TICKS = 10
 
 
-def date_ticks(first: date, last: date):  # noqa: ANN201
-    """Ticks at sensible steps with month names: Mondays ("05 Oct") every 1, 2 or 4 weeks
-    up to about four months, then the first of every 1, 2, 3 or 6 months ("Oct", and
-    "Jan 2027" where a year starts); never more than MAX_TICKS."""
+def date_ticks(first: date, last: date, most: int = MAX_TICKS):  # noqa: ANN201
+    """Ticks at sensible steps with month names: Mondays ("05 Oct") every 1, 2, 4 or 8
+    weeks up to about four months, then the first of every 1, 2, 3, 6 or 12 months ("Oct",
+    and "Jan 2027" where a year starts); never more than `most`."""
     from matplotlib import dates as mdates
     from matplotlib.ticker import FuncFormatter
 
     days = (last - first).days + 1
     if days <= 7 * 4 * MAX_TICKS // 2:
-        step = next(n for n in (1, 2, 4, 8) if days / (7 * n) <= MAX_TICKS)
+        step = next((n for n in (1, 2, 4, 8) if days / (7 * n) <= most), 8)
         return (mdates.WeekdayLocator(byweekday=mdates.MO, interval=step),
                 mdates.DateFormatter("%d %b"))
     months = days / 30.4
-    step = next(n for n in (1, 2, 3, 6, 12, 24) if months / n <= MAX_TICKS)
+    step = next((n for n in (1, 2, 3, 6, 12, 24) if months / n <= most), 24)
 
     def month(value: float, position: int | None = None) -> str:
         day = mdates.num2date(value)
@@ -342,6 +382,8 @@ def date_ticks(first: date, last: date):  # noqa: ANN201
 
 NAMES_IN = 1.3      # the room for the levels' names beside a difficulty chart
 REACHED_GAP = 0.12  # the height of the gap over it (a chart's is 1)
+REACHED_COLUMNS = 2
+REACHED_ROW = 1.4   # a row of them, with its titles (a chart's height is 1)
 MARKS = ("s", "o", "D", "^", "v")
 
 
@@ -351,11 +393,14 @@ def _reached_row(figure, cell, reached: list[trends.Reached],  # noqa: ANN001
     level (its colour, dash and marks), harder up, its levels named beside it in the order
     their lines end, top to bottom, under which way is harder; and a line saying what it
     shows."""
-    width = PAGE_IN[0] * 0.91 / len(reached)
-    grid = cell.subgridspec(1, 2 * len(reached), wspace=0.05,
-                            width_ratios=[width - NAMES_IN, NAMES_IN] * len(reached))
+    columns = min(len(reached), REACHED_COLUMNS)
+    rows = math.ceil(len(reached) / columns)
+    width = PAGE_IN[0] * 0.91 / columns
+    grid = cell.subgridspec(rows + 1, 2 * columns, wspace=0.05, hspace=1.0,
+                            height_ratios=[REACHED_GAP] + [1.0] * rows,
+                            width_ratios=[width - NAMES_IN, NAMES_IN] * columns)
     for k, chart in enumerate(reached):
-        axes = figure.add_subplot(grid[2 * k])
+        axes = figure.add_subplot(grid[1 + k // columns, 2 * (k % columns)])
         ends = []
         for i, level in enumerate(chart.levels):
             line, = axes.plot([p.day for p in level.points], [p.value for p in level.points],
@@ -374,7 +419,7 @@ def _reached_row(figure, cell, reached: list[trends.Reached],  # noqa: ANN001
                     title=direction, title_fontsize=7, alignment="left")
         words = t("trend.reached", param=chart.title) if k == 0 else chart.title
         _days_axes(axes, days, unlocked, f"{words} ({hand})" if hand and k == 0 else words,
-                   chart.metric.unit, pad=20)
+                   chart.metric.unit, pad=20 if k < columns else 6)
         if k == 0:   # under the titles, over the change markers
             axes.annotate(t("report.reached_note"), (0.0, 1.0), xycoords="axes fraction",
                           xytext=(0, 10), textcoords="offset points", fontsize=7.5,

@@ -29,8 +29,8 @@ def measured(sessions: list[dict[str, Any]], metric: Metric,
 
 
 def sentence(metric: Metric, change: CheckupChange, weeks: int) -> str:
-    """"Check-up reaction time: improved by 120 ms from 640 ms to 520 ms over 8 weeks,
-    beyond the day-to-day noise (MDC95 45 ms)."""
+    """"Reaction time (median), check-ups: improved by 120 ms from 640 ms to 520 ms over
+    8 weeks, beyond the day-to-day noise (MDC95 45 ms)."""
     amount = metric.format(abs(change.change))
     if metric.format(change.first) == metric.format(change.last):
         direction = t("report.read.unchanged")
@@ -42,7 +42,7 @@ def sentence(metric: Metric, change: CheckupChange, weeks: int) -> str:
     else:
         verdict = t("report.read.beyond" if change.beyond else "report.read.within",
                     mdc=metric.format(change.mdc))
-    return t("report.read.change", metric=t(metric.label).lower(), direction=direction,
+    return t("report.read.change", metric=t(metric.label), direction=direction,
              first=metric.format(change.first), last=metric.format(change.last),
              weeks=t("report.read.weeks", count=weeks), verdict=verdict)
 

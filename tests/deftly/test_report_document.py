@@ -93,7 +93,7 @@ def test_each_game_reads_in_plain_words_and_gives_the_mdc_beside_its_checkups(re
                 and s.get("game") == "tap" and s.get("hand") == profile.affected_hand}
     tap = next(p for p in pages if "Ann · Tap the dots ·" in p)
     assert "In plain words" in tap
-    assert re.search(r"Check-up reaction time \(median\): (improved|worsened) by \d+ ms", tap)
+    assert re.search(r"Reaction time \(median\), check-ups: (improved|worsened) by \d+ ms", tap)
     weeks = next(p for p in pages if "Tap the dots · week by week" in p)
     assert len(checkups) >= 5 and "MDC95" in weeks     # six weeks: six check-ups
     assert "Notes on the methods" in pages[-1] and "1.96" in pages[-1]
