@@ -244,20 +244,16 @@ def _chart_pages(profile: Profile, game: str, sessions: list[dict[str, Any]],
     from games.registry import spec as game_spec
 
     spec = game_spec(game)
-    pain = pain or Pain({})
-    mine = [s for s in sessions if s.get("game") == game]
-    days_played = sorted({d for s in mine if (d := days_module.session_day(s))})
-    first, last = days_played[0], days_played[-1]    # the data's period, not the asked one
-    hands = trends.hands_played(mine, game)
-    trained = profile.affected_hand if profile.affected_hand in hands else hands[0]
-    reached = trends.difficulty_reached(mine, spec.levels, trained, left_out=pain.high,
-                                        last_values=last_values)
+    data = GameData.of(profile, spec, sessions, pain or Pain({}))
+    first, last = data.days[0], data.days[-1]    # the data's period, not the asked one
+    reached = trends.difficulty_reached(data.mine, spec.levels, data.trained,
+                                        left_out=data.pain.high, last_values=last_values)
     items: list[tuple[float, Any]] = [(1.0, row) for row in chart_rows(trends.metrics_of(game))]
     if reached:      # a gap for its title and note, then a row per two parameters
         rows = math.ceil(len(reached) / REACHED_COLUMNS)
         items.append((REACHED_GAP + REACHED_ROW * rows, None))
     figure = _figure()
-    top = _first_chart_page(figure, profile, spec, mine, days_played, trained, hands, pain)
+    top = _first_chart_page(figure, data)
     pages: list[tuple[Any, float, list[tuple[float, Any]]]] = [(figure, top, [])]
     for units, item in items:
         figure, top, placed = pages[-1]
@@ -269,7 +265,7 @@ def _chart_pages(profile: Profile, game: str, sessions: list[dict[str, Any]],
             pages.append((figure, CHARTS_TOP, []))
         pages[-1][2].append((units, item))
     unlocked = trends.unlocks(events, game)
-    hand_words = t(f"hand.{trained}") if len(hands) > 1 else ""
+    hand_words = t(f"hand.{data.trained}") if len(data.hands) > 1 else ""
     for n, (figure, top, placed) in enumerate(pages):
         heights = [u for u, _ in placed]
         tall = sum(heights) * CHART_H
@@ -281,18 +277,43 @@ def _chart_pages(profile: Profile, game: str, sessions: list[dict[str, Any]],
             if item is None:
                 _reached_row(figure, grid[k], reached, (first, last), unlocked, hand_words)
             else:
-                _chart(figure.add_subplot(grid[k]), item, mine, hands, pain, (first, last),
-                       unlocked, names=k == 0 and n == 0)
+                _chart(figure.add_subplot(grid[k]), item, data, unlocked,
+                       names=k == 0 and n == 0)
     return [figure for figure, _, _ in pages]
 
 
-def _first_chart_page(figure, profile: Profile, spec: GameSpec,  # noqa: ANN001
-                      mine: list[dict[str, Any]], days_played: list[date], trained: str,
-                      hands: list[str], pain: Pain) -> float:
+@dataclass(frozen=True)
+class GameData:
+    """One game's rounds in the report: the days played, the hands, the hand trained (the
+    affected one, if played) and the pain check-ins."""
+
+    profile: Profile
+    spec: GameSpec
+    mine: list[dict[str, Any]]
+    days: list[date]
+    hands: list[str]
+    trained: str
+    pain: Pain
+
+    @classmethod
+    def of(cls, profile: Profile, spec: GameSpec, sessions: list[dict[str, Any]],
+           pain: Pain) -> GameData:
+        mine = [s for s in sessions if s.get("game") == spec.id]
+        days = sorted({d for s in mine if (d := days_module.session_day(s))})
+        hands = trends.hands_played(mine, spec.id)
+        trained = profile.affected_hand if profile.affected_hand in hands else hands[0]
+        return cls(profile, spec, mine, days, hands, trained, pain)
+
+    def of_hand(self, hand: str) -> list[dict[str, Any]]:
+        return [s for s in self.mine if s.get("hand") == hand]
+
+
+def _first_chart_page(figure, data: GameData) -> float:  # noqa: ANN001
     """The title, the subtitle, how to read the marks and the plain reading; returns where
     the charts may start."""
+    profile, spec, days_played = data.profile, data.spec, data.days
     first, last = days_played[0], days_played[-1]
-    minutes = days_module.minutes_by_day(mine)
+    minutes = days_module.minutes_by_day(data.mine)
     figure.text(0.07, 0.955, f"{profile.name} · {spec.name} · {first:%d %b %Y} – "
                              f"{last:%d %b %Y}", fontsize=15, fontweight="bold", va="top")
     figure.text(0.07, 0.905, t("report.subtitle", hand=t(f"hand.{profile.affected_hand}"),
@@ -302,8 +323,8 @@ def _first_chart_page(figure, profile: Profile, spec: GameSpec,  # noqa: ANN001
     how_to_read = t("report.how_to_read") + (f" {t(spec.note)}" if spec.note else "")
     figure.text(0.07, 0.88, textwrap.fill(how_to_read, 170), fontsize=8,
                 color=COLORS["guide"], va="top")
-    said = report_reading.reading([s for s in mine if s.get("hand") == trained], spec.id,
-                                  pain.high) + _hands_said(profile, mine, spec.id, hands)
+    said = report_reading.reading(data.of_hand(data.trained), spec.id, data.pain.high) + \
+        _hands_said(profile, data.mine, spec.id, data.hands)
     text = "\n".join(textwrap.fill(line, 175) for line in said)
     figure.text(0.07, 0.835, t("report.reading_title"), fontsize=9.5, fontweight="bold",
                 va="top")
@@ -311,18 +332,17 @@ def _first_chart_page(figure, profile: Profile, spec: GameSpec,  # noqa: ANN001
     return 0.79 - 0.0185 * (text.count("\n") + 1) - 0.05     # room for the level names
 
 
-def _chart(axes, row: tuple[str, list[Metric]], mine: list[dict[str, Any]],  # noqa: ANN001
-           hands: list[str], pain: Pain, days: tuple[date, date],
+def _chart(axes, row: tuple[str, list[Metric]], data: GameData,  # noqa: ANN001
            unlocked: list[trends.Unlocked], *, names: bool) -> None:
     """One metric's chart (a line per hand), or a group's (a line per member)."""
     title, members = row
-    metric = members[0]
+    metric, hands, left_out = members[0], data.hands, data.pain.high
     if len(members) > 1:
-        _plot_group(axes, [s for s in mine if s.get("hand") == hands[0]], members, pain.high)
+        _plot_group(axes, data.of_hand(hands[0]), members, left_out)
     for style, hand in zip(HAND_STYLES, hands if len(members) == 1 else (), strict=False):
-        series = trends.series([s for s in mine if s.get("hand") == hand], metric, pain.high)
+        series = trends.series(data.of_hand(hand), metric, left_out)
         _plot(axes, series, style, t(f"hand.{hand}") if len(hands) > 1 else "")
-    _days_axes(axes, days, unlocked, title + (
+    _days_axes(axes, (data.days[0], data.days[-1]), unlocked, title + (
         f" · {t('report.checkups_only')}" if metric.checkup_only else ""), metric.unit,
         level_names=names)
     if len(members) > 1 and axes.get_legend_handles_labels()[0]:
@@ -492,12 +512,10 @@ def _week_pages(profile: Profile, game: str, sessions: list[dict[str, Any]], pai
     way), as many pages as they take; each named for its PNG file."""
     from games.registry import spec as game_spec
 
-    mine = [s for s in sessions if s.get("game") == game]
-    hands = trends.hands_played(mine, game)
-    days = sorted({d for s in mine if (d := days_module.session_day(s))})
-    lines = report_weeks.week_lines(mine, game, hands, (days[0], days[-1]))
-    trained = profile.affected_hand if profile.affected_hand in hands else hands[0]
-    checked = [s for s in mine if s.get("hand") == trained]
+    data = GameData.of(profile, game_spec(game), sessions, pain)
+    hands = data.hands
+    lines = report_weeks.week_lines(data.mine, game, hands, (data.days[0], data.days[-1]))
+    checked = data.of_hand(data.trained)
 
     def mdc(metric: Metric) -> float | None:
         points = report_reading.checkup_points(checked, metric, pain.high)
