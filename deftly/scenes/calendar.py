@@ -70,8 +70,17 @@ CELL_PAD_MM = 0.8   # above and below the text of a day
 
 
 def header_height(theme: Theme) -> float:
-    """The row of weekday names over the calendar."""
-    return theme.line_mm(theme.sizes.small) + 0.6
+    """The months shown, then the row of weekday names, over the calendar."""
+    return 2 * (theme.line_mm(theme.sizes.small) + 0.6)
+
+
+def months_shown(rows: list[list[days.CalendarDay]]) -> str:
+    """"October – November 2026" (or "December 2026 – January 2027") for the days shown."""
+    first, last = rows[0][0].day, rows[-1][-1].day
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%B %Y}"
+    return f"{first:%B} – {last:%B %Y}" if first.year == last.year else \
+        f"{first:%B %Y} – {last:%B %Y}"
 
 
 class CalendarGrid(Widget):
@@ -87,18 +96,28 @@ class CalendarGrid(Widget):
         pal = theme.palette
         sizes = theme.sizes
         header, grid = self.rect.take_top(header_height(theme))
+        months, header = header.take_top(header.h / 2)
+        if self.rows:
+            draw.text_in(surface, theme, months_shown(self.rows), months, sizes.small, pal.ink,
+                         bold=True, align="left", wrap=False)
         cells = header.columns(7, self.gap)
         names = t("calendar.weekdays").split(",")
         if max(draw.text_width(theme, n) for n in names) > cells[0].w:   # narrow: M T W...
             names = t("calendar.weekdays_short").split(",")
         for cell, name in zip(cells, names, strict=False):
             draw.text_in(surface, theme, name, cell, sizes.small, pal.muted, wrap=False)
+        first = True
         for band, week in zip(grid.rows(len(self.rows), self.gap), self.rows, strict=True):
             for cell, day in zip(band.columns(7, self.gap), week, strict=True):
-                _day(surface, theme, cell, day)
+                _day(surface, theme, cell, day, month=first or day.day.day == 1)
+                first = False
 
 
-def _day(surface: pygame.Surface, theme: Theme, cell: RectMM, day: days.CalendarDay) -> None:
+def _day(surface: pygame.Surface, theme: Theme, cell: RectMM, day: days.CalendarDay,
+         month: bool = False) -> None:
+    """A day: its number (with the month's name on the first day shown and on each 1st,
+    where the cell has room for it at the same size), the minutes or a tick if played,
+    a "!" for high pain."""
     pal = theme.palette
     sizes = theme.sizes
     played = day.minutes > 0
@@ -114,6 +133,10 @@ def _day(surface: pygame.Surface, theme: Theme, cell: RectMM, day: days.Calendar
     minutes = t("calendar.minutes", minutes=day.minutes)
     two_lines = inner.h >= line * 2 - 0.1
     top, bottom = inner.take_top(line) if two_lines else (inner, inner)
+    named = t("calendar.day_month", day=day.day.day, month=f"{day.day:%b}")
+    badge_room = line + 0.6 if day.high_pain else 0.0
+    if month and draw.text_width(theme, named, bold=day.is_today) + badge_room <= top.w:
+        number = named      # never shrunk: the plain number where the name does not fit
     draw.text_in(surface, theme, number, top, sizes.small, ink, bold=day.is_today,
                  align="left", valign="top", wrap=False)
     badge = _pain_badge(surface, theme, top, number, line) if day.high_pain else 0.0
