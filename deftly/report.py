@@ -329,7 +329,7 @@ def _first_chart_page(figure, data: GameData) -> float:  # noqa: ANN001
     figure.text(0.07, 0.835, t("report.reading_title"), fontsize=9.5, fontweight="bold",
                 va="top")
     figure.text(0.07, 0.812, text, fontsize=8.5, va="top", linespacing=1.3)
-    return 0.79 - 0.0185 * (text.count("\n") + 1) - 0.05     # room for the level names
+    return 0.79 - 0.0185 * (text.count("\n") + 1) - 0.065    # room for the level names
 
 
 def _chart(axes, row: tuple[str, list[Metric]], data: GameData,  # noqa: ANN001
@@ -346,7 +346,8 @@ def _chart(axes, row: tuple[str, list[Metric]], data: GameData,  # noqa: ANN001
         f" · {t('report.checkups_only')}" if metric.checkup_only else ""), metric.unit,
         level_names=names)
     if len(members) > 1 and axes.get_legend_handles_labels()[0]:
-        axes.legend(loc="lower right", ncol=len(members), fontsize=7, frameon=False)
+        axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(members),
+                    fontsize=7, frameon=False, borderaxespad=0.2)   # over it: off the data
     elif len(hands) > 1 and names:
         axes.legend(loc="upper right", fontsize=7, frameon=False)
 
@@ -357,13 +358,19 @@ def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  
     overlap), date ticks, its title and unit, light rules."""
 
     first, last = days
-    for i, u in enumerate(u for u in unlocked if first <= u.day <= last):
+    shown = [u for u in unlocked if first <= u.day <= last]
+    for u in shown:
         axes.axvline(u.day, color=COLORS["guide"], linestyle=(0, (3, 3)), linewidth=0.8)
-        if level_names:
-            axes.annotate(u.name, (u.day, 1.0), xycoords=("data", "axes fraction"),
-                          fontsize=7, color=COLORS["guide"],
-                          xytext=(2, 2 + 8 * (i % 2)), textcoords="offset points")
     axes.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
+    if level_names and shown:
+        span = (last - first).days + 2
+        width_pt = axes.get_position().width * PAGE_IN[0] * 72
+        starts = [((u.day - first).days + 1) / span * width_pt for u in shown]
+        for u, row in zip(shown, name_rows(starts, [len(u.name) * NAME_PT for u in shown]),
+                          strict=True):
+            axes.annotate(u.name, (u.day, 1.0), xycoords=("data", "axes fraction"),
+                          fontsize=7, color=COLORS["guide"], annotation_clip=False,
+                          xytext=(2, NAMES_ABOVE_PT + 9 * row), textcoords="offset points")
     inches = axes.get_position().width * PAGE_IN[0]
     locator, formatter = date_ticks(first, last, max(2, min(MAX_TICKS, int(inches / 0.8))))
     axes.xaxis.set_major_locator(locator)
@@ -376,6 +383,22 @@ def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  
 
 
 MAX_TICKS = 10
+NAME_PT = 3.9          # a character of a level's name at 7 pt, in points (a generous mean)
+NAMES_ABOVE_PT = 16    # the level names' lowest row, over the chart's title
+
+
+def name_rows(starts: list[float], widths: list[float], gap: float = 4.0) -> list[int]:
+    """A row for each name (its start and width along the chart, in points): the lowest
+    row where it does not run into a name before it, so no two names overlap."""
+    ends: list[float] = []        # where each row's last name ends
+    rows = []
+    for start, width in zip(starts, widths, strict=True):
+        row = next((r for r, end in enumerate(ends) if start >= end + gap), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = start + width
+        rows.append(row)
+    return rows
 
 
 def date_ticks(first: date, last: date, most: int = MAX_TICKS):  # noqa: ANN201

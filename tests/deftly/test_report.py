@@ -95,3 +95,17 @@ def test_the_command_writes_the_report_and_explains_problems(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["report", "--profile", "Una", "--out", str(out), "--from", "yesterday"])
     assert exit_.value.code == 2
+
+
+def test_level_names_take_the_lowest_row_where_they_overlap_no_other():
+    from deftly.report import name_rows
+
+    # three names close together, then one far off: rows 0, 1, 2, then back to 0
+    assert name_rows([0.0, 20.0, 40.0, 400.0], [60.0, 60.0, 60.0, 60.0]) == [0, 1, 2, 0]
+    assert name_rows([0.0, 70.0], [60.0, 60.0]) == [0, 0]      # room between: one row
+    starts, widths = [0.0, 30.0, 62.0, 65.0, 200.0], [50.0, 50.0, 50.0, 50.0, 50.0]
+    rows = name_rows(starts, widths)
+    for i in range(len(starts)):
+        for j in range(i):
+            if rows[i] == rows[j]:
+                assert starts[i] >= starts[j] + widths[j]
