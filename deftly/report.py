@@ -32,6 +32,7 @@ from engine.spec import GameSpec, Metric
 from engine.store.atomic import write_atomic
 from engine.store.store import Profile, Store
 from games.registry import all_specs
+from games.registry import spec as game_spec
 
 PAGE_IN = (11.69, 8.27)          # A4 landscape
 COLORS = {"training": "#56B4E9", "mean": "#0072B2", "checkup": "#E69F00",
@@ -118,7 +119,8 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
         if trends.lacks_reached(sessions) else {}    # records older than the difficulty reached
     played = sorted({d for s in sessions if (d := days_module.session_day(s))})
     document = Document(profile, written or store.clock(), played[0], played[-1])
-    pages: list[tuple[str, Any]] = []
+    pages: list[tuple[str, Any]] = [("summary", _summary_page(document, [
+        GameData.of(profile, game_spec(game), sessions, pain) for game in games]))]
     for game in games:
         charts = _chart_pages(profile, game, sessions, events, pain, last_values=old)
         pages += [(game if k == 0 else f"{game}-charts-{k + 1}", figure)
@@ -131,7 +133,7 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
     if suffix == ".pdf":
         from matplotlib.backends.backend_pdf import PdfPages
 
-        names = ", ".join(game_spec_name(g) for g in games)
+        names = ", ".join(game_spec(g).name for g in games)
         buffer = io.BytesIO()
         metadata = {"Title": f"Deftly report: {profile.name}",
                     "Author": profile.clinician or "Deftly",
@@ -155,10 +157,30 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
     return written_paths
 
 
-def game_spec_name(game: str) -> str:
-    from games.registry import spec as game_spec
+def _summary_page(document: Document, games: list[GameData]):
+    """The first page, to read alone: who, the period, the days played, and each game's
+    plain reading."""
+    figure = _figure()
+    profile, first, last = document.profile, document.first, document.last
+    figure.text(0.07, 0.955, t("report.summary_title", name=profile.name, first=first,
+                               last=last), fontsize=15, fontweight="bold", va="top")
+    played = len({d for g in games for d in g.days})
+    figure.text(0.07, 0.905, t("report.summary_line", hand=t(f"hand.{profile.affected_hand}"),
+                               played=played, span=(last - first).days + 1,
+                               count=len(games)), fontsize=10, va="top")
+    y = 0.86
+    for data in games:
+        figure.text(0.07, y, data.spec.name, fontsize=10.5, fontweight="bold", va="top")
+        text = "\n".join(textwrap.fill(line, 165) for line in _said(data))
+        figure.text(0.07, y - 0.026, text, fontsize=8.5, va="top", linespacing=1.3)
+        y -= 0.026 + 0.0185 * (text.count("\n") + 1) + 0.02
+    return figure
 
-    return game_spec(game).name
+
+def _said(data: GameData) -> list[str]:
+    """The game in plain words: its check-ups, then its hands compared."""
+    return report_reading.reading(data.of_hand(data.trained), data.spec.id, data.pain.high) + \
+        _hands_said(data.profile, data.mine, data.spec.id, data.hands)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -241,8 +263,6 @@ def _chart_pages(profile: Profile, game: str, sessions: list[dict[str, Any]],
     """The game's charts, as many pages as they take at one height: the first page has
     the title, what the marks mean and the plain reading; the difficulty reached comes
     last."""
-    from games.registry import spec as game_spec
-
     spec = game_spec(game)
     data = GameData.of(profile, spec, sessions, pain or Pain({}))
     first, last = data.days[0], data.days[-1]    # the data's period, not the asked one
@@ -323,9 +343,7 @@ def _first_chart_page(figure, data: GameData) -> float:  # noqa: ANN001
     how_to_read = t("report.how_to_read") + (f" {t(spec.note)}" if spec.note else "")
     figure.text(0.07, 0.88, textwrap.fill(how_to_read, 170), fontsize=8,
                 color=COLORS["guide"], va="top")
-    said = report_reading.reading(data.of_hand(data.trained), spec.id, data.pain.high) + \
-        _hands_said(profile, data.mine, spec.id, data.hands)
-    text = "\n".join(textwrap.fill(line, 175) for line in said)
+    text = "\n".join(textwrap.fill(line, 175) for line in _said(data))
     figure.text(0.07, 0.835, t("report.reading_title"), fontsize=9.5, fontweight="bold",
                 va="top")
     figure.text(0.07, 0.812, text, fontsize=8.5, va="top", linespacing=1.3)
@@ -533,7 +551,6 @@ def _week_pages(profile: Profile, game: str, sessions: list[dict[str, Any]], pai
                 ) -> list[tuple[str, Any]]:
     """The game's weeks, all of them: its main numbers, then its groups' (per finger, per
     way), as many pages as they take; each named for its PNG file."""
-    from games.registry import spec as game_spec
 
     data = GameData.of(profile, game_spec(game), sessions, pain)
     hands = data.hands

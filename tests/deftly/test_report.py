@@ -38,6 +38,7 @@ def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
         assert weeks > first and "Days played" in texts[weeks]
         assert all(f"{name} · charts, continued" in text for text in texts[first + 1:weeks])
     assert "Notes on the methods" in texts[-1]
+    assert all(name in texts[0] for name in GAMES.values())    # the summary names each game
     assert reader.metadata.title == f"Deftly report: {profile.name}"
 
 
@@ -45,7 +46,7 @@ def test_png_gives_one_image_per_page(played, tmp_path):
     profile = played.profiles()[0]
     paths = write_report(played, profile, tmp_path / "ann.png")
     names = [p.name for p in paths]
-    assert names[-1] == "ann-notes.png"
+    assert names[0] == "ann-summary.png" and names[-1] == "ann-notes.png"
     for game in GAMES:
         charts, weeks = names.index(f"ann-{game}.png"), names.index(f"ann-{game}-weeks.png")
         assert all(n.startswith(f"ann-{game}-charts-") for n in names[charts + 1:weeks])
@@ -62,7 +63,7 @@ def test_only_games_played_in_the_period_get_a_page(tmp_path):
         for seed in range(2):
             play(tap, "big", SimPatient(PRESETS["mild"], seed), progress, seed, store=store)
         (path,) = write_report(store, profile, tmp_path / "tess.pdf")
-        assert len(PdfReader(path).pages) == 3         # tap's charts and weeks, the notes
+        assert len(PdfReader(path).pages) == 4     # the summary, tap's charts and weeks, notes
         with pytest.raises(ReportError, match="no finished rounds from 2001-01-01"):
             write_report(store, profile, tmp_path / "old.pdf",
                          Period(date(2001, 1, 1), date(2001, 12, 31)))
@@ -85,7 +86,7 @@ def test_the_command_writes_the_report_and_explains_problems(tmp_path, capsys):
     out = tmp_path / "una.pdf"
     assert main(["report", "--profile", "Una", "--out", str(out), "--data-dir", str(data)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
-    assert len(PdfReader(out).pages) == 3
+    assert len(PdfReader(out).pages) == 4
     code = main(["report", "--profile", "Una", "--out", str(out), "--data-dir", str(data),
                  "--from", "2030-01-01"])
     err = capsys.readouterr().err

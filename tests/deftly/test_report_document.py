@@ -99,6 +99,19 @@ def test_each_game_reads_in_plain_words_and_gives_the_mdc_beside_its_checkups(re
     assert "Notes on the methods" in pages[-1] and "1.96" in pages[-1]
 
 
+def test_the_first_page_reads_alone_with_every_games_plain_reading(report):
+    _, pages, sessions, profile = report
+    summary = pages[0]
+    assert "Ann · hand practice ·" in summary
+    for game in all_specs():
+        assert game.name in summary
+    played = len({session_day(s) for s in sessions})
+    assert f"Played on {played} of" in summary
+    tap = next(p for p in pages if "Ann · Tap the dots ·" in p)
+    reading = re.search(r"Reaction time \(median\), check-ups: [^\n]*", tap).group(0)
+    assert reading in summary
+
+
 def test_an_unnamed_clinician_leaves_a_line_to_sign(tmp_path):
     with demo_store(4) as store:
         profile = store.profiles()[0]
