@@ -100,7 +100,7 @@ def test_each_game_reads_in_plain_words_and_gives_the_mdc_beside_its_checkups(re
 
 
 def test_the_first_page_reads_alone_with_every_games_plain_reading(report):
-    _, pages, sessions, profile = report
+    _, pages, sessions, _ = report
     summary = pages[0]
     assert "Ann · hand practice ·" in summary
     for game in all_specs():
