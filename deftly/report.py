@@ -180,7 +180,8 @@ def _summary_page(document: Document, games: list[GameData]):
 def _said(data: GameData) -> list[str]:
     """The game in plain words: its check-ups, then its hands compared."""
     return report_reading.reading(data.of_hand(data.trained), data.spec.id, data.pain.high) + \
-        _hands_said(data.profile, data.mine, data.spec.id, data.hands)
+        (report_reading.hands_said(data.mine, data.spec.id, data.profile.affected_hand)
+         if len(data.hands) > 1 else [])
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -644,11 +645,6 @@ def _notes_page(pain: Pain):
     figure.text(0.07, 0.89, "\n\n".join(textwrap.fill(n, 150) for n in notes), fontsize=9.5,
                 va="top", linespacing=1.4)
     return figure
-
-
-def _hands_said(profile: Profile, sessions: list[dict[str, Any]], game: str,
-                hands: list[str]) -> list[str]:
-    return []
 
 
 def _styled(table, rows: int, header_lines: float) -> None:  # noqa: ANN001

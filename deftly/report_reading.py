@@ -3,6 +3,7 @@ the last, against its minimal detectable change (deftly.detectable)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from datetime import date
 from typing import Any
@@ -62,3 +63,47 @@ def reading(sessions: list[dict[str, Any]], game: str,
     if not said:
         said.append(t("report.read.one_checkup" if any(counts) else "report.read.no_checkup"))
     return said
+
+
+RECENT_DAYS = 14
+OTHER_HAND = {"left": "right", "right": "left"}
+
+
+def recent_mean(sessions: list[dict[str, Any]], metric: Metric, hand: str,
+                days: int = RECENT_DAYS) -> float | None:
+    """The mean of a hand's daily values over its last `days` days played (training; the
+    check-ups for a check-up-only measure)."""
+    mode = "checkup" if metric.checkup_only else "training"
+    points = trends.daily([s for s in sessions if s.get("hand") == hand], metric, mode)
+    if not points:
+        return None
+    last = points[-1].day
+    recent = [p.value for p in points if (last - p.day).days < days]
+    return sum(recent) / len(recent)
+
+
+def hands_compared(sessions: list[dict[str, Any]], game: str, affected: str
+                   ) -> list[tuple[Metric, float, float]]:
+    """For a one-sided condition whose player practises both hands: each main measure's
+    recent mean for the affected hand and for the other (none if either is missing)."""
+    other = OTHER_HAND.get(affected)
+    if other is None:
+        return []
+    out = []
+    for metric in trends.metrics_of(game):
+        if metric.group:
+            continue
+        mine, theirs = (recent_mean(sessions, metric, h) for h in (affected, other))
+        if mine is not None and theirs is not None:
+            out.append((metric, mine, theirs))
+    return out
+
+
+def hands_said(sessions: list[dict[str, Any]], game: str, affected: str) -> list[str]:
+    """"Reaction time (median): left hand (needs practice) 612 ms, right hand 420 ms,
+    ratio 1.46 (the last two weeks)." for each main measure."""
+    other = OTHER_HAND.get(affected, "")
+    return [t("report.read.hands", metric=t(m.label), affected=t(f"hand.{affected}"),
+              other=t(f"hand.{other}"), affected_value=m.format(a), other_value=m.format(b),
+              ratio=a / b if b else math.nan)
+            for m, a, b in hands_compared(sessions, game, affected)]
