@@ -347,3 +347,58 @@ def weekly_table(sessions: list[dict[str, Any]], game: str, hand: str | None = N
         rows.append(WeekRow(week, len(items), minutes, values,
                             {m.key: _mean_of(checkups, m) for m in metrics}))
     return rows
+
+
+# -- the affected hand beside the other ----------------------------------------------------
+HAND_DAYS = 14
+OTHER_HAND = {"left": "right", "right": "left"}
+
+
+@dataclass(frozen=True)
+class HandComparison:
+    """A metric's recent mean on the affected hand beside the other hand's, over the same
+    days: the mean of each hand's daily values (each day's median, as charted) from
+    `first` to `last` (the game's last day of such rounds, either hand)."""
+
+    metric: Metric
+    affected: str             # "left" or "right"
+    other: str
+    affected_mean: float      # shown scaled, as metric.value gives it
+    other_mean: float
+    affected_days: int        # the days with a value, in the window
+    other_days: int
+    first: date
+    last: date
+
+    @property
+    def ratio(self) -> float | None:
+        """Affected over other (None where the other hand's mean is 0)."""
+        return self.affected_mean / self.other_mean if self.other_mean else None
+
+
+def hand_comparison(sessions: Iterable[dict[str, Any]], game: str, metric: Metric,
+                    affected: str, *, variant: str | None = None, days: int = HAND_DAYS,
+                    left_out: Collection[date] = ()) -> HandComparison | None:
+    """The mean of each hand's daily values of `metric` (each day's median of its finished
+    rounds: training, or check-ups for a check-up-only metric) of `game` (and way of
+    playing `variant`, if given) in the last `days` days up to the last day either hand
+    played such a round, the days of `left_out` (high pain) not counted; None unless
+    `affected` is "left" or "right" and both hands have a value there."""
+    other = OTHER_HAND.get(affected)
+    if other is None:
+        return None
+    mode = "checkup" if metric.checkup_only else "training"
+    chosen = [s for s in _chosen(list(sessions), game, None, variant)
+              if s.get("mode") == mode and s.get("status") == "complete"]
+    days_of = {h: without(by_day((s, metric.value(s.get("summary") or {})) for s in chosen
+                                 if s.get("hand") == h), left_out) for h in (affected, other)}
+    if not days_of[affected] and not days_of[other]:
+        return None
+    last = max(p.day for points in days_of.values() for p in points)
+    first = last - timedelta(days=max(1, days) - 1)
+    recent = {h: [p.value for p in points if p.day >= first] for h, points in days_of.items()}
+    if not recent[affected] or not recent[other]:
+        return None
+    return HandComparison(metric, affected, other, statistics.mean(recent[affected]),
+                          statistics.mean(recent[other]), len(recent[affected]),
+                          len(recent[other]), first, last)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import pygame
 
@@ -61,6 +62,61 @@ class ChartData:
     names_mm: float | None = None
     """The room at the right for the series' names (None: what they need; charts stacked
     over one date axis share the widest)."""
+    x_ticks: Callable[[int, bool], list[tuple[float, str]]] | None = None
+    """Labels for at most so many ticks (dates, say), shortened if asked (no year, say): the
+    chart asks for as many as its width holds without two touching, in place of
+    `x_labels` (shortened where the full ones would be fewer than two)."""
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """Where a chart drew its plot and its guides' names, in pixels (for tests)."""
+
+    plot: pygame.Rect
+    names: list[tuple[str, pygame.Rect]]
+    x_labels: list[tuple[str, pygame.Rect]]
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAY_STEPS = (1, 2, 7, 14)          # days; 7 and 14 fall on Mondays
+MONTH_STEPS = (1, 2, 3, 6, 12)     # months, from the first month in range
+
+
+def date_ticks(first: date, last: date, max_labels: int = 7,
+               months: Sequence[str] = MONTHS, *, years: bool = True
+               ) -> list[tuple[date, str]]:
+    """Axis labels from `first` to `last`, at most `max_labels` of them (at least one), at
+    the finest step that keeps within it: every day or second day, Mondays, every other
+    Monday ("5 Oct", "12 Oct"), then the first of every month, 2, 3, 6 or 12 months ("Oct",
+    "Nov"; the year on the first month and wherever it changes, unless not `years`).
+    `months`: the months' short names."""
+    if last < first:
+        first, last = last, first
+    limit = max(1, max_labels)
+    span = (last - first).days
+    for step in DAY_STEPS:
+        start = first if step < 7 else first + timedelta(days=(7 - first.weekday()) % 7)
+        days = [start + timedelta(days=i) for i in range(0, span + 1 - (start - first).days,
+                                                          step)]
+        if days and len(days) <= limit:
+            return [(d, f"{d.day} {months[d.month - 1]}") for d in days]
+    firsts = []
+    year, month = first.year, first.month
+    while date(year, month, 1) <= last:
+        if date(year, month, 1) >= first:
+            firsts.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    shown: list[date] = []
+    for step in MONTH_STEPS:
+        shown = firsts[::step]
+        if len(shown) <= limit:
+            break
+    shown = shown[:limit]
+    if not shown:      # a short span inside one month with room for one label
+        return [(first, f"{first.day} {months[first.month - 1]}")]
+    return [(m, f"{months[m.month - 1]} {m.year}" if years and (
+        i == 0 or m.year != shown[i - 1].year) else months[m.month - 1])
+        for i, m in enumerate(shown)]
 
 
 def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -125,8 +181,127 @@ def names_mm(theme: Theme, data: ChartData) -> float:
                 for name in _series(data)), default=0.0)
 
 
-def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartData) -> None:
-    """Axes, ticks and labels, then the layers and flags, inside `rect`."""
+LABEL_GAP_MM = 2.0      # between two date labels, and two level names on a row
+PLOT_MIN_MM = 10.0      # the level names' band leaves the plot at least this high
+
+
+def fitted_x_labels(theme: Theme, plot: Plot, data: ChartData
+                    ) -> list[tuple[float, str, pygame.Rect]]:
+    """The x labels with their rectangles under the plot: from `x_ticks` as many as the
+    plot's width holds with none touching (else `x_labels`, a crowded one left out)."""
+    small = theme.sizes.small
+    gap = theme.px(LABEL_GAP_MM)
+    top = plot.box.bottom + theme.px(1.2)
+
+    def placed(labels: list[tuple[float, str]]) -> list[tuple[float, str, pygame.Rect]]:
+        out = []
+        for x, text in labels:
+            px, _ = plot.px(x, plot.y0)
+            w, h = draw.render_text(theme, text, small, theme.palette.muted).get_size()
+            left = min(max(px - w // 2, plot.box.x), plot.box.right - w)
+            out.append((x, text, pygame.Rect(left, top, w, h)))
+        return out
+
+    def apart(found: list[tuple[float, str, pygame.Rect]]) -> bool:
+        return all(b[2].x >= a[2].right + gap for a, b in itertools.pairwise(found))
+
+    if data.x_ticks is not None:
+        narrowest = draw.text_width(theme, "1 Jan") + LABEL_GAP_MM
+        most = max(1, int(theme.profile.mm(plot.box.w) // max(narrowest, 1.0)) + 1)
+        for short, least in ((False, 2), (True, 1)):
+            for n in range(most, 0, -1):
+                found = placed(data.x_ticks(n, short))
+                if apart(found) and len(found) >= least:
+                    return found
+        return placed(data.x_ticks(1, True))[:1]
+    shown, free_from = [], plot.box.x - theme.px(100)
+    for item in placed(data.x_labels):
+        if item[2].x >= free_from:
+            shown.append(item)
+            free_from = item[2].right + gap
+    return shown
+
+
+def stack_names(xs: Sequence[float], widths: Sequence[float], low: float, high: float,
+                gap: float) -> list[tuple[float, int]]:
+    """Where names of `widths` go in a band over [low, high], each beside its x: starting
+    there (ending there instead where it would reach the next x), moved in to keep within
+    [low, high], on the first row (0 next to the plot) where it keeps `gap` from the name
+    before it; (left, row), in the order given."""
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    ends: list[float] = []          # each row's right end so far
+    out: list[tuple[float, int]] = [(0.0, 0)] * len(xs)
+    for k, i in enumerate(order):
+        w = widths[i]
+        after = xs[order[k + 1]] if k + 1 < len(order) else math.inf
+        sides = [max(min(x, high - w), low) for x in (xs[i], xs[i] - w)]
+        if sides[0] + w + gap > after:
+            sides.reverse()
+        row, left = next(((r, side) for r, end in enumerate(ends) for side in sides
+                          if side >= end + gap), (len(ends), sides[0]))
+        if row == len(ends):
+            ends.append(left + w)
+        else:
+            ends[row] = left + w
+        out[i] = (left, row)
+    return out
+
+
+def _cut(theme: Theme, name: str, room_mm: float) -> str:
+    """`name`, cut with an ellipsis to fit `room_mm` (at least its first letter and …)."""
+    return draw.first_fitting(theme, [name] + [name[:n].rstrip() + "…"
+                                               for n in range(len(name) - 1, 0, -1)],
+                              room_mm) or (name[:1] + "…")
+
+
+def _joined(flags: Sequence[Flag], within: float) -> list[Flag]:
+    """The flags in order of x, those closer than `within` px to the one before joined
+    into one ("Far apart · Quick dots", at the first's x)."""
+    out: list[Flag] = []
+    for f in sorted(flags, key=lambda f: f.x):
+        if out and f.x - out[-1].x < within:
+            out[-1] = Flag(out[-1].x, f"{out[-1].label} · {f.label}", out[-1].color)
+        else:
+            out.append(f)
+    return out
+
+
+def guide_names(theme: Theme, flags: Sequence[Flag], low: int, high: int, rows: int
+                ) -> list[tuple[Flag, str, float, int]]:
+    """The guides' names placed in a band over the pixel columns [low, high] (each flag's
+    x a pixel column), in at most `rows` rows: whole if they fit, else cut (with an
+    ellipsis) only as far as it takes, else the names of guides close together joined
+    ("Far apart · Quick dots") and cut: every name shown, none touching another; (flag,
+    shown, left px, row) for the names placed."""
+    named = [f for f in flags if f.up is None and f.label]
+    if not named:
+        return []
+    gap = theme.px(LABEL_GAP_MM)
+    room = theme.profile.mm(high - low)
+
+    def attempt(group: list[Flag], texts: list[str]) -> list[tuple[float, int]]:
+        widths = [float(theme.px(draw.text_width(theme, text))) for text in texts]
+        return stack_names([float(f.x) for f in group], widths, low, high, gap)
+
+    within = float(max(1, theme.px(1.0)))     # one day (or one mm): always one name
+    while True:
+        group = _joined(named, within)
+        texts = [_cut(theme, f.label, room) for f in group]
+        placed = attempt(group, texts)
+        limit = max(draw.text_width(theme, text) for text in texts)
+        while max(row for _, row in placed) >= rows and limit > 4.0:
+            limit *= 0.9
+            texts = [_cut(theme, f.label, limit) for f in group]
+            placed = attempt(group, texts)
+        if max(row for _, row in placed) < rows or len(group) == 1:
+            return [(f, text, left, row) for f, text, (left, row) in
+                    zip(group, texts, placed, strict=True)]
+        within *= 2
+
+
+def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartData) -> Drawn:
+    """Axes, ticks and labels, then the layers and flags, inside `rect`; the guides' names
+    in a band over the plot (never over the data), stacked in rows where they would touch."""
     pal = theme.palette
     sizes = theme.sizes
     small = sizes.small
@@ -134,17 +309,31 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
     half = theme.profile.mm(draw.render_text(theme, "0", tick_mm, pal.muted).get_height()) / 2
     top = max(half + 0.5, 3.0)      # room for the top tick label and the change arrows
     bottom = theme.line_mm(small) + 1.5 if data.x_labels_shown else half + 0.5
-    plot_h = rect.h - top - bottom
+    labels_y = [data.y_format.format(v) for v in y_ticks(data)]
+    label_w = max((draw.render_text(theme, s, tick_mm, pal.muted).get_width()
+                   for s in labels_y), default=0)
+    label_mm = max(theme.profile.mm(label_w) + 2.0, 14.0)   # stacked charts line up
+    names = min(names_mm(theme, data) if data.names_mm is None else data.names_mm,
+                rect.w * NAMES_SHARE)
+    plot_w = rect.w - label_mm - 1.0 - names
+    # the level names' band: as many rows as they need, up to a share of the height
+    line_px = draw.render_text(theme, "Ag", small, pal.muted).get_height()
+    line = theme.profile.mm(line_px)
+    x_px = pygame.Rect(theme.profile.rect_px(RectMM(rect.x + label_mm, rect.y, plot_w, 1.0)))
+    guide_plot = Plot(pygame.Rect(x_px.x, 0, x_px.w, 1), data.x_range, (0.0, 1.0))
+    as_px = [Flag(guide_plot.px(f.x, 0.0)[0], f.label, f.color, f.up, f.filled)
+             for f in data.flags]
+    most = max(1, int((rect.h - top - bottom - PLOT_MIN_MM) // line))
+    whole = pygame.Rect(theme.profile.rect_px(rect))
+    placed = guide_names(theme, as_px, whole.x, x_px.right, most)
+    rows = 1 + max((row for *_, row in placed), default=-1)
+    band = rows * line + (0.5 if rows else 0.0)
+    plot_h = rect.h - top - bottom - band
     count = max(2, min(5, int(plot_h // (half * 2.6))))
     ticks = y_ticks(data, count)
     lo, hi = ticks[0], ticks[-1]
     labels = [data.y_format.format(v) for v in ticks]
-    label_w = max((draw.render_text(theme, s, tick_mm, pal.muted).get_width() for s in labels),
-                  default=0)
-    label_mm = max(theme.profile.mm(label_w) + 2.0, 14.0)   # stacked charts line up
-    names = min(names_mm(theme, data) if data.names_mm is None else data.names_mm,
-                rect.w * NAMES_SHARE)
-    plot_mm = RectMM(rect.x + label_mm, rect.y + top, rect.w - label_mm - 1.0 - names, plot_h)
+    plot_mm = RectMM(rect.x + label_mm, rect.y + band + top, plot_w, plot_h)
     box = pygame.Rect(theme.profile.rect_px(plot_mm))
     plot = Plot(box, data.x_range, (lo, hi), data.y_inverted)
     thin = max(1, theme.px(0.25))
@@ -159,32 +348,37 @@ def draw_chart(surface: pygame.Surface, theme: Theme, rect: RectMM, data: ChartD
         draw.blit_text(surface, theme, text, image,
                        (box.x - image.get_width() - theme.px(1.5), y - image.get_height() // 2),
                        align="right")
-    free_from = box.x - theme.px(100)      # labels never overlap: a crowded one is left out
-    for x, text in data.x_labels:
+    x_labels = fitted_x_labels(theme, plot, data)
+    for x, text, where in x_labels:
         px, _ = plot.px(x, lo)
         pygame.draw.line(surface, pal.line, (px, box.bottom), (px, box.bottom + theme.px(1)),
                          thin)
-        if not data.x_labels_shown:
-            continue
-        image = draw.render_text(theme, text, small, pal.muted)
-        left = min(max(px - image.get_width() // 2, box.x), box.right - image.get_width())
-        if left >= free_from:
-            draw.blit_text(surface, theme, text, image, (left, box.bottom + theme.px(1.2)),
-                           align="center")
-            free_from = left + image.get_width() + theme.px(2)
+        if data.x_labels_shown:
+            image = draw.render_text(theme, text, small, pal.muted)
+            draw.blit_text(surface, theme, text, image, where.topleft, align="center")
     pygame.draw.line(surface, pal.muted, (box.x, box.bottom), (box.right, box.bottom), thin)
     clip = surface.get_clip()
     surface.set_clip(box.inflate(theme.px(3), theme.px(3)))
     for layer in data.layers:
         _layer(surface, theme, plot, layer)
     surface.set_clip(clip)
-    _names(surface, theme, plot, _series(data), pygame.Rect(theme.profile.rect_px(rect)))
-    free_from = box.x - theme.px(100)
-    for flag in sorted((f for f in data.flags if f.up is None), key=lambda f: f.x):
-        free_from = _guide(surface, theme, plot, flag, free_from)
+    band_bottom = box.y - theme.px(top)
+    _names(surface, theme, plot, _series(data), whole)   # beside the band, never in it
+    for flag in data.flags:
+        if flag.up is None:
+            _guide(surface, theme, plot, flag)
+    drawn_names = []
+    for flag, text, left, row in placed:
+        image = draw.render_text(theme, text, small, flag.color)
+        where = pygame.Rect(round(left), band_bottom - (row + 1) * line_px,
+                            image.get_width(), image.get_height())
+        draw.blit_text(surface, theme, text, image, where.topleft)
+        drawn_names.append((text, where))
     for flag in data.flags:
         if flag.up is not None:
             _arrow(surface, theme, plot, flag)
+    return Drawn(box, drawn_names, [(text, where) for _, text, where in x_labels]
+                 if data.x_labels_shown else [])
 
 
 def _layer(surface: pygame.Surface, theme: Theme, plot: Plot, layer: Layer) -> None:
@@ -312,36 +506,39 @@ def _dashed(surface: pygame.Surface, color: Color, points: Sequence[tuple[int, i
                 on, left = not on, float(dash)
 
 
-def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag,
-           free_from: int) -> int:
-    """A dashed line, labelled if the label has room after the last one; returns where
-    the next label may start."""
+def _guide(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag) -> None:
+    """A dashed line down the plot (its name is drawn in the band over the plot)."""
     x, _ = plot.px(flag.x, plot.y0)
     dash = max(3, theme.px(1.2))
     for y in range(plot.box.y, plot.box.bottom, dash * 2):
         pygame.draw.line(surface, flag.color, (x, y), (x, min(y + dash, plot.box.bottom)),
                          max(1, theme.px(0.3)))
-    if not flag.label:
-        return free_from
-    image = draw.render_text(theme, flag.label, theme.sizes.small, flag.color)
-    left = min(x + theme.px(0.8), plot.box.right - image.get_width())
-    if left < free_from:
-        return free_from
-    draw.blit_text(surface, theme, flag.label, image, (left, plot.box.y))
-    return left + image.get_width() + theme.px(2)
 
 
 def _arrow(surface: pygame.Surface, theme: Theme, plot: Plot, flag: Flag) -> None:
-    """A triangle on the top edge pointing up (value rose) or down (value fell)."""
+    """A triangle on the top edge: pointing up and filled, or down and hollow, as the
+    flag says (the legend draws the same with `draw_arrow`)."""
     x, _ = plot.px(flag.x, plot.y0)
     size = max(5, theme.px(2.0))
-    top = plot.box.y - size
-    if flag.up:
-        points = [(x, top), (x + size, top + size), (x - size, top + size)]
-    else:
-        points = [(x - size, top), (x + size, top), (x, top + size)]
-    if flag.filled:
-        pygame.draw.polygon(surface, flag.color, points)
+    draw_arrow(surface, theme, (x, plot.box.y - size // 2 - 1), size,
+               flag.color, up=bool(flag.up), filled=flag.filled)
+
+
+def arrow_points(centre: tuple[int, int], size: int, up: bool) -> list[tuple[int, int]]:
+    """A triangle `size` px high and twice as wide about `centre`, pointing up or down."""
+    x, y = centre
+    top, bottom = y - size // 2, y - size // 2 + size
+    if up:
+        return [(x, top), (x + size, bottom), (x - size, bottom)]
+    return [(x - size, top), (x + size, top), (x, bottom)]
+
+
+def draw_arrow(surface: pygame.Surface, theme: Theme, centre: tuple[int, int], size: int,
+               color: Color, *, up: bool, filled: bool) -> None:
+    """A change marker: filled with an ink edge, or a hollow outline."""
+    points = arrow_points(centre, size, up)
+    if filled:
+        pygame.draw.polygon(surface, color, points)
         pygame.draw.polygon(surface, theme.palette.ink, points, max(1, theme.px(0.25)))
     else:
-        pygame.draw.polygon(surface, flag.color, points, max(2, theme.px(0.6)))
+        pygame.draw.polygon(surface, color, points, max(2, theme.px(0.6)))

@@ -23,8 +23,9 @@ from deftly import checkins, trends
 from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
-from engine.ui import draw
-from engine.ui.chart import ChartData, Flag, Layer, draw_chart, names_mm
+from engine.spec import Metric
+from engine.ui import chart, draw
+from engine.ui.chart import ChartData, Flag, Layer, draw_arrow, draw_chart, names_mm
 from engine.ui.grid import least_width
 from engine.ui.theme import Color, Theme
 from engine.ui.widgets import Button, Label, Widget
@@ -33,28 +34,22 @@ RANGES = {"3m": 91, "1y": 365, "all": None}
 CHART_MIN_H = 24.0
 
 
-def date_ticks(first: date, last: date) -> list[tuple[date, str]]:
-    """Axis labels: weekly (Mondays) for short spans, else the first of each month."""
-    span = (last - first).days
-    if span <= 56:
-        day = first + timedelta(days=(7 - first.weekday()) % 7)
-        step = 7 if span <= 28 else 14
-        out = []
-        while day <= last:
-            out.append((day, f"{day.day} {day:%b}"))
-            day += timedelta(days=step)
-        return out
-    months = []
-    year, month = first.year, first.month
-    while date(year, month, 1) <= last:
-        months.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    months = [m for m in months if m >= first]
-    every = max(1, -(-len(months) // 7))
-    shown = months[::every]
-    # the year on the first label and wherever it changes
-    return [(m, f"{m:%b %Y}" if i == 0 or m.year != shown[i - 1].year else f"{m:%b}")
-            for i, m in enumerate(shown)]
+def date_ticks(first: date, last: date, max_labels: int = 7) -> list[tuple[date, str]]:
+    """Axis labels: days or Mondays for short spans, months for long ones (see
+    engine.ui.chart.date_ticks), at most `max_labels`."""
+    return chart.date_ticks(first, last, max_labels)
+
+
+def x_ticks(first: date, last: date) -> Callable[[int, bool], list[tuple[float, str]]]:
+    """The date labels for a chart of day ordinals, as many as it asks for (`short`:
+    without the year)."""
+    return lambda most, short: [(d.toordinal(), label) for d, label in
+                                chart.date_ticks(first, last, most, years=not short)]
+
+
+MARKS = {"up": (True, True), "down": (False, False)}
+"""What the legend shows for "better" ("up") and "worse" ("down"), (pointing up, filled);
+the charts draw the same, whichever way the metric's value moved."""
 
 
 @dataclass(frozen=True)
@@ -86,20 +81,22 @@ def _days_chart(layers: list[Layer], flags: list[Flag], unlocked: list[trends.Un
     guides = [Flag(u.day.toordinal(), u.name if level_names else "", colors.guide)
               for u in unlocked if first <= u.day <= last]
     return ChartData(layers, guides + flags, (first.toordinal() - 0.5, last.toordinal() + 0.5),
-                     [(d.toordinal(), label) for d, label in date_ticks(first, last)], unit,
-                     y_range=y_range, y_inverted=y_inverted)
+                     [], unit, y_range=y_range, y_inverted=y_inverted,
+                     x_ticks=x_ticks(first, last))
 
 
 def _inside(points: list[trends.Point], first: date, last: date) -> list[tuple[float, float]]:
     return [(p.day.toordinal(), p.value) for p in points if first <= p.day <= last]
 
 
-def _arrows(markers: list[trends.Change], first: date, last: date, colors: Colors, *,
-            harder_up: bool = False) -> list[Flag]:
-    """The change markers as arrows: up where the value rose (`harder_up`: got harder)."""
+def _arrows(markers: list[trends.Change], first: date, last: date, colors: Colors
+            ) -> list[Flag]:
+    """The change markers as the legend shows them: better up and filled, worse down and
+    hollow (for a metric where smaller is better too)."""
     return [Flag(m.day.toordinal(), "", colors.better if m.better else colors.worse,
-                 up=m.better if harder_up else m.change > 0, filled=m.better)
-            for m in markers if first <= m.day <= last]
+                 up=MARKS[kind][0], filled=MARKS[kind][1])
+            for m in markers if first <= m.day <= last
+            for kind in ["up" if m.better else "down"]]
 
 
 def chart_data(series: trends.Series, unlocked: list[trends.Unlocked], first: date,
@@ -128,7 +125,7 @@ def reached_data(reached: trends.Reached, unlocked: list[trends.Unlocked], first
         points, color = _inside(level.points, first, last), colors.levels[i % len(colors.levels)]
         layers += [Layer("dashed" if i % 2 else "line", points, color, level.name),
                    Layer(LEVEL_MARKS[i % len(LEVEL_MARKS)], points, color, level.name)]
-        flags += _arrows(level.markers, first, last, colors, harder_up=True)
+        flags += _arrows(level.markers, first, last, colors)
     return _days_chart(layers, flags, unlocked, first, last, colors, level_names=level_names,
                        unit=reached.metric.unit, y_inverted=reached.smaller_is_harder)
 
@@ -143,6 +140,16 @@ def pain_data(shown: list[checkins.Day], unlocked: list[trends.Unlocked], first:
               Layer("line", pain, colors.pain), Layer("squares", pain, colors.pain)]
     return _days_chart(layers, [], unlocked, first, last, colors, level_names=level_names,
                        y_range=(float(checkins.SCALE[0]), float(checkins.SCALE[1])))
+
+
+def hands_text(c: trends.HandComparison, days: bool = True) -> str:
+    """"Last 14 days: Left (affected) 612 ms · Right 420 ms · ratio 1.46" (without its
+    first words unless `days`)."""
+    ratio = "–" if c.ratio is None else f"{c.ratio:.2f}"
+    return t("trend.hands" if days else "trend.hands.short", days=(c.last - c.first).days + 1,
+             affected=t(f"hand.{c.affected}.short"), affected_value=c.metric.format(
+                 c.affected_mean), other=t(f"hand.{c.other}.short"),
+             other_value=c.metric.format(c.other_mean), ratio=ratio)
 
 
 def headline(series: trends.Series) -> str:
@@ -175,6 +182,7 @@ class TrendsTab(Tab):
         self.reached_charts: list[tuple[RectMM, trends.Reached]] = []   # before the others
         self.pain_chart: RectMM | None = None    # the check-ins' chart, after the last
         self.all_series: list[trends.Series] = []
+        self.hands: dict[str, trends.HandComparison] = {}
         self.reached: list[trends.Reached] = []
         self._last_values: dict[str, float] | None = None
         self._choose_defaults()
@@ -220,8 +228,15 @@ class TrendsTab(Tab):
         if rest.h < CHART_MIN_H and theme.text_scale > 1.0:   # the charts' words at 100 %
             self.chart_theme = theme.with_preferences(text_scale=1.0)
             rest = self._chart_area(RectMM(rest.x, content.y, rest.w, content.h))
-        room = CHART_MIN_H + self.chart_theme.line_mm(sizes.small)   # and a line of numbers
-        per_view = max(1, min(count, int(rest.h // room)))
+        self.hands = self._hand_comparisons(sessions)
+        hand_lines = max((draw.lines_of(self.chart_theme, hands_text(c, days=False), rest.w)
+                          for c in self.hands.values()), default=0)
+        room = CHART_MIN_H + self.chart_theme.line_mm(sizes.small, 1 + hand_lines)
+        first, last = self.span()
+        named = any(first <= u.day <= last
+                    for u in trends.unlocks(self.area.events, self.game, self.hand))
+        band = self.chart_theme.line_mm(sizes.small) if named else 0.0  # the level names
+        per_view = max(1, min(count, int((rest.h - band) // room)))
         pages = max(1, -(-count // per_view))
         self.page %= pages
         if pages > 1:
@@ -242,7 +257,10 @@ class TrendsTab(Tab):
         shown = items[self.page * per_view:(self.page + 1) * per_view]
         if not self.all_series:
             return [*widgets, Label(rest, t("trend.none_here"), muted=True)]
-        for box, item in zip(rest.rows(len(shown), sizes.gap / 2), shown, strict=True):
+        top, others = rest.take_top(band)   # the first chart names the levels over it
+        boxes = others.rows(len(shown), sizes.gap / 2)
+        boxes[0] = RectMM(boxes[0].x, top.y, boxes[0].w, boxes[0].bottom - top.y)
+        for box, item in zip(boxes, shown, strict=True):
             if item is None:
                 self.pain_chart = box
             elif isinstance(item, trends.Reached):
@@ -250,6 +268,34 @@ class TrendsTab(Tab):
             else:
                 self.charts.append((box, item))
         return widgets
+
+    def _hand_comparisons(self, sessions: list[dict]) -> dict[str, trends.HandComparison]:
+        """Each metric's affected hand beside the other, for a player who plays both."""
+        affected = self.area.profile.affected_hand
+        if set(trends.hands_played(sessions, self.game)) != {"left", "right"}:
+            return {}
+        found = {s.metric.key: trends.hand_comparison(
+            sessions, self.game, s.metric, affected, variant=self.variant,
+            left_out=self.area.high_pain_days()) for s in self.all_series}
+        return {key: c for key, c in found.items() if c is not None}
+
+    def _hands_line(self, surface: pygame.Surface, theme: Theme, box: RectMM,
+                    metric: Metric) -> RectMM:
+        """The affected hand beside the other under a chart's title (on one line if it
+        fits, with or without its days, else wrapped where the chart keeps its least
+        height); the box left."""
+        comparison = self.hands.get(metric.key)
+        if comparison is None:
+            return box
+        small = theme.sizes.small
+        texts = [hands_text(comparison), hands_text(comparison, days=False)]
+        text = draw.first_fitting(theme, texts, box.w) or texts[-1]
+        h = theme.line_mm(small, draw.lines_of(theme, text, box.w))
+        if box.h - h < CHART_MIN_H * 0.6:
+            return box     # no room: the chart first
+        line, box = box.take_top(h)
+        draw.text_in(surface, theme, text, line, small, theme.palette.muted, align="left")
+        return box
 
     def last_values(self) -> dict[str, float]:
         """The last trial's adapted value of rounds whose record is older than their
@@ -367,16 +413,18 @@ class TrendsTab(Tab):
                                                  for how in ("", ".short")] + [reached.title],
                          t("trend.reached.smaller" if reached.smaller_is_harder
                            else "trend.reached.larger"))
-            charts.append((box, reached_data(reached, unlocked, first, last, colors)))
-        for i, (whole, item) in enumerate(self.charts):   # its lines name the levels
+            charts.append((box, reached_data(reached, unlocked, first, last, colors,
+                                             level_names=not charts)))
+        for whole, item in self.charts:
             box = _title(surface, theme, whole, [item.metric.title], headline(item))
+            box = self._hands_line(surface, theme, box, item.metric)
             charts.append((box, chart_data(item, unlocked, first, last, colors,
-                                           level_names=i == 0)))
+                                           level_names=not charts)))
         if self.pain_chart is not None:
             shown = self.checkins_shown()
             box = _pain_title(surface, theme, self.pain_chart, shown, colors)
             charts.append((box, pain_data(shown, unlocked, first, last, colors,
-                                          level_names=not self.charts)))
+                                          level_names=not charts)))
         names = max(names_mm(theme, data) for _, data in charts)   # one date axis for all
         for i, (box, data) in enumerate(charts):
             last_chart = i == len(charts) - 1   # the dates once, under the last chart
@@ -522,10 +570,9 @@ def _symbol(surface: pygame.Surface, theme: Theme, kind: str, color: Color,
         ring = max(3, r * 2 // 3)
         pygame.draw.circle(surface, theme.palette.background, (px, py), ring)
         pygame.draw.circle(surface, color, (px, py), ring, max(2, theme.px(0.4)))
-    elif kind in ("up", "down"):
-        shape = [(px, py - r), (px + r, py + r), (px - r, py + r)] if kind == "up" else \
-            [(px - r, py - r), (px + r, py - r), (px, py + r)]
-        pygame.draw.polygon(surface, color, shape, 0 if kind == "up" else max(2, r // 3))
+    elif kind in MARKS:     # as the charts draw them
+        up, filled = MARKS[kind]
+        draw_arrow(surface, theme, (px, py), max(5, r), color, up=up, filled=filled)
     else:
         for y in range(py - r, py + r, max(2, r // 2) * 2):
             pygame.draw.line(surface, color, (px, y), (px, y + max(2, r // 2)), 1)
