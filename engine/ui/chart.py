@@ -1,6 +1,8 @@
 """A fast line chart for trends: dots, lines, diamonds, change markers and guides.
 
-The x axis is any number (the shell uses day ordinals) with labels the caller supplies;
+The x axis is any number (the shell uses day ordinals) with labels the caller supplies
+(or, for dates, as many as the width holds: `date_ticks`); guides' names go in a band
+over the plot, stacked in rows where they would touch;
 the y axis gets "nice" ticks, upside down if asked (where smaller is the better way). A
 named series has its name at the right of the plot, level with its last point, never over
 the data or another name. Everything is drawn with plain pygame primitives, so a year of

@@ -5,10 +5,12 @@ the honest training trend): the staircase's value at the end of the rounds, a li
 level named at its end, one chart per adapted parameter, harder up. Then training days
 are small dots with their 7-day mean as a line; check-ups are large diamonds (the fixed,
 comparable task); triangles on the top edge mark changes larger than the day-to-day
-noise (filled: better, hollow outline: worse); dashed lines mark the days new levels
-were unlocked. After a game's charts, on the same days, the player's check-ins: pain
-(squares on a solid line) and tiredness (rings on a dashed line), 0 to 10; days of high
-pain do not count for the triangles.
+noise (as the legend shows them: filled and pointing up, better; hollow and pointing
+down, worse); dashed lines mark the days new levels were unlocked, named in a band over
+the page's first chart; for a player who practises both hands, a line under each chart
+sets the affected hand's recent mean beside the other's. After a game's charts, on the
+same days, the player's check-ins: pain (squares on a solid line) and tiredness (rings on
+a dashed line), 0 to 10; days of high pain do not count for the triangles.
 """
 
 from __future__ import annotations
