@@ -119,14 +119,17 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
         if trends.lacks_reached(sessions) else {}    # records older than the difficulty reached
     played = sorted({d for s in sessions if (d := days_module.session_day(s))})
     document = Document(profile, written or store.clock(), played[0], played[-1])
-    pages: list[tuple[str, Any]] = [("summary", _summary_page(document, [
-        GameData.of(profile, game_spec(game), sessions, pain) for game in games]))]
+    summary = _summary_pages(document, [GameData.of(profile, game_spec(game), sessions, pain)
+                                        for game in games])
+    pages: list[tuple[str, Any]] = [("summary" if k == 0 else f"summary-{k + 1}", figure)
+                                    for k, figure in enumerate(summary)]
     for game in games:
         charts = _chart_pages(profile, game, sessions, events, pain, last_values=old)
         pages += [(game if k == 0 else f"{game}-charts-{k + 1}", figure)
                   for k, figure in enumerate(charts)]
         pages += [(f"{game}-{name}", figure)
-                  for name, figure in _week_pages(profile, game, sessions, pain)]
+                  for name, figure in _week_pages(profile, game, sessions, pain,
+                                                  (document.first, document.last))]
     pages.append(("notes", _notes_page(pain)))
     for n, (_, figure) in enumerate(pages, 1):
         document.stamp(figure, n, len(pages))
@@ -157,9 +160,9 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
     return written_paths
 
 
-def _summary_page(document: Document, games: list[GameData]):
+def _summary_pages(document: Document, games: list[GameData]) -> list[Any]:
     """The first page, to read alone: who, the period, the days played, and each game's
-    plain reading."""
+    plain reading (carried on to a second page if it is long)."""
     figure = _figure()
     profile, first, last = document.profile, document.first, document.last
     figure.text(0.07, 0.955, t("report.summary_title", name=profile.name, first=first,
@@ -168,20 +171,37 @@ def _summary_page(document: Document, games: list[GameData]):
     figure.text(0.07, 0.905, t("report.summary_line", hand=t(f"hand.{profile.affected_hand}"),
                                played=played, span=(last - first).days + 1,
                                count=len(games)), fontsize=10, va="top")
+    figures = [figure]
     y = 0.86
     for data in games:
-        figure.text(0.07, y, data.spec.name, fontsize=10.5, fontweight="bold", va="top")
         text = "\n".join(textwrap.fill(line, 165) for line in _said(data))
-        figure.text(0.07, y - 0.026, text, fontsize=8.5, va="top", linespacing=1.3)
-        y -= 0.026 + 0.0185 * (text.count("\n") + 1) + 0.02
-    return figure
+        height = 0.026 + LINE_H * (text.count("\n") + 1) + 0.02
+        if y - height < CHARTS_BOTTOM:         # on to a page of its own
+            figures.append(_figure())
+            figures[-1].text(0.07, 0.945, t("report.summary_more", name=profile.name),
+                             fontsize=14, fontweight="bold", va="top")
+            y = 0.89
+        figures[-1].text(0.07, y, data.spec.name, fontsize=10.5, fontweight="bold", va="top")
+        figures[-1].text(0.07, y - 0.026, text, fontsize=8.5, va="top", linespacing=1.3)
+        y -= height
+    return figures
+
+
+LINE_H = 0.0225   # a line of 8.5 pt text at 1.3 line spacing, as a share of the page height
 
 
 def _said(data: GameData) -> list[str]:
-    """The game in plain words: its check-ups, then its hands compared."""
-    return report_reading.reading(data.of_hand(data.trained), data.spec.id, data.pain.high) + \
-        (report_reading.hands_said(data.mine, data.spec.id, data.profile.affected_hand)
-         if len(data.hands) > 1 else [])
+    """The game in plain words: the check-ups of the hand that needs practice (of each
+    hand, where both need it), each naming its hand where more than one is played; then
+    the hands compared."""
+    read = [data.trained] if data.profile.affected_hand in data.hands else data.hands
+    said = [line for hand in read for line in report_reading.reading(
+        data.of_hand(hand), data.spec.id, data.pain.high,
+        t(f"hand.{hand}") if len(data.hands) > 1 else "")]
+    if len(data.hands) > 1:
+        said += report_reading.hands_said(data.mine, data.spec.id, data.profile.affected_hand,
+                                          data.pain.high)
+    return said
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -221,10 +241,10 @@ class Pain:
     def high(self) -> set[date]:
         return checkins.high_pain_days(self.days, self.threshold)
 
-    def week(self, monday: date) -> str:
-        """The week's mean pain and its highest, "3.5 / 7" ("–": none answered)."""
+    def between(self, first: date, last: date) -> str:
+        """The days' mean pain and its highest, "3.5 / 7" ("–": none answered)."""
         scores = [day.pain for d, day in self.days.items()
-                  if day.pain is not None and 0 <= (d - monday).days < 7]
+                  if day.pain is not None and first <= d <= last]
         if not scores:
             return "–"
         return f"{sum(scores) / len(scores):.1f} / {max(scores)}"
@@ -279,7 +299,7 @@ def _chart_pages(profile: Profile, game: str, sessions: list[dict[str, Any]],
     for units, item in items:
         figure, top, placed = pages[-1]
         used = sum(u for u, _ in placed)
-        if placed and top - (used + units) * CHART_H < CHARTS_BOTTOM:
+        if top - (used + units) * CHART_H < CHARTS_BOTTOM and (placed or top < CHARTS_TOP / 2):
             figure = _figure()
             figure.text(0.07, 0.945, t("report.charts_more", game=spec.name), fontsize=14,
                         fontweight="bold", va="top")
@@ -348,7 +368,7 @@ def _first_chart_page(figure, data: GameData) -> float:  # noqa: ANN001
     figure.text(0.07, 0.835, t("report.reading_title"), fontsize=9.5, fontweight="bold",
                 va="top")
     figure.text(0.07, 0.812, text, fontsize=8.5, va="top", linespacing=1.3)
-    return 0.79 - 0.0185 * (text.count("\n") + 1) - 0.065    # room for the level names
+    return 0.79 - LINE_H * (text.count("\n") + 1) - 0.065    # room for the level names
 
 
 def _chart(axes, row: tuple[str, list[Metric]], data: GameData,  # noqa: ANN001
@@ -368,7 +388,8 @@ def _chart(axes, row: tuple[str, list[Metric]], data: GameData,  # noqa: ANN001
         axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(members),
                     fontsize=7, frameon=False, borderaxespad=0.2)   # over it: off the data
     elif len(hands) > 1 and names:
-        axes.legend(loc="upper right", fontsize=7, frameon=False)
+        axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False,
+                    ncol=3, borderaxespad=0.2)            # over the chart, off the data
 
 
 def _days_axes(axes, days: tuple[date, date], unlocked: list[trends.Unlocked],  # noqa: ANN001
@@ -548,14 +569,14 @@ def _markers(axes, markers: list[trends.Change], harder_up: bool = False) -> Non
                   markerfacecolor=COLORS["better"] if m.better else "none")
 
 
-def _week_pages(profile: Profile, game: str, sessions: list[dict[str, Any]], pain: Pain
-                ) -> list[tuple[str, Any]]:
-    """The game's weeks, all of them: its main numbers, then its groups' (per finger, per
-    way), as many pages as they take; each named for its PNG file."""
-
+def _week_pages(profile: Profile, game: str, sessions: list[dict[str, Any]], pain: Pain,
+                period: tuple[date, date]) -> list[tuple[str, Any]]:
+    """The game's weeks, all of them, cut to the report's `period`: its main numbers, then
+    its groups' (per finger, per way), as many pages as they take; each named for its PNG
+    file. A check-up column names the MDC95 of the hand that needs practice."""
     data = GameData.of(profile, game_spec(game), sessions, pain)
     hands = data.hands
-    lines = report_weeks.week_lines(data.mine, game, hands, (data.days[0], data.days[-1]))
+    lines = report_weeks.week_lines(data.mine, game, hands, period)
     checked = data.of_hand(data.trained)
 
     def mdc(metric: Metric) -> float | None:
@@ -563,7 +584,8 @@ def _week_pages(profile: Profile, game: str, sessions: list[dict[str, Any]], pai
         return detectable.mdc95([p.value for p in points])
 
     name = game_spec(game).name
-    main = report_weeks.main_columns(game, hands, pain.week if pain.days else None, mdc)
+    main = report_weeks.main_columns(game, hands, pain.between if pain.days else None, mdc,
+                                     t(f"hand.{data.trained}") if len(hands) > 1 else "")
     keys = len(report_weeks.key_columns(hands))
     tables = [("", part) for part in report_weeks.fit_columns(main, lines, keys)]
     groups = report_weeks.group_columns(game, hands)
@@ -572,9 +594,11 @@ def _week_pages(profile: Profile, game: str, sessions: list[dict[str, Any]], pai
                                          if m.group))
         tables += [(titles, part)
                    for part in report_weeks.fit_columns(groups, lines, keys - 1)]
+    headers = max(_header_rows(columns, lines) for _, columns in tables)
+    room = (TABLES_TOP - TABLES_BOTTOM - 0.03) / ROW_H - headers
     figures: list[Any] = []
     top = 0.0
-    for chunk in report_weeks.pages_of(lines):
+    for chunk in report_weeks.pages_of(lines, max(1, min(report_weeks.ROWS_PER_PAGE, int(room)))):
         for subtitle, columns in tables:
             height = ROW_H * (len(chunk) + _header_rows(columns, chunk)) + \
                 (0.03 if subtitle else 0.0)

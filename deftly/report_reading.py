@@ -3,7 +3,6 @@ the last, against its minimal detectable change (deftly.detectable)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection
 from datetime import date
 from typing import Any
@@ -22,88 +21,78 @@ def checkup_points(sessions: list[dict[str, Any]], metric: Metric,
 
 def measured(sessions: list[dict[str, Any]], metric: Metric,
              left_out: Collection[date] = ()) -> tuple[CheckupChange | None, int]:
-    """The metric's change over the check-ups, and the weeks from the first to the last."""
+    """The metric's change over the check-ups, and the days from the first to the last."""
     points = checkup_points(sessions, metric, left_out)
     change = checkup_change([p.value for p in points], metric.higher_is_better)
-    weeks = round((points[-1].day - points[0].day).days / 7) if points else 0
-    return change, weeks
+    return change, (points[-1].day - points[0].day).days if points else 0
 
 
-def sentence(metric: Metric, change: CheckupChange, weeks: int) -> str:
+def shown(metric: Metric, value: float) -> float:
+    """The value as the page prints it (rounded as `metric.format` rounds it)."""
+    return float(metric.format(value).rsplit(" ", 1)[0])
+
+
+def sentence(metric: Metric, change: CheckupChange, days: int, hand: str = "") -> str:
     """"Reaction time (median), check-ups: improved by 120 ms from 640 ms to 520 ms over
-    8 weeks, beyond the day-to-day noise (MDC95 45 ms)."""
-    amount = metric.format(abs(change.change))
-    if metric.format(change.first) == metric.format(change.last):
+    8 weeks, beyond the day-to-day noise (MDC95 45 ms)." The amount is the difference of
+    the values printed (so it never reads "by 0"); a percentage's is in points."""
+    moved = shown(metric, change.last) - shown(metric, change.first)
+    if moved == 0:
         direction = t("report.read.unchanged")
     else:
-        direction = t("report.read.improved" if change.better else "report.read.worsened",
+        amount = metric.format(abs(moved))
+        if metric.unit == "%":
+            amount = t("report.read.points", amount=amount.rsplit(" ", 1)[0])
+        better = (moved > 0) == metric.higher_is_better
+        direction = t("report.read.improved" if better else "report.read.worsened",
                       amount=amount)
     if change.beyond is None:
         verdict = t("report.read.too_few", count=change.count, needed=MIN_CHECKUPS)
     else:
         verdict = t("report.read.beyond" if change.beyond else "report.read.within",
                     mdc=metric.format(change.mdc))
-    return t("report.read.change", metric=t(metric.label), direction=direction,
+    over = t("report.read.weeks", count=round(days / 7)) if days >= 7 else \
+        t("report.read.days", count=days)
+    label = t(metric.label) + (f" ({hand})" if hand else "")
+    return t("report.read.change", metric=label, direction=direction,
              first=metric.format(change.first), last=metric.format(change.last),
-             weeks=t("report.read.weeks", count=weeks), verdict=verdict)
+             weeks=over, verdict=verdict)
 
 
 def reading(sessions: list[dict[str, Any]], game: str,
-            left_out: Collection[date] = ()) -> list[str]:
-    """The game's check-up measures in plain words, one sentence each (or why not yet)."""
+            left_out: Collection[date] = (), hand: str = "") -> list[str]:
+    """The game's check-up measures in plain words, one sentence each (or why not yet);
+    `hand` names the hand they are of, where the player practises more than one."""
     said = []
     counts = []
     for metric in trends.metrics_of(game):
         if metric.group:
             continue
-        change, weeks = measured(sessions, metric, left_out)
-        counts.append(len(checkup_points(sessions, metric, left_out)))
+        change, days = measured(sessions, metric, left_out)
+        counts.append(len(trends.daily(sessions, metric, "checkup")))
         if change is not None:
-            said.append(sentence(metric, change, weeks))
+            said.append(sentence(metric, change, days, hand))
     if not said:
         said.append(t("report.read.one_checkup" if any(counts) else "report.read.no_checkup"))
     return said
 
 
-RECENT_DAYS = 14
-OTHER_HAND = {"left": "right", "right": "left"}
-
-
-def recent_mean(sessions: list[dict[str, Any]], metric: Metric, hand: str,
-                days: int = RECENT_DAYS) -> float | None:
-    """The mean of a hand's daily values over its last `days` days played (training; the
-    check-ups for a check-up-only measure)."""
-    mode = "checkup" if metric.checkup_only else "training"
-    points = trends.daily([s for s in sessions if s.get("hand") == hand], metric, mode)
-    if not points:
-        return None
-    last = points[-1].day
-    recent = [p.value for p in points if (last - p.day).days < days]
-    return sum(recent) / len(recent)
-
-
-def hands_compared(sessions: list[dict[str, Any]], game: str, affected: str
-                   ) -> list[tuple[Metric, float, float]]:
-    """For a one-sided condition whose player practises both hands: each main measure's
-    recent mean for the affected hand and for the other (none if either is missing)."""
-    other = OTHER_HAND.get(affected)
-    if other is None:
-        return []
-    out = []
+def hands_said(sessions: list[dict[str, Any]], game: str, affected: str,
+               left_out: Collection[date] = ()) -> list[str]:
+    """"Reaction time (median), hands compared: Left hand (needs practice) 612 ms, Right
+    hand 420 ms, ratio 1.46 (the last two weeks)." for each main measure of a one-sided
+    condition whose player practises both hands (`trends.hand_comparison`: the same two
+    weeks for both); no ratio where it would mislead (a value at or below zero)."""
+    said = []
     for metric in trends.metrics_of(game):
-        if metric.group:
+        found = None if metric.group else trends.hand_comparison(sessions, game, metric,
+                                                                 affected, left_out=left_out)
+        if found is None:
             continue
-        mine, theirs = (recent_mean(sessions, metric, h) for h in (affected, other))
-        if mine is not None and theirs is not None:
-            out.append((metric, mine, theirs))
-    return out
-
-
-def hands_said(sessions: list[dict[str, Any]], game: str, affected: str) -> list[str]:
-    """"Reaction time (median): left hand (needs practice) 612 ms, right hand 420 ms,
-    ratio 1.46 (the last two weeks)." for each main measure."""
-    other = OTHER_HAND.get(affected, "")
-    return [t("report.read.hands", metric=t(m.label), affected=t(f"hand.{affected}"),
-              other=t(f"hand.{other}"), affected_value=m.format(a), other_value=m.format(b),
-              ratio=a / b if b else math.nan)
-            for m, a, b in hands_compared(sessions, game, affected)]
+        a, b = found.affected_mean, found.other_mean
+        words = {"metric": t(metric.label), "affected": t(f"hand.{found.affected}"),
+                 "other": t(f"hand.{found.other}"), "affected_value": metric.format(a),
+                 "other_value": metric.format(b)}
+        said.append(t("report.read.hands", ratio=a / b, **words) if a > 0 and b > 0
+                    else t("report.read.hands_no_ratio", **words))
+    return said

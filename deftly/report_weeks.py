@@ -3,6 +3,7 @@ the first and last weeks cut to the period (and saying so), as many pages as it 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -75,8 +76,9 @@ def key_columns(hands: Sequence[str], *, days: bool = True) -> list[Column]:
     return columns
 
 
-def main_columns(game: str, hands: Sequence[str], pain: Callable[[date], str] | None,
-                 mdc: Callable[[Metric], float | None]) -> list[Column]:
+def main_columns(game: str, hands: Sequence[str],
+                 pain: Callable[[date, date], str] | None,
+                 mdc: Callable[[Metric], float | None], mdc_hand: str = "") -> list[Column]:
     """The week, days played, hand, rounds, minutes, each training mean, each check-up
     (its header giving the MDC95 once there are enough check-ups) and the week's pain."""
     columns = [*key_columns(hands),
@@ -86,10 +88,11 @@ def main_columns(game: str, hands: Sequence[str], pain: Callable[[date], str] | 
     columns += [(m.title, _value(m, "values")) for m in metrics if not m.checkup_only]
     for m in metrics:
         found = mdc(m)
-        extra = f" ({t('report.mdc_short')} {number(m, found)})" if found is not None else ""
+        of = f", {mdc_hand}" if mdc_hand else ""
+        extra = f" ({t('report.mdc_short')} {number(m, found)}{of})" if found is not None else ""
         columns.append((f"{t('report.checkup_short')}: {m.title}{extra}", _value(m, "checkups")))
     if pain is not None:
-        columns.append((t("report.pain"), lambda line: pain(line.row.week)))
+        columns.append((t("report.pain"), lambda line: pain(line.first, line.last)))
     return columns
 
 
@@ -113,9 +116,9 @@ def width(column: Column, lines: Sequence[WeekLine]) -> int:
     """A column's width in characters: its longest cell, or its title wrapped onto at
     most HEADER_LINES lines (never narrower than the title's longest word)."""
     title, show = column
-    words = max(len(word) for word in title.split())
-    return max(words, -(-len(title) // HEADER_LINES), *(len(show(x)) for x in lines)) + \
-        PAD_CHARS
+    wrap = next(w for w in range(max(len(word) for word in title.split()), len(title) + 1)
+                if len(textwrap.wrap(title, w)) <= HEADER_LINES)
+    return max(wrap, *(len(show(x)) for x in lines)) + PAD_CHARS
 
 
 def fit_columns(columns: list[Column], lines: Sequence[WeekLine], keys: int,

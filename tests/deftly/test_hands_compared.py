@@ -3,11 +3,10 @@ weeks, the affected hand beside the other, and their ratio; in the report too.""
 
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from pypdf import PdfReader
 
 from deftly.report import write_report
-from deftly.report_reading import hands_compared, hands_said, recent_mean
+from deftly.report_reading import hands_said
 from engine.clock import SetWallClock
 from engine.progress import PlayerProgress
 from engine.sim.hand import PRESETS, SimPatient
@@ -23,28 +22,37 @@ def _round(day, hand, reaction, hits=0.8, mode="training"):
                         "throughput_bits_per_s": 2.0}}
 
 
-def test_the_means_are_over_the_last_fourteen_days_each_hand_played():
+def test_both_hands_are_averaged_over_the_same_last_fourteen_days():
     start = date(2026, 10, 1)
     rounds = [_round(start + timedelta(days=d), "left", 900.0 if d < 16 else 600.0)
               for d in range(30)]
     rounds += [_round(start + timedelta(days=d), "right", 400.0) for d in range(0, 30, 3)]
-    metric = next(m for m, *_ in hands_compared(rounds, "tap", "left")
-                  if m.key == "reaction_ms_median")
-    assert recent_mean(rounds, metric, "left") == 600.0        # days 16-29: 14 days of 600
-    assert recent_mean(rounds, metric, "right") == 400.0
-    compared = {m.key: (a, b) for m, a, b in hands_compared(rounds, "tap", "left")}
-    assert compared["reaction_ms_median"] == (600.0, 400.0)
-    assert compared["hit_rate"] == (pytest.approx(80.0), pytest.approx(80.0))
     said = hands_said(rounds, "tap", "left")
     assert "Reaction time (median), hands compared: Left hand (needs practice) 600 ms, " \
-           "Right hand 400 ms, ratio 1.50" in said[1]
+           "Right hand 400 ms, ratio 1.50 (the last two weeks)." in said
+    assert any(line.startswith("Hits, hands compared") and "ratio 1.00" in line
+               for line in said)
+
+
+def test_a_hand_not_played_in_the_last_two_weeks_is_not_compared():
+    start = date(2026, 10, 1)
+    rounds = [_round(start + timedelta(days=d), "left", 900.0) for d in range(40)]
+    rounds += [_round(start + timedelta(days=d), "right", 400.0) for d in range(10)]
+    assert hands_said(rounds, "tap", "left") == []
+
+
+def test_no_ratio_where_a_value_is_at_or_below_zero():
+    rounds = [_round(date(2026, 10, d), "left", 700.0, hits=0.0) for d in range(1, 10)]
+    rounds += [_round(date(2026, 10, d), "right", 500.0, hits=0.5) for d in range(1, 10)]
+    hits = next(line for line in hands_said(rounds, "tap", "left") if line.startswith("Hits"))
+    assert "ratio" not in hits and "Left hand (needs practice) 0 %" in hits
 
 
 def test_no_comparison_without_both_hands_or_a_single_affected_hand():
     rounds = [_round(date(2026, 10, d), "left", 700.0) for d in range(1, 10)]
-    assert hands_compared(rounds, "tap", "left") == []
+    assert hands_said(rounds, "tap", "left") == []
     both = [*rounds, _round(date(2026, 10, 2), "right", 500.0)]
-    assert hands_compared(both, "tap", "both") == []
+    assert hands_said(both, "tap", "both") == []
 
 
 def test_the_report_compares_the_hands_of_a_player_who_practises_both(tmp_path):

@@ -354,3 +354,25 @@ def test_the_record_number_and_clinician_are_typed_once_and_kept_with_the_profil
         pilot.press("Erase")
     pilot.press("OK")                                     # an emptied field clears it
     assert pilot.store.profile(scene.profile.id).clinician == ""
+
+
+def test_a_report_detail_that_cannot_be_saved_says_so_and_keeps_the_typing(area,
+                                                                           monkeypatch):
+    from deftly.scenes.therapist.record_entry import RecordEntryScene
+    from engine.store.errors import CannotSaveError
+
+    pilot, scene = area
+    entry = RecordEntryScene(scene, "record_number")
+    pilot.app.scenes.push(entry)
+    pilot.run(5)
+    for key in "A12":
+        pilot.press(key)
+
+    def full(profile):
+        raise CannotSaveError("The data folder is full: nothing was saved.")
+
+    monkeypatch.setattr(pilot.store, "update_profile", full)
+    pilot.press("OK")
+    assert pilot.top is entry and entry.text == "A12"
+    assert entry.problem == "The data folder is full: nothing was saved."
+    assert pilot.store.profile(scene.profile.id).record_number == ""

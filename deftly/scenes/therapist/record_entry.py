@@ -9,6 +9,7 @@ from deftly.scenes.base import Screen
 from engine.display import RectMM
 from engine.i18n import t
 from engine.input.sdl import Command
+from engine.store.errors import StoreError
 from engine.ui.keyboard import Keyboard
 from engine.ui.widgets import Button, TextField, Widget
 
@@ -27,6 +28,7 @@ class RecordEntryScene(Screen[None]):
         self.area = area
         self.field = field
         self.text = str(getattr(area.profile, field))
+        self.problem = ""
 
     def heading(self) -> str:
         return t(f"record.{self.field}_title", name=self.area.profile.name)
@@ -40,24 +42,27 @@ class RecordEntryScene(Screen[None]):
         ok_w = min(top.w * 0.26, 60.0)
         field = RectMM(top.x, top.y, top.w - ok_w - sizes.gap, sizes.button_h)
         ok = RectMM(field.right + sizes.gap, top.y, ok_w, sizes.button_h)
-        return [TextField(field, self.text, t(f"record.{self.field}_hint")),
+        return [TextField(field, self.text, t(f"record.{self.field}_hint"), self.problem),
                 Button(ok, t("button.ok"), self.done, style="primary", icon="check"),
                 Keyboard(keys, self.key, space_label=t("keyboard.space"),
                          erase_label=t("keyboard.erase"), digits=True)]
 
-    def key(self, char: str) -> None:
+    def key(self, char: str, typed: bool = False) -> None:
+        """A key of the screen's keyboard (capitals: a name's other letters are made small)
+        or, `typed`, a character from a keyboard, kept as typed ("McLee", "PhD")."""
+        self.problem = ""
         if char == "\b":
             self.text = self.text[:-1]
         elif len(self.text) < MAX_DETAIL and (char != " " or self.text[-1:] not in ("", " ")):
-            name = self.field == "clinician"
+            name = self.field == "clinician" and not typed
             first = not self.text or self.text[-1] in " -'."
-            self.text += char.lower() if name and not first else char.upper()
+            self.text += char.lower() if name and not first else char
         self.refresh()
 
     def on_text(self, text: str) -> None:
         for char in text:
             if char.isalnum() or char in " -'.":
-                self.key(char)
+                self.key(char, typed=True)
 
     def on_command(self, command: Command) -> None:
         if command is Command.ERASE:
@@ -68,6 +73,13 @@ class RecordEntryScene(Screen[None]):
             super().on_command(command)
 
     def done(self) -> None:
-        """Kept with the profile (and so in the area's copy of it)."""
-        self.area.save_profile(replace(self.area.profile, **{self.field: self.text.strip()}))
+        """Kept with the profile (and so in the area's copy of it); if the folder cannot
+        save, the field says so in one line and keeps what was typed."""
+        try:
+            self.area.save_profile(replace(self.area.profile,
+                                           **{self.field: self.text.strip()}))
+        except StoreError as error:
+            self.problem = str(error).splitlines()[0] if str(error) else t("record.not_saved")
+            self.refresh()
+            return
         self.finish(None)
