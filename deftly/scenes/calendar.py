@@ -60,6 +60,11 @@ def weeks_fitting(theme: Theme, h: float, gap: float, most: int = WEEKS) -> int:
     return max(1, min(most, fit))
 
 
+def names_months(theme: Theme, h: float, weeks: int, gap: float) -> bool:
+    """Whether `weeks` of the calendar leave room over them for the months' line."""
+    return h - header_height(theme) >= weeks * week_height(theme) + (weeks - 1) * gap
+
+
 def week_height(theme: Theme) -> float:
     """The least height of a week of the calendar whose days show their minutes: two lines
     of small text and the cell's edges."""
@@ -69,9 +74,9 @@ def week_height(theme: Theme) -> float:
 CELL_PAD_MM = 0.8   # above and below the text of a day
 
 
-def header_height(theme: Theme) -> float:
-    """The months shown, then the row of weekday names, over the calendar."""
-    return 2 * (theme.line_mm(theme.sizes.small) + 0.6)
+def header_height(theme: Theme, months: bool = True) -> float:
+    """The months shown (if `months`), then the row of weekday names, over the calendar."""
+    return (2 if months else 1) * (theme.line_mm(theme.sizes.small) + 0.6)
 
 
 def months_shown(rows: list[list[days.CalendarDay]]) -> str:
@@ -95,10 +100,11 @@ class CalendarGrid(Widget):
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
         sizes = theme.sizes
-        header, grid = self.rect.take_top(header_height(theme))
-        months, header = header.take_top(header.h / 2)
-        if self.rows:
-            draw.text_in(surface, theme, months_shown(self.rows), months, sizes.small, pal.ink,
+        months = bool(self.rows) and names_months(theme, self.rect.h, len(self.rows), self.gap)
+        header, grid = self.rect.take_top(header_height(theme, months))
+        if months:      # a small screen with large text keeps its room for the days
+            line, header = header.take_top(header.h / 2)
+            draw.text_in(surface, theme, months_shown(self.rows), line, sizes.small, pal.ink,
                          bold=True, align="left", wrap=False)
         cells = header.columns(7, self.gap)
         names = t("calendar.weekdays").split(",")

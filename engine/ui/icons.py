@@ -154,11 +154,20 @@ def _menu(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
         pygame.draw.rect(surface, color, (box.left, y, box.width, bar), border_radius=bar // 2)
 
 
+def _space(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
+    """A space bar's mark: a wide open bracket, ⎵."""
+    w = max(2, box.w // 10)
+    left, right, bottom = box.left + box.w // 8, box.right - box.w // 8, box.bottom - box.h // 4
+    top = box.top + box.h // 2
+    pygame.draw.lines(surface, color, False, [(left, top), (left, bottom), (right, bottom),
+                                              (right, top)], w)
+
+
 ICONS: dict[str, Callable[[pygame.Surface, pygame.Rect, Color], None]] = {
     "pause": _pause, "play": _play, "back": _back, "check": _check, "close": _close,
     "plus": _plus, "minus": _minus, "sound": _sound, "gear": _gear, "home": _home,
     "calendar": _calendar, "lock": _lock, "next": _next,
-    "menu": _menu,
+    "menu": _menu, "space": _space,
 }
 
 

@@ -35,24 +35,32 @@ class KeyGroup(Widget):
 
 
 class Keyboard(KeyGroup):
-    """Letters in three rows (under a row of digits, with `digits`), then Space and Erase.
-    Calls `on_key` with a character, " " or "\\b" (erase)."""
+    """Letters in three rows, then Space and Erase; with `digits`, a row of digits on top
+    and Space and Erase at the end of the last row of letters (four rows either way, so
+    the keys stay as big). Calls `on_key` with a character, " " or "\\b" (erase)."""
 
     def __init__(self, rect: RectMM, on_key: Callable[[str], None], gap_mm: float = 2.0,
                  space_label: str = "Space", erase_label: str = "Erase",
                  digits: bool = False) -> None:
         super().__init__(rect)
-        keys = (DIGITS, *ROWS) if digits else ROWS
-        rows = rect.rows(len(keys) + 1, gap_mm)
+        keys = (DIGITS, ROWS[0], ROWS[1], ROWS[2].rstrip("-")) if digits else ROWS
+        rows = rect.rows(4, gap_mm)
+        width = (rect.w - gap_mm * 9) / 10
         for chars, row in zip(keys, rows, strict=False):
-            width = (row.w - gap_mm * 9) / 10
-            offset = (row.w - (width * len(chars) + gap_mm * (len(chars) - 1))) / 2
-            for i, ch in enumerate(chars):
-                box = RectMM(row.x + offset + i * (width + gap_mm), row.y, width, row.h)
+            wide = 3.0 if digits and chars is keys[-1] else 0.0     # Space and Erase after
+            used = width * (len(chars) + wide) + gap_mm * (len(chars) - 1 + (2 if wide else 0))
+            x = row.x + (row.w - used) / 2
+            for ch in chars:
+                box = RectMM(x, row.y, width, row.h)
                 self.keys.append(Button(box, ch, partial(on_key, ch), slop_mm=1.0, key=True))
-        space, erase = rows[-1].columns(2, gap_mm * 4)
+                x = box.right + gap_mm
+        if digits:     # narrower: their marks over their words (the words may give way)
+            space = RectMM(x, rows[3].y, width * 1.5, rows[3].h)
+            erase = RectMM(space.right + gap_mm, rows[3].y, width * 1.5, rows[3].h)
+        else:
+            space, erase = rows[3].columns(2, gap_mm * 4)
         self.keys.append(Button(space, space_label, lambda: on_key(" "), slop_mm=1.0,
-                                key=True))
+                                key=True, icon="space" if digits else None))
         self.keys.append(Button(erase, erase_label, lambda: on_key("\b"), icon="back",
                                 slop_mm=1.0, key=True))
 

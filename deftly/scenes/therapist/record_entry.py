@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deftly.scenes.base import Screen
+from deftly.scenes.profiles import NewProfileScene
 from engine.display import RectMM
 from engine.i18n import t
 from engine.input.sdl import Command
@@ -14,6 +15,7 @@ from engine.ui.keyboard import Keyboard
 from engine.ui.widgets import Button, TextField, Widget
 
 MAX_DETAIL = 32
+KEY_ROWS = 4            # digits, then three rows of letters (Space and Erase in the last)
 FIELDS = ("record_number", "clinician")
 
 
@@ -36,13 +38,36 @@ class RecordEntryScene(Screen[None]):
     def headings(self) -> list[str]:
         return [self.heading(), t(f"record.{self.field}")]
 
+    def layout(self) -> None:
+        """The heading, the field and OK, then the keys; where the keys would be smaller
+        than a shaky finger can hit, the field and OK take the heading's place (the
+        field's hint asks the question)."""
+        sizes = self.app.theme.sizes
+        board = self.app.board.inset(sizes.margin * 0.75, sizes.margin * 0.5)
+        keys_h = board.h - self.header_height() - 2 * sizes.gap - sizes.button_h
+        if (keys_h - KEY_ROWS * 2.0) / KEY_ROWS >= NewProfileScene.KEY_MM:
+            super().layout()
+            return
+        row, keys = board.take_top(sizes.button_h + sizes.gap)
+        back = RectMM(row.x, row.y, min(38.0, row.w * 0.22), sizes.button_h)
+        self.widgets = [Button(back, t("button.back"), self.go_back, icon="back",
+                               style="quiet"),
+                        *self._entry(RectMM(back.right + sizes.gap, row.y,
+                                            row.right - back.right - sizes.gap, row.h),
+                                     keys, t(f"record.{self.field}"))]
+
     def build(self, content: RectMM) -> list[Widget]:
         sizes = self.app.theme.sizes
         top, keys = content.take_top(sizes.button_h + sizes.gap)
+        return self._entry(top, keys, t(f"record.{self.field}_hint"))
+
+    def _entry(self, top: RectMM, keys: RectMM, hint: str) -> list[Widget]:
+        """The field and OK side by side in `top`, the keyboard in `keys`."""
+        sizes = self.app.theme.sizes
         ok_w = min(top.w * 0.26, 60.0)
         field = RectMM(top.x, top.y, top.w - ok_w - sizes.gap, sizes.button_h)
         ok = RectMM(field.right + sizes.gap, top.y, ok_w, sizes.button_h)
-        return [TextField(field, self.text, t(f"record.{self.field}_hint"), self.problem),
+        return [TextField(field, self.text, hint, self.problem),
                 Button(ok, t("button.ok"), self.done, style="primary", icon="check"),
                 Keyboard(keys, self.key, space_label=t("keyboard.space"),
                          erase_label=t("keyboard.erase"), digits=True)]
