@@ -54,3 +54,21 @@ def test_a_change_within_the_noise_is_not_beyond_it():
     change = checkup_change(values, higher_is_better=False)
     assert change.mdc > abs(change.change) and change.beyond is False
     assert not change.better      # 505 ms is slower than 500 ms
+
+
+def test_the_trends_headline_gives_the_mdc_beside_the_last_checkup_from_five_on():
+    from datetime import date, timedelta
+
+    from deftly import trends
+    from deftly.scenes.therapist.trends_tab import headline
+
+    metric = next(m for m in trends.metrics_of("tap") if m.key == "reaction_ms_median")
+    values = [600.0, 640.0, 580.0, 620.0, 590.0]
+    points = [trends.Point(date(2026, 10, 5) + timedelta(weeks=k), v)
+              for k, v in enumerate(values)]
+    expected = f"check-up 590 ms (MDC95 {mdc95(values):.0f} ms)"
+    assert expected in headline(trends.Series(metric, checkups=points))
+    four = headline(trends.Series(metric, checkups=points[:4]))
+    assert "check-up 620 ms" in four and "MDC95" not in four
+    assert "MDC95" not in headline(trends.Series(metric, checkups=points),
+                                   left_out={points[0].day})    # a day of high pain

@@ -15,13 +15,14 @@ a dashed line), 0 to 10; days of high pain do not count for the triangles.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pygame
 
 from deftly import checkins, trends
+from deftly.detectable import mdc95
 from deftly.scenes.therapist.area import Tab
 from engine.display import RectMM
 from engine.i18n import t
@@ -154,14 +155,18 @@ def hands_text(c: trends.HandComparison, days: bool = True) -> str:
              other_value=c.metric.format(c.other_mean), ratio=ratio)
 
 
-def headline(series: trends.Series) -> str:
-    """The latest 7-day mean, the last check-up and the noise, in words."""
+def headline(series: trends.Series, left_out: Collection[date] = ()) -> str:
+    """The latest 7-day mean, the last check-up (with the check-ups' MDC95 once there are
+    enough of them; high-pain days left out, as in the report) and the noise, in words."""
     metric = series.metric
     parts = []
     if series.rolling:
         parts.append(t("trend.now", value=metric.format(series.rolling[-1].value)))
     if series.checkups:
-        parts.append(t("trend.last_checkup", value=metric.format(series.checkups[-1].value)))
+        last = metric.format(series.checkups[-1].value)
+        mdc = mdc95([p.value for p in trends.without(series.checkups, left_out)])
+        parts.append(t("trend.last_checkup", value=last) if mdc is None else
+                     t("trend.last_checkup_mdc", value=last, mdc=metric.format(mdc)))
     if series.training and series.noise == series.noise:
         parts.append(t("trend.noise", value=metric.format(series.noise)))
     return " · ".join(parts)
@@ -418,7 +423,8 @@ class TrendsTab(Tab):
             charts.append((box, reached_data(reached, unlocked, first, last, colors,
                                              level_names=not charts)))
         for whole, item in self.charts:
-            box = _title(surface, theme, whole, [item.metric.title], headline(item))
+            box = _title(surface, theme, whole, [item.metric.title],
+                         headline(item, self.area.high_pain_days()))
             box = self._hands_line(surface, theme, box, item.metric)
             charts.append((box, chart_data(item, unlocked, first, last, colors,
                                            level_names=not charts)))
