@@ -108,6 +108,24 @@ def first_fitting(theme: Theme, texts: Sequence[str], width_mm: float, *,
                 None)
 
 
+def ellipsize(theme: Theme, text: str, width_mm: float, *, bold: bool = False,
+              size_mm: float | None = None) -> str:
+    """`text` whole if it fits `width_mm` on one line at `size_mm` (the small size by
+    default), else its longest start that fits with "…" after it ("" if not even "…")."""
+    if text_width(theme, text, bold, size_mm) <= width_mm:
+        return text
+    low, high = 0, len(text)           # the longest start that fits: a binary search
+    while low < high:
+        mid = (low + high + 1) // 2
+        if text_width(theme, text[:mid].rstrip() + "…", bold, size_mm) <= width_mm:
+            low = mid
+        else:
+            high = mid - 1
+    if low == 0:
+        return "…" if text_width(theme, "…", bold, size_mm) <= width_mm else ""
+    return text[:low].rstrip() + "…"
+
+
 def lines_of(theme: Theme, text: str, width_mm: float, bold: bool = False,
              size_mm: float | None = None) -> int:
     """How many lines `text` takes wrapped between words in `width_mm` (at `size_mm`, the

@@ -53,6 +53,12 @@ def _lines(theme: Theme, text: str, width: float, bold: bool) -> int:
     return draw.lines_of(theme, text, width - 2 * PAD_MM, bold)
 
 
+def cell_text(theme: Theme, text: str, width: float, bold: bool = False) -> str:
+    """`text` as a clipped cell (or, `bold`, header) `width` mm wide shows it: cut with "…"
+    to fit on one line between the cell's padding."""
+    return draw.ellipsize(theme, text, max(0.0, width - 2 * PAD_MM), bold=bold)
+
+
 def column_widths(theme: Theme, width: float, columns: Sequence[Column],
                   rows: Sequence[Sequence[str]]) -> list[float]:
     """Each column as wide as its longest line and title if they all fit (the spare width
@@ -79,13 +85,15 @@ def column_widths(theme: Theme, width: float, columns: Sequence[Column],
 
 
 def fit_table(theme: Theme, width: float, columns: Sequence[Column],
-              rows: Sequence[Sequence[str]], *, min_row_h: float = 0.0) -> TableFit:
-    """The widths and heights for `rows` under `columns` in `width` mm (see TableFit)."""
+              rows: Sequence[Sequence[str]], *, min_row_h: float = 0.0,
+              clip: bool = False) -> TableFit:
+    """The widths and heights for `rows` under `columns` in `width` mm (see TableFit);
+    `clip`: rows of one line, each cell cut with an ellipsis to its column (`cell_text`)."""
     widths = column_widths(theme, width, columns, rows)
-    header = max((_lines(theme, c.title, w, True) for c, w in zip(columns, widths,
-                                                                  strict=True)), default=1)
-    row = max((_lines(theme, str(text), w, False) for r in rows
-               for text, w in zip(r, widths, strict=False)), default=1)
+    header = 1 if clip else max((_lines(theme, c.title, w, True)
+                                 for c, w in zip(columns, widths, strict=True)), default=1)
+    row = 1 if clip else max((_lines(theme, str(text), w, False) for r in rows
+                              for text, w in zip(r, widths, strict=False)), default=1)
     return TableFit(widths, theme.line_mm(theme.sizes.small, min(header, MAX_HEADER_LINES))
                     + ROW_PAD_MM,
                     max(min_row_h, theme.line_mm(theme.sizes.small, row) + ROW_PAD_MM))
@@ -98,8 +106,10 @@ class Table(Widget):
     `on_row` gets the row's index among all rows."""
 
     def __init__(self, rect: RectMM, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                 *, row_h: float = 0.0, on_row: Callable[[int], None] | None = None) -> None:
-        """`row_h`: the least height of a row (rows grow to hold their lines)."""
+                 *, row_h: float = 0.0, on_row: Callable[[int], None] | None = None,
+                 clip: bool = False) -> None:
+        """`row_h`: the least height of a row (rows grow to hold their lines); `clip`:
+        every row one line, a cell too long for its column cut with an ellipsis."""
         super().__init__(rect)
         self.columns = list(columns)
         self.rows = [list(r) for r in rows]
@@ -110,6 +120,7 @@ class Table(Widget):
         self._down: tuple[int, int] | None = None    # (finger, row)
         self._header_mm = 8.5
         self._widths: list[float] = []
+        self.clip = clip
 
     @property
     def chevron(self) -> float:
@@ -118,7 +129,7 @@ class Table(Widget):
     def fit(self, theme: Theme) -> TableFit:
         """Fit the columns and rows to the theme's text (done again when drawn)."""
         fit = fit_table(theme, self.rect.w - self.chevron, self.columns, self.rows,
-                        min_row_h=self.min_row_h)
+                        min_row_h=self.min_row_h, clip=self.clip)
         self._widths, self._header_mm, self.row_h = fit.widths, fit.header_h, fit.row_h
         return fit
 
@@ -129,6 +140,11 @@ class Table(Widget):
         page = max(0, min(page, pages - 1))
         self.first, self.count = page * per_page, per_page
         return page, pages
+
+    @property
+    def widths(self) -> list[float]:
+        """Each column's width in mm (as last fitted)."""
+        return list(self._widths)
 
     def shown(self) -> list[list[str]]:
         return self.rows[self.first:self.first + self.count]
@@ -168,9 +184,11 @@ class Table(Widget):
         small = theme.sizes.small
         self.count = min(self.count, self.fit(theme).rows_in(self.rect.h))   # no spill
         header = RectMM(self.rect.x, self.rect.y, self.rect.w - self.chevron, self._header_mm)
-        for cell, column in zip(self._cells(header), self.columns, strict=True):
-            draw.text_in(surface, theme, column.title, cell, small, pal.muted, bold=True,
-                         align=column.align, valign="bottom")
+        for cell, column, w in zip(self._cells(header), self.columns, self._widths,
+                                   strict=True):
+            title = cell_text(theme, column.title, w, bold=True) if self.clip else column.title
+            draw.text_in(surface, theme, title, cell, small, pal.muted, bold=True,
+                         align=column.align, valign="bottom", wrap=not self.clip)
         y = self.rect.y + self._header_mm
         for i, row in enumerate(self.shown(), start=self.first):
             box = RectMM(self.rect.x, y, self.rect.w, self.row_h)
@@ -178,9 +196,14 @@ class Table(Widget):
             fill = pal.line if pressed else (pal.panel if i % 2 == 0 else pal.background)
             draw.panel(surface, theme, box, fill, radius_mm=1.0)
             text_box = RectMM(box.x, box.y, box.w - self.chevron, box.h)
-            for cell, column, text in zip(self._cells(text_box), self.columns, row,
-                                          strict=False):
-                draw.text_in(surface, theme, text, cell, small, pal.ink, align=column.align)
+            for cell, column, text, w in zip(self._cells(text_box), self.columns, row,
+                                             self._widths, strict=False):
+                if self.clip:
+                    draw.text_in(surface, theme, cell_text(theme, text, w), cell, small,
+                                 pal.ink, align=column.align, wrap=False)
+                else:
+                    draw.text_in(surface, theme, text, cell, small, pal.ink,
+                                 align=column.align)
             if self.on_row:
                 size = min(self.row_h * 0.4, 4.0)
                 icon = RectMM(box.right - self.chevron + (self.chevron - size) / 2,
