@@ -130,3 +130,38 @@ def test_a_long_cell_is_cut_with_an_ellipsis_in_a_narrow_table(rounds):
     assert cell_text(theme, long, table.widths[0]).endswith("…")
     assert table.row_h == pytest.approx(theme.line_mm(theme.sizes.small) + 1.6, abs=0.01) \
         or table.row_h == table.min_row_h
+
+
+def test_a_year_of_weeks_is_chosen_by_month_then_week():
+    from datetime import date, timedelta
+
+    from deftly.scenes.therapist.rounds_tab import jumps
+
+    first = date(2025, 12, 1)
+    sessions = [{"started_at": f"{first + timedelta(days=d):%Y-%m-%d}T10:00:00",
+                 "game": "tap", "hand": "left", "mode": "training"}
+                for d in range(364, -1, -1)]                 # newest first
+    assert len(jumps(sessions, 60)) == 53                    # weeks, when they fit
+    months = jumps(sessions, 12)
+    assert list(months)[:2] == ["2026-11", "2026-10"] and len(months) == 12
+    weeks = jumps(sessions, 12, month="2026-03")
+    assert 4 <= len(weeks) <= 6 and all(len(k) == 10 for k in weeks)
+    for key, (_, index) in weeks.items():                    # each its newest round
+        assert str(week_of(sessions[index])) == key
+        assert all(week_of(s) != week_of(sessions[index]) for s in sessions[:index])
+
+
+def test_when_weeks_do_not_fit_the_chooser_a_month_then_its_week(rounds, monkeypatch):
+    pilot, scene = rounds
+    tab = scene.tab
+    monkeypatch.setattr(tab, "_buttons_fitting", lambda labels: 1)   # as with a year
+    scene.refresh()
+    pilot.run(20)
+    oldest = tab.sessions[-1]
+    month, monday = f"{oldest['started_at'][:7]}", week_of(oldest)
+    pilot.tap_button(filter_button(pilot, 3))
+    assert month in pilot.top.choices                   # months offered
+    pilot.press(pilot.top.choices[month])
+    assert isinstance(pilot.top, ChoicesScene)          # then that month's weeks
+    pilot.press(pilot.top.choices[f"{monday:%Y-%m-%d}"])
+    assert pilot.top is scene and week_of(tab.shown[0]) == monday

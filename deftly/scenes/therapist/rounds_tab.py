@@ -67,19 +67,25 @@ def matches(session: dict[str, Any], game: str, hand: str, mode: str) -> bool:
         (not hand or session.get("hand") == hand) and (not mode or kind == mode)
 
 
-def jumps(sessions: list[dict[str, Any]], room: int) -> dict[str, tuple[str, int]]:
+def jumps(sessions: list[dict[str, Any]], room: int, month: str = ""
+          ) -> dict[str, tuple[str, int]]:
     """Where the week chooser can jump in `sessions` (newest first): key -> (label, index of
-    its newest round); weeks, or months when there are more weeks than `room` buttons."""
+    its newest round); weeks (those with a round in `month`, "YYYY-MM", if given), or months
+    ("YYYY-MM" keys, each opening its weeks) when there are more weeks than `room` buttons."""
     weeks: dict[str, tuple[str, int]] = {}
     months: dict[str, tuple[str, int]] = {}
+    in_month: set[str] = set()
     for i, session in enumerate(sessions):
-        monday = week_of(session)
-        if monday is None:
+        monday, day = week_of(session), session_day(session)
+        if monday is None or day is None:
             continue
-        weeks.setdefault(f"{monday:%Y-%m-%d}",
-                         (t("rounds.week_of", day=f"{monday:%d %b %Y}"), i))
-        day = session_day(session)
+        key = f"{monday:%Y-%m-%d}"
+        weeks.setdefault(key, (t("rounds.week_of", day=f"{monday:%d %b %Y}"), i))
         months.setdefault(f"{day:%Y-%m}", (f"{day:%B %Y}", i))
+        if f"{day:%Y-%m}" == month:
+            in_month.add(key)
+    if month:
+        return {k: v for k, v in weeks.items() if k in in_month}
     return weeks if len(weeks) <= room else months
 
 
@@ -184,7 +190,6 @@ class RoundsTab(Tab):
         self.area.refresh()
 
     def choose_week(self) -> None:
-
         here = {k for k, (_, i) in self.weeks.items()
                 if self.shown and self.sessions[i] is self.shown[0]}
         scene = ChoicesScene(self.area.shell, t("rounds.jump_to"),
@@ -193,6 +198,10 @@ class RoundsTab(Tab):
         self.app.scenes.push(scene, self._week_chosen)
 
     def _week_chosen(self, key: str | None) -> None:
+        if key in self.weeks and len(key) == len("2026-01"):    # a month: then its weeks
+            self.weeks = jumps(self.sessions, 0, month=key)
+            self.choose_week()
+            return
         if key in self.weeks:
             self.first = self.weeks[key][1]
         self.area.refresh()
