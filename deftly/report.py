@@ -442,17 +442,23 @@ def name_rows(starts: list[float], widths: list[float], gap: float = 4.0) -> lis
 
 
 def date_ticks(first: date, last: date, most: int = MAX_TICKS):  # noqa: ANN201
-    """Ticks at sensible steps with month names: Mondays ("05 Oct") every 1, 2, 4 or 8
-    weeks up to about four months, then the first of every 1, 2, 3, 6 or 12 months ("Oct",
-    and "Jan 2027" where a year starts); never more than `most`."""
+    """Ticks at sensible steps with month names: Mondays ("05 Oct", "04 Jan 2027" where a
+    year starts) every 1, 2, 4 or 8 weeks up to about four months, then the first of every
+    1, 2, 3, 6 or 12 months ("Oct", and "Jan 2027" where a year starts); never more than
+    `most`."""
     from matplotlib import dates as mdates
     from matplotlib.ticker import FuncFormatter
 
     days = (last - first).days + 1
     if days <= 7 * 4 * MAX_TICKS // 2:
         step = next((n for n in (1, 2, 4, 8) if days / (7 * n) <= most), 8)
+        def monday(value: float, position: int | None = None) -> str:
+            day = mdates.num2date(value)
+            new_year = day.month == 1 and day.day <= 7 * step
+            return f"{day:%d %b %Y}" if new_year and position != 0 else f"{day:%d %b}"
+
         return (mdates.WeekdayLocator(byweekday=mdates.MO, interval=step),
-                mdates.DateFormatter("%d %b"))
+                FuncFormatter(monday))
     months = days / 30.4
     step = next((n for n in (1, 2, 3, 6, 12, 24) if months / n <= most), 24)
 

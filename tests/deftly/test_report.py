@@ -110,3 +110,15 @@ def test_level_names_take_the_lowest_row_where_they_overlap_no_other():
         for j in range(i):
             if rows[i] == rows[j]:
                 assert starts[i] >= starts[j] + widths[j]
+
+
+def test_weekly_date_labels_name_the_year_where_one_starts():
+    from datetime import datetime
+
+    from deftly.report import date_ticks
+
+    locator, formatter = date_ticks(date(2026, 12, 1), date(2027, 1, 31))
+    ticks = locator.tick_values(datetime(2026, 12, 1), datetime(2027, 1, 31))
+    labels = [formatter(value, k) for k, value in enumerate(ticks)]
+    assert "04 Jan 2027" in labels and "07 Dec" in labels
+    assert all(len(label.split()) == 2 for label in labels if "Jan" not in label)
