@@ -42,6 +42,7 @@ def test_the_pdf_opens_with_one_page_per_game_played(played, tmp_path):
     assert reader.metadata.title == f"Deftly report: {profile.name}"
 
 
+@pytest.mark.slow
 def test_png_gives_one_image_per_page(played, tmp_path):
     profile = played.profiles()[0]
     paths = write_report(played, profile, tmp_path / "ann.png")

@@ -16,6 +16,8 @@ from deftly.shots import THERAPIST_DAYS, THERAPIST_PLAYERS
 from engine import __version__
 from games.registry import all_specs
 
+pytestmark = pytest.mark.slow     # a six-week report of six games: `make test`, not `check`
+
 SPAN = re.compile(r"(\d\d \w{3} \d{4}) – (\d\d \w{3} \d{4})")
 WRITTEN = datetime(2026, 11, 21, 9, 30)
 
