@@ -251,9 +251,8 @@ def stack_names(xs: Sequence[float], widths: Sequence[float], low: float, high: 
 
 def _cut(theme: Theme, name: str, room_mm: float) -> str:
     """`name`, cut with an ellipsis to fit `room_mm` (at least its first letter and …)."""
-    return draw.first_fitting(theme, [name] + [name[:n].rstrip() + "…"
-                                               for n in range(len(name) - 1, 0, -1)],
-                              room_mm) or (name[:1] + "…")
+    shown = draw.ellipsize(theme, name, room_mm)
+    return shown if shown not in ("", "…") else name[:1] + "…"
 
 
 def _joined(flags: Sequence[Flag], within: float) -> list[Flag]:
@@ -452,9 +451,8 @@ def _name_image(theme: Theme, name: str, room_mm: float, wrap: bool
     if wrap and draw.text_width(theme, name) > room_mm and \
             draw.text_width(theme, longest) <= room_mm and draw.lines_of(theme, name, room_mm) <= 2:
         return name, draw.render_text(theme, name, small, ink, wrap_px=theme.px(room_mm))
-    shown = draw.first_fitting(theme, [name] + [name[:n].rstrip() + "…"
-                                                for n in range(len(name) - 1, 0, -1)],
-                               room_mm) or ""
+    shown = draw.ellipsize(theme, name, room_mm)
+    shown = "" if shown == "…" else shown
     return shown, draw.render_text(theme, shown, small, ink)
 
 
