@@ -84,9 +84,10 @@ def test_a_week_the_period_cuts_says_so(report):
     first = min(session_day(s) for s in sessions if s.get("game") == "tap")
     weeks = next(p for p in pages if "Tap the dots · week by week" in p)
     monday = first - timedelta(days=first.weekday())
-    if first != monday:
-        cut = (monday + timedelta(days=6) - first).days + 1
-        assert re.search(rf"{first:%d %b %Y} – \S+ \S+ \S+\s+\d of {cut}, part week", weeks)
+    cut = (monday + timedelta(days=6) - first).days + 1
+    row = re.search(rf"{first:%d %b %Y} – \S+ \S+ \S+\s+\d of (\d)(, part week)?", weeks)
+    assert row and int(row.group(1)) == cut                  # the days of the week it holds
+    assert bool(row.group(2)) == (cut < 7)                   # and says so when it is cut
 
 
 def test_each_game_reads_in_plain_words_and_gives_the_mdc_beside_its_checkups(report):
