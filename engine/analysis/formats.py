@@ -36,6 +36,13 @@ class Points:
         keep = self.pen > 0
         return Points(self.t_ms[keep], self.xy[keep], self.pen[keep], self.finger[keep])
 
+    def stroke_of(self) -> np.ndarray:
+        """For the pen-down samples (`down()`), the stroke each belongs to: 0, 1, ... (a
+        stroke is a run of pen-down samples)."""
+        pen = self.pen > 0
+        starts = pen & ~np.r_[False, pen[:-1]]
+        return np.cumsum(starts)[pen] - 1
+
 
 @dataclass(frozen=True)
 class Taps:
@@ -71,12 +78,14 @@ class PointingSequence:
 
 @dataclass(frozen=True)
 class AxisPath:
-    """One AccuracyMeasures path: start, end, width and the sampled path."""
+    """One AccuracyMeasures trial: start, end, width, the sampled path and its code."""
 
     start: np.ndarray
     end: np.ndarray
     width: float
     xy: np.ndarray
+    code: dict[str, str] = field(default_factory=dict)
+    """The trial's code (participant, block, trial...), by the header's names."""
 
 
 def _lines(path: Path) -> list[str]:
@@ -142,12 +151,20 @@ def read_xy_rows(path: Path) -> np.ndarray:
     return np.array(points)
 
 
-def read_cloudupdrs(path: Path) -> Taps:
-    """The cloudUPDRS / pdkit finger-tapping CSV, loaded as pdkit loads it (last line dropped).
+def read_cloudupdrs(path: Path, pdkit: bool = False) -> Taps:
+    """The cloudUPDRS / pdkit finger-tapping CSV. A closing line that is not a tapping row
+    (the "Total number of taps: N" footer) is dropped; a tapping row never is. `pdkit`:
+    drop the last line whatever it holds, as pdkit's loader does (its numbers exactly, one
+    tap short on the files that have no footer).
 
     Columns: time ms, -, action (0 down, 1 up), x, y, -, -, target x, target y.
     """
-    lines = _lines(path)[:-1]
+    lines = _lines(path)
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    if pdkit:
+        lines = lines[:-1]
+    elif filled and _is_footer(lines[filled[-1]]):
+        lines = lines[:filled[-1]]
     rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -164,6 +181,11 @@ def read_cloudupdrs(path: Path) -> Taps:
     down = action == 0
     return Taps(data[down, 0], data[action == 1, 0], data[down][:, 3:5], data[down][:, 7:9],
                 float(data[0, 0]), float(data[-1, 0]), count_lifts=True)
+
+
+def _is_footer(line: str) -> bool:
+    """A closing summary line such as "Total number of taps: 204" (words, not 9 numbers)."""
+    return bool(re.match(r"\s*[A-Za-z]", line))
 
 
 _PAIR = re.compile(r"^\{\s*(-?[\d.eE+-]+)\s*,\s*(-?[\d.eE+-]+)\s*\}$")
@@ -187,6 +209,10 @@ def read_mpower_tapping(path: Path) -> Taps:
         where = f"tap {index + 1}: "
         if not isinstance(record, dict):
             raise FormatError(path, None, f"{where}an object")
+        if "TapTimeStamp" not in record or "TappedButtonId" not in record:
+            keys = ", ".join(sorted(record)[:6]) or "no keys"
+            raise FormatError(path, None, f"{where}TapTimeStamp, TapCoordinate and "
+                              f"TappedButtonId, found {keys}")
         button = record.get("TappedButtonId")
         if button not in ("TappedButtonLeft", "TappedButtonRight"):
             continue
@@ -202,9 +228,15 @@ def read_mpower_tapping(path: Path) -> Taps:
     return Taps(np.array(times), None, np.array(xy).reshape(-1, 2), None)
 
 
-def read_svc(path: Path) -> Points:
-    """Handwriting-tablet SVC: first line the sample count, then
-    `x y t_ms pen azimuth altitude pressure` per line."""
+SVC_COLUMNS = {"yx": "y x time pen azimuth altitude pressure",
+               "xy": "x y time pen azimuth altitude pressure"}
+"""The two column orders of SVC files: PaHaW's description gives y first (its files'
+default here); SVC2004's signatures give x first."""
+
+
+def read_svc(path: Path, order: str = "yx") -> Points:
+    """Handwriting-tablet SVC: first line the sample count, then 7 numbers per line, in
+    the order `SVC_COLUMNS[order]`."""
     lines = [(n, line) for n, line in enumerate(_lines(path), start=1) if line.strip()]
     if not lines:
         raise FormatError(path, 1, "the number of samples")
@@ -212,8 +244,8 @@ def read_svc(path: Path) -> Points:
         count = int(lines[0][1].strip())
     except ValueError as error:
         raise FormatError(path, lines[0][0], "the number of samples") from error
-    rows = [_floats(path, n, line, 7, "7 numbers: x y time pen azimuth altitude pressure")
-            for n, line in lines[1:]]
+    columns = SVC_COLUMNS[order]
+    rows = [_floats(path, n, line, 7, f"7 numbers: {columns}") for n, line in lines[1:]]
     if len(rows) != count:
         last = lines[-1][0] if lines else 1
         raise FormatError(path, last, f"{count} samples as the first line says, "
@@ -221,7 +253,21 @@ def read_svc(path: Path) -> Points:
     if not rows:
         raise FormatError(path, 2, "at least one sample")
     data = np.array(rows)
-    return Points(data[:, 2], data[:, 0:2], data[:, 3], np.ones(len(data)))
+    xy = data[:, [1, 0]] if order == "yx" else data[:, 0:2]
+    return Points(data[:, 2], xy, data[:, 3], np.ones(len(data)))
+
+
+PAHAW_NAME = re.compile(r"__(\d+)_\d+\.svc$", re.IGNORECASE)
+PAHAW_TASKS = {1: "spiral", 2: "handwriting", 3: "handwriting", 4: "handwriting",
+               5: "handwriting", 6: "handwriting", 7: "handwriting", 8: "handwriting"}
+"""PaHaW's tasks by the number in its file names (`00026__1_1.svc`): 1 the Archimedean
+spiral; 2 to 8 the letter l, "le", "les", words and a sentence."""
+
+
+def svc_task(path: Path) -> str | None:
+    """The task a PaHaW file's name says (spiral or handwriting), or None."""
+    match = PAHAW_NAME.search(Path(path).name)
+    return PAHAW_TASKS.get(int(match.group(1))) if match else None
 
 
 def read_fittstasktwo(path: Path) -> list[PointingSequence]:
@@ -259,16 +305,35 @@ def read_fittstasktwo(path: Path) -> list[PointingSequence]:
     return sequences
 
 
-def read_accuracymeasures(path: Path) -> AxisPath:
-    """AccuracyMeasures' demo layout: header, code, from x,y, to x,y, width, xs, ys."""
+def read_accuracymeasures(path: Path) -> list[AxisPath]:
+    """AccuracyMeasures' input: comments (#), a code header once, then per trial a code
+    line, from x,y, to x,y, width, the path's x values and its y values, trials apart
+    by blank lines. Every trial is read."""
     body = [(n, line) for n, line in enumerate(_lines(path), start=1)
             if line.strip() and not line.startswith("#")]
     if len(body) < 7:
         raise FormatError(path, body[-1][0] if body else 1,
                           "header, code, from, to, width, x values and y values lines")
-    start = _floats(path, body[2][0], body[2][1], 2, "from x,y")
-    end = _floats(path, body[3][0], body[3][1], 2, "to x,y")
-    width = _floats(path, body[4][0], body[4][1], 1, "the target width")[0]
-    xs = _floats(path, body[5][0], body[5][1], None, "the path's x values")
-    ys = _floats(path, body[6][0], body[6][1], len(xs), f"{len(xs)} y values, as many as x")
-    return AxisPath(np.array(start), np.array(end), width, np.column_stack([xs, ys]))
+    names = [h.strip() for h in body[0][1].split(",")]
+    paths = []
+    for i in range(1, len(body), 6):
+        trial = body[i:i + 6]
+        if len(trial) < 6:
+            raise FormatError(path, trial[-1][0], "a whole trial: code, from, to, width, "
+                              "x values and y values lines")
+        paths.append(_axis_trial(path, names, trial))
+    return paths
+
+
+def _axis_trial(path: Path, names: list[str], trial: list[tuple[int, str]]) -> AxisPath:
+    (n_code, code), (n_from, start), (n_to, end), (n_w, width), (n_x, xs), (n_y, ys) = trial
+    values = [v.strip() for v in code.split(",")]
+    if len(values) != len(names):
+        raise FormatError(path, n_code, f"a code line of {len(names)} values, as the header")
+    a = _floats(path, n_from, start, 2, "from x,y")
+    b = _floats(path, n_to, end, 2, "to x,y")
+    w = _floats(path, n_w, width, 1, "the target width")[0]
+    x = _floats(path, n_x, xs, None, "the path's x values")
+    y = _floats(path, n_y, ys, len(x), f"{len(x)} y values, as many as x")
+    return AxisPath(np.array(a), np.array(b), w, np.column_stack([x, y]),
+                    dict(zip(names, values, strict=True)))

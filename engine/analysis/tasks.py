@@ -11,6 +11,7 @@ from engine.analysis.formats import AxisPath, PointingSequence, Points, Taps
 from engine.scoring.geometry import Polyline
 from engine.scoring.pointing import mean_throughput, sequence_throughput
 from engine.scoring.result import clean
+from engine.scoring.stats import mean
 from engine.scoring.tapping import tapping
 from engine.scoring.trace import score_trace
 
@@ -57,8 +58,22 @@ def analyze_path(points: Points, units: Units, start: tuple[float, float] | None
     line = Polyline.of(units.length(reference)) if reference is not None else None
     width = units.length(np.asarray(corridor, dtype=float)) if corridor is not None else None
     score = score_trace(down.t_ms, xy, reference=line, axis=axis,
-                        corridor_mm=float(width) if width is not None else None)
+                        corridor_mm=float(width) if width is not None else None,
+                        stroke_of=points.stroke_of())
     return units.label({"task": "path", **score.to_dict()})
+
+
+def analyze_handwriting(points: Points, units: Units) -> dict[str, Any]:
+    """Handwriting (letters, words): strokes, on-surface length, time and speed, the time
+    in the air between strokes, and SPARC; no reference, no spiral fit."""
+    down = points.down()
+    score = score_trace(down.t_ms, units.length(down.xy), stroke_of=points.stroke_of())
+    return units.label({"task": "handwriting", **score.to_dict()})
+
+
+MIN_SPIRAL_TURNS = 1.0
+"""A drawing that turns less than this around the fitted centre is not a spiral: its
+spiral fit (spacing, RMSE) means nothing."""
 
 
 def analyze_spiral(points: Points, units: Units,
@@ -67,15 +82,26 @@ def analyze_spiral(points: Points, units: Units,
     down = points.down()
     xy = units.length(down.xy)
     c = units.length(np.asarray(center, dtype=float)) if center is not None else None
-    score = score_trace(down.t_ms, xy, spiral=True, spiral_center=c)
-    return units.label({"task": "spiral", **score.to_dict()})
+    score = score_trace(down.t_ms, xy, spiral=True, spiral_center=c,
+                        stroke_of=points.stroke_of())
+    result: dict[str, Any] = {"task": "spiral", **score.to_dict()}
+    turns = score.spiral.turns if score.spiral is not None else float("nan")
+    result["spiral_fit_meaningful"] = bool(np.isfinite(turns) and turns >= MIN_SPIRAL_TURNS)
+    if not result["spiral_fit_meaningful"]:
+        result["spiral_note"] = (f"the drawing turns {turns:.2f} times around its centre, "
+                                 f"under {MIN_SPIRAL_TURNS:g}: it is not a spiral, and "
+                                 "its spiral fit means nothing" if np.isfinite(turns) else
+                                 "too few samples for a spiral fit")
+    return units.label(result)
 
 
-def analyze_taps(taps: Taps, units: Units) -> dict[str, Any]:
+def analyze_taps(taps: Taps, units: Units, notes: dict[str, Any] | None = None
+                 ) -> dict[str, Any]:
+    """Tapping metrics; `notes` (how the file was read) go in the result as they are."""
     result = tapping(taps.down_ms, taps.up_ms, units.length(taps.down_xy),
                      units.length(taps.target_xy) if taps.target_xy is not None else None,
                      taps.start_ms, taps.end_ms, count_lifts=taps.count_lifts)
-    return units.label({"task": "tapping", **result.to_dict()})
+    return units.label({"task": "tapping", **(notes or {}), **result.to_dict()})
 
 
 def taps_from_points(points: Points) -> Taps:
@@ -103,10 +129,16 @@ def analyze_pointing(sequences: list[PointingSequence], units: Units) -> dict[st
                         "sequences": [units.names(row) for row in rows]})
 
 
-def analyze_axis_path(path: AxisPath, units: Units) -> dict[str, Any]:
-    """MacKenzie's accuracy measures for one AccuracyMeasures path."""
-    score = score_trace(np.arange(len(path.xy)) * 10.0, units.length(path.xy),
-                        axis=(units.length(path.start), units.length(path.end)))
-    offsets = score.axis
-    assert offsets is not None
-    return units.label({"task": "axis", **offsets.to_dict()})
+def analyze_axis_paths(paths: list[AxisPath], units: Units) -> dict[str, Any]:
+    """MacKenzie's accuracy measures (MO, ME, MV) for every AccuracyMeasures trial, each
+    with its code, and their means over the file's trials."""
+    rows = []
+    for path in paths:
+        score = score_trace(np.arange(len(path.xy)) * 10.0, units.length(path.xy),
+                            axis=(units.length(path.start), units.length(path.end)))
+        assert score.axis is not None
+        rows.append({**path.code, **score.axis.to_dict()})
+    means = {key: clean(mean([row[key] for row in rows]))
+             for key in ("mo_mm", "me_mm", "mv_mm")}
+    return units.label({"task": "axis", "trials": len(rows), "means_of": "trials", **means,
+                        "per_trial": [units.names(row) for row in rows]})

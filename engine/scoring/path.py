@@ -179,6 +179,44 @@ def mean_speed(xy: ArrayLike, t_ms: ArrayLike) -> float:
     return ratio(path_length(xy), (t.max() - t.min()) / 1000.0)
 
 
+def runs(labels: ArrayLike) -> list[slice]:
+    """The runs of equal consecutive labels (a stroke's samples, in sample order)."""
+    which = np.asarray(labels).ravel()
+    if not which.size:
+        return []
+    bounds = [0, *(np.flatnonzero(which[1:] != which[:-1]) + 1).tolist(), len(which)]
+    return [slice(a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def span_ms(t_ms: np.ndarray) -> float:
+    """How long samples last: the last time less the first (0 for fewer than two)."""
+    return float(t_ms.max() - t_ms.min()) if t_ms.size >= 2 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Surface(Metrics):
+    """A drawing in strokes: what happened with the pen (finger) on the surface, and the
+    time in the air between strokes, apart."""
+
+    strokes: int
+    on_surface_ms: float
+    in_air_ms: float
+    length_mm: float
+    """Drawn on the surface: the jumps between strokes are not drawn."""
+    speed_mm_per_s: float
+    """On-surface speed: the length drawn over the time on the surface."""
+
+
+def surface(xy: np.ndarray, t_ms: np.ndarray, strokes: list[slice]) -> Surface:
+    """On-surface length, time and speed of `strokes` (runs of finite samples in time
+    order), and the time in the air: from each stroke's end to the next one's start."""
+    on_ms = sum(span_ms(t_ms[s]) for s in strokes)
+    length = sum(path_length(xy[s]) for s in strokes)
+    air = sum(max(float(t_ms[b][0] - t_ms[a][-1]), 0.0)
+              for a, b in itertools.pairwise(strokes))
+    return Surface(len(strokes), on_ms, air, length, ratio(length, on_ms / 1000.0))
+
+
 def speed_profile(xy: ArrayLike, t_ms: ArrayLike, rate_hz: float = 100.0
                   ) -> tuple[np.ndarray, float]:
     """Speed (units/s) resampled uniformly at `rate_hz`; returns (speeds, rate)."""

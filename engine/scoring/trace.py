@@ -18,7 +18,10 @@ from engine.scoring.path import (
     deviation,
     mean_speed,
     path_length,
+    runs,
+    surface,
     timed,
+    weighted_by_duration,
 )
 from engine.scoring.result import Metrics
 from engine.scoring.smoothness import path_sparc
@@ -40,13 +43,19 @@ class TraceScore(Metrics):
     completion: float | None = None
     axis: AxisOffsets | None = None
     spiral: SpiralFit | None = None
+    strokes: int | None = None
+    """Given strokes (pen-down runs): how many; then length and speed are on the surface."""
+    on_surface_ms: float | None = None
+    in_air_ms: float | None = None
+    """Between strokes, from one's end to the next one's start."""
 
     def to_dict(self, prefix: str = "") -> dict[str, object]:
         out = Metrics.to_dict(self, prefix)
         return {k: v for k, v in out.items() if v is not None or not _optional(k, prefix)}
 
 
-_OPTIONAL = ("deviation", "completion", "axis", "spiral")
+_OPTIONAL = ("deviation", "completion", "axis", "spiral", "strokes", "on_surface_ms",
+             "in_air_ms")
 
 
 def _optional(key: str, prefix: str) -> bool:
@@ -55,14 +64,26 @@ def _optional(key: str, prefix: str) -> bool:
 
 def score_trace(t_ms: ArrayLike, xy: ArrayLike, *, reference: Polyline | None = None,
                 corridor_mm: float | None = None, axis: tuple[ArrayLike, ArrayLike] | None = None,
-                spiral_center: ArrayLike | None = None, spiral: bool = False) -> TraceScore:
+                spiral_center: ArrayLike | None = None, spiral: bool = False,
+                stroke_of: ArrayLike | None = None) -> TraceScore:
     """Score a trace: speed, SPARC and tremor always; deviation and completion against a
     reference curve; MO/ME/MV against a straight task axis; the radius fit for spirals.
 
     The tremor signal is the signed deviation from the reference, else the offset from
-    the axis, else the spiral's radius residual.
+    the axis, else the spiral's radius residual. `stroke_of` labels each sample with its
+    stroke (a pen-down run): then length and speed are on the surface (no jump between
+    strokes is drawn, no time in the air counts), SPARC is each stroke's, weighted by
+    its duration, and the time in the air is given apart.
     """
-    t, pts = timed(t_ms, xy)
+    if stroke_of is not None:
+        given = np.asarray(xy, dtype=float).reshape(-1, 2)
+        labels = np.asarray(stroke_of, dtype=float).ravel()
+        n = min(len(given), len(labels))
+        t, rows = timed(t_ms, np.column_stack([given[:n], labels[:n]]), 3)
+        pts, which = rows[:, :2], rows[:, 2]
+    else:
+        t, pts = timed(t_ms, xy)
+        which = None
     duration = float(t.max() - t.min()) if t.size >= 2 else math.nan
     dev = comp = offsets = fit = None
     signal = np.empty(0)
@@ -84,8 +105,14 @@ def score_trace(t_ms: ArrayLike, xy: ArrayLike, *, reference: Polyline | None = 
         if not signal.size and len(pts) >= 3 and math.isfinite(fit.spacing_mm_per_turn):
             signal = _radius_residual(pts, fit)
     shake = tremor(t, signal) if signal.size else Tremor(math.nan, math.nan)
-    return TraceScore(len(pts), duration, path_length(pts), mean_speed(pts, t),
-                      path_sparc(pts, t), shake, dev, comp, offsets, fit)
+    if which is None:
+        return TraceScore(len(pts), duration, path_length(pts), mean_speed(pts, t),
+                          path_sparc(pts, t), shake, dev, comp, offsets, fit)
+    parts = runs(which)
+    pen = surface(pts, t, parts)
+    smooth = weighted_by_duration(t, parts, [path_sparc(pts[p], t[p]) for p in parts])
+    return TraceScore(len(pts), duration, pen.length_mm, pen.speed_mm_per_s, smooth, shake,
+                      dev, comp, offsets, fit, pen.strokes, pen.on_surface_ms, pen.in_air_ms)
 
 
 def _radius_residual(pts: np.ndarray, fit: SpiralFit) -> np.ndarray:

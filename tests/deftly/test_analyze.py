@@ -89,8 +89,8 @@ def test_svc_and_mpower(tmp_path, capsys):
     r = 500 * theta / (2 * np.pi)
     rows = [f"{r[i] * np.cos(theta[i]):.1f} {r[i] * np.sin(theta[i]):.1f} {i * 10} 1 0 0 500"
             for i in range(400)]
-    (tmp_path / "s.svc").write_text("400\n" + "\n".join(rows) + "\n")
-    code, result, _ = analyze(capsys, tmp_path / "s.svc", "--format", "svc",
+    (tmp_path / "00001__1_1.svc").write_text("400\n" + "\n".join(rows) + "\n")
+    code, result, _ = analyze(capsys, tmp_path / "00001__1_1.svc", "--format", "svc",
                               "--units-per-mm", "50")
     assert code == 0 and result["spiral_spacing_mm_per_turn"] == pytest.approx(10, abs=0.3)
     taps = [{"TapTimeStamp": 1.0 + i * 0.25, "TapCoordinate": f"{{{100 + i}, 200}}",
@@ -115,7 +115,7 @@ def test_malformed_files_give_one_line_with_the_line_number(tmp_path, capsys, fm
                                                             fragment):
     bad = tmp_path / "bad.txt"
     bad.write_text(content)
-    args = ["--task", "tapping"] if fmt == "points" else []
+    args = {"points": ["--task", "tapping"], "svc": ["--task", "spiral"]}.get(fmt, [])
     code, _, err = analyze(capsys, bad, "--format", fmt, *args)
     assert code == 1
     assert err.count("\n") == 1 and fragment in err and str(bad) in err

@@ -46,7 +46,7 @@ def test_discrete_and_serial_amplitudes_differ_as_mackenzie_describes():
 
 
 def test_accuracymeasures_at_full_precision():
-    path = read_accuracymeasures(DATA / "accuracymeasures-demo.txt")
+    (path,) = read_accuracymeasures(DATA / "accuracymeasures-demo.txt")
     result = axis_offsets(path.xy, path.start, path.end)
     assert result.n == 149
     assert result.mv_mm == pytest.approx(24.56, abs=0.005)
@@ -55,7 +55,7 @@ def test_accuracymeasures_at_full_precision():
 
 
 def test_accuracymeasures_with_offsets_truncated_to_whole_pixels():
-    path = read_accuracymeasures(DATA / "accuracymeasures-demo.txt")
+    (path,) = read_accuracymeasures(DATA / "accuracymeasures-demo.txt")
     truncated = np.trunc(path.xy - path.start)
     result = axis_offsets(truncated, [0, 0], path.end - path.start)
     assert result.mv_mm == pytest.approx(24.53, abs=0.005)
@@ -70,3 +70,18 @@ def test_pdkit_figures_for_the_cloudupdrs_tapping_file():
     assert result.tap_count == 204
     assert result.frequency_per_s == pytest.approx(3.4455385342949314, rel=1e-12)
     assert result.dysmetria_mm == pytest.approx(58.2339485875795, rel=1e-12)
+
+
+def test_the_rounded_effective_width_constant_and_what_it_changes(monkeypatch):
+    """Deftly uses ISO's and MacKenzie's 4.133, not sqrt(2 pi e) = 4.13273: on the
+    FittsTaskTwo example, We is 6.5e-5 larger, relative, and throughput a little less."""
+    from engine.scoring import pointing
+
+    assert abs(pointing.WE_FACTOR_EXACT - 4.132731) < 1e-6
+    (seq,) = read_fittstasktwo(DATA / "fittstasktwo-example.txt")
+    iso = sequence_throughput(seq.start, seq.target, seq.select, seq.movement_ms, seq.serial)
+    monkeypatch.setattr(pointing, "WE_FACTOR", pointing.WE_FACTOR_EXACT)
+    exact = sequence_throughput(seq.start, seq.target, seq.select, seq.movement_ms,
+                                seq.serial)
+    assert iso.we_mm / exact.we_mm - 1 == pytest.approx(6.5e-5, abs=1e-6)
+    assert 0 < exact.throughput_bits_per_s - iso.throughput_bits_per_s < 1e-3
