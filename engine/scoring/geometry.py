@@ -1,10 +1,14 @@
 """Nearest points on a polyline, vectorised and exact.
 
-Each segment is registered in every cell of a uniform grid that its bounding
-box, grown by a reach R, overlaps. A sample's cell then lists every segment
-within R of the sample, so when the best candidate is within R it is the
-exact nearest one; the few samples farther than R from the whole curve are
-searched by brute force. No Python loop runs over samples.
+A square grid over the line's box (grown by a margin) lists, for each cell, every
+segment that is the nearest one for some point of the cell: a segment is dropped only
+when even its nearest point to the cell is farther than the farthest point of the cell
+from some other segment. The lists are built coarse to fine, each cell filtering its
+parent's list, so no cell ever checks every segment. A sample then checks only its
+cell's few segments, slot by slot over all samples at once (samples sorted by list
+length, so each slot is a prefix). Samples outside the box, in cells with long lists,
+or on lines of few segments are searched by brute force. The result is the one brute
+force gives: the same distances, and on ties the lowest segment index.
 """
 
 from __future__ import annotations
@@ -77,17 +81,7 @@ def project(samples: np.ndarray, line: Polyline) -> Projection:
     if n == 0 or line.empty:
         nan = np.full(n, np.nan)
         return Projection(nan, nan.copy(), np.zeros(n, dtype=int), nan.copy())
-    d2 = np.full(n, np.inf)
-    seg = np.zeros(n, dtype=np.int64)
-    param = np.zeros(n)
-    todo = np.arange(n)
-    for grid in _grids_for(line):
-        _search_grid(p, todo, grid, d2, seg, param)
-        todo = todo[d2[todo] > grid.reach ** 2]
-        if not todo.size:
-            break
-    if todo.size:
-        d2[todo], seg[todo], param[todo] = _brute(p[todo], line)
+    d2, seg, param = _nearest(p, line)
     distance = np.sqrt(d2)
     rel = p - line.seg_start[seg]
     cross = line.seg_vec[seg, 0] * rel[:, 1] - line.seg_vec[seg, 1] * rel[:, 0]
@@ -96,29 +90,52 @@ def project(samples: np.ndarray, line: Polyline) -> Projection:
     return Projection(distance, signed, seg, arc)
 
 
-def _search_grid(p: np.ndarray, todo: np.ndarray, grid: _Grid, d2: np.ndarray,
-                 seg: np.ndarray, param: np.ndarray) -> None:
-    """Fill in the nearest registered segment for the samples `todo` that have candidates."""
-    cell = grid.cell_of(p[todo])
-    lo = np.searchsorted(grid.keys, cell, "left")
-    counts = np.searchsorted(grid.keys, cell, "right") - lo
-    has = np.flatnonzero(counts)
-    if not has.size:
-        return
-    cnt = counts[has]
-    starts = np.cumsum(cnt) - cnt
-    pos = np.repeat(lo[has] - starts, cnt) + np.arange(cnt.sum())
-    q = p[todo[has]]
-    pair_d2, pair_t = _squared(np.repeat(q[:, 0], cnt), np.repeat(q[:, 1], cnt),
-                               (grid.ax[pos], grid.ay[pos], grid.vx[pos], grid.vy[pos],
-                                grid.inv[pos]))
-    best_d2 = np.minimum.reduceat(pair_d2, starts)
-    hits = np.flatnonzero(pair_d2 == np.repeat(best_d2, cnt))
-    group = np.searchsorted(starts, hits, "right") - 1
-    first = hits[np.r_[True, group[1:] != group[:-1]]]
-    target = todo[has]
-    d2[target], seg[target], param[target] = pair_d2[first], grid.segments[pos[first]], \
-        pair_t[first]
+BRUTE_SEGMENTS = 16
+"""Lines of at most this many segments are searched by brute force (no grid)."""
+MAX_LISTED = 64
+"""Samples in cells listing more segments than this are searched by brute force."""
+
+
+def _nearest(p: np.ndarray, line: Polyline) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Squared distance, segment and segment parameter of each sample's nearest point."""
+    if len(line.seg_len) <= BRUTE_SEGMENTS:
+        return _brute(p, line)
+    cells = _cells_for(line)
+    cell = cells.cell_of(p)
+    count = np.where(cell >= 0, cells.count[cell], 0)
+    listed = (count > 0) & (count <= MAX_LISTED)
+    d2, seg, param = np.empty(len(p)), np.empty(len(p), dtype=np.int64), np.empty(len(p))
+    rest = np.flatnonzero(~listed)
+    if rest.size:
+        d2[rest], seg[rest], param[rest] = _brute(p[rest], line)
+    if rest.size < len(p):
+        rows = np.flatnonzero(listed)
+        rows = rows[np.argsort((MAX_LISTED - count[rows]).astype(np.uint8), kind="stable")]
+        d2[rows], seg[rows], param[rows] = _search_lists(p[rows], cell[rows], count[rows],
+                                                         cells)
+    return d2, seg, param
+
+
+def _search_lists(q: np.ndarray, cell: np.ndarray, count: np.ndarray, cells: _Cells
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Nearest segment listed in the cells `cell` of samples `q`, sorted by the lists'
+    lengths `count` (longest first): slot k checks the k-th segment of the first samples,
+    those with more than k. Lists ascend, and a later segment replaces the best only when
+    strictly nearer: ties go to the lower index, as in brute force."""
+    at_least = np.bincount(count)[::-1].cumsum()[::-1]   # at_least[k]: samples with >= k
+    base = cells.first[cell]
+    qx, qy = q[:, 0], q[:, 1]
+    seg = cells.segments[base]
+    d2, param = _squared(qx, qy, cells.take(seg))
+    for k in range(1, len(at_least) - 1):
+        m = int(at_least[k + 1])
+        candidate = cells.segments[base[:m] + k]
+        cand_d2, cand_t = _squared(qx[:m], qy[:m], cells.take(candidate))
+        nearer = cand_d2 < d2[:m]
+        np.copyto(d2[:m], cand_d2, where=nearer)
+        np.copyto(seg[:m], candidate, where=nearer)
+        np.copyto(param[:m], cand_t, where=nearer)
+    return d2, seg, param
 
 
 def line_arrays(line: Polyline, seg: np.ndarray) -> Segments:
@@ -146,78 +163,102 @@ def _brute(p: np.ndarray, line: Polyline, block: int = 256
 
 
 @dataclass(frozen=True, slots=True)
-class _Grid:
+class _Cells:
+    """A `res` x `res` grid of square cells of side `size` from `origin`; cell c lists
+    the segments `segments[first[c]:first[c + 1]]` (ascending)."""
+
     origin: tuple[float, float]
-    cell: float
-    width: int
-    height: int
-    reach: float
-    keys: np.ndarray      # sorted cell keys, one per (cell, segment) registration
-    segments: np.ndarray  # segment index of each registration
-    ax: np.ndarray        # that segment's start, vector and 1/length², per registration
-    ay: np.ndarray
-    vx: np.ndarray
-    vy: np.ndarray
-    inv: np.ndarray
+    size: float
+    res: int
+    first: np.ndarray
+    count: np.ndarray
+    segments: np.ndarray
+    arrays: Segments   # every segment's, as `line_arrays` gives them
 
     def cell_of(self, p: np.ndarray) -> np.ndarray:
-        i = np.floor((p[:, 0] - self.origin[0]) / self.cell)
-        j = np.floor((p[:, 1] - self.origin[1]) / self.cell)
-        inside = (i >= 0) & (i < self.width) & (j >= 0) & (j < self.height)
-        return np.where(inside, i * self.height + j, -1).astype(np.int64)
+        """Each point's cell, or -1 outside the grid (or not finite)."""
+        i = np.floor((p[:, 0] - self.origin[0]) / self.size)
+        j = np.floor((p[:, 1] - self.origin[1]) / self.size)
+        inside = (i >= 0) & (i < self.res) & (j >= 0) & (j < self.res)
+        return np.where(inside, i * self.res + j, -1).astype(np.int64)
+
+    def take(self, seg: np.ndarray) -> Segments:
+        ax, ay, vx, vy, inv = self.arrays
+        return (ax.take(seg), ay.take(seg), vx.take(seg), vy.take(seg), inv.take(seg))
 
 
-_GRIDS: dict[int, tuple[Polyline, list[_Grid]]] = {}
+_CELLS: dict[int, tuple[Polyline, _Cells]] = {}
 GRIDS_KEPT = 64   # the lines a game reuses (a trace level's shapes) stay
-LEVEL_SCALE = 2.0
+MARGIN_SHARE = 0.25
+"""The grid covers the line's box grown by this share of its extent on every side."""
+FIRST_LEVEL, MAX_LEVEL = 2, 7
+"""The coarsest grid has 2^FIRST_LEVEL cells a side; the finest at most 2^MAX_LEVEL."""
 
 
-def _grids_for(line: Polyline) -> list[_Grid]:
-    """Grids from fine to coarse (each 4x coarser with 4x the reach), built once per line."""
-    cached = _GRIDS.get(id(line))
+def _cells_for(line: Polyline) -> _Cells:
+    """The line's grid, built once per line."""
+    cached = _CELLS.get(id(line))
     if cached is not None and cached[0] is line:
         return cached[1]
-    ends = line.seg_start + line.seg_vec
-    extent = float(np.ptp(np.vstack([line.seg_start, ends]), axis=0).max())
-    cell = max(extent / 64.0, line.length / max(len(line.seg_len), 1) / 2.0, 1e-6)
-    grids = []
-    while True:
-        grids.append(_build_grid(line, cell))
-        if 2.0 * cell >= extent or len(grids) == 6:
-            break
-        cell *= LEVEL_SCALE
-    if len(_GRIDS) >= GRIDS_KEPT:
-        del _GRIDS[next(iter(_GRIDS))]   # the oldest
-    _GRIDS[id(line)] = (line, grids)
-    return grids
+    cells = _build_cells(line)
+    if len(_CELLS) >= GRIDS_KEPT:
+        del _CELLS[next(iter(_CELLS))]   # the oldest
+    _CELLS[id(line)] = (line, cells)
+    return cells
 
 
-def _build_grid(line: Polyline, cell: float) -> _Grid:
+def _build_cells(line: Polyline) -> _Cells:
+    """Every segment in four cells, then each level's cells split in four, keeping only
+    the parent's segments that may still be nearest somewhere in the child."""
     ends = line.seg_start + line.seg_vec
-    lo = np.minimum(line.seg_start, ends)
-    hi = np.maximum(line.seg_start, ends)
-    reach = 2.0 * cell
-    origin = (float(lo[:, 0].min() - reach), float(lo[:, 1].min() - reach))
-    width = int(np.floor((hi[:, 0].max() + reach - origin[0]) / cell)) + 1
-    height = int(np.floor((hi[:, 1].max() + reach - origin[1]) / cell)) + 1
-    i0 = np.floor((lo[:, 0] - reach - origin[0]) / cell).astype(np.int64)
-    i1 = np.floor((hi[:, 0] + reach - origin[0]) / cell).astype(np.int64)
-    j0 = np.floor((lo[:, 1] - reach - origin[1]) / cell).astype(np.int64)
-    j1 = np.floor((hi[:, 1] + reach - origin[1]) / cell).astype(np.int64)
-    nj = j1 - j0 + 1
-    counts = (i1 - i0 + 1) * nj
-    segments = np.repeat(np.arange(len(counts)), counts)
-    local = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    rep_nj = np.repeat(nj, counts)
-    ci = np.repeat(i0, counts) + local // rep_nj
-    cj = np.repeat(j0, counts) + local % rep_nj
-    centre_x = origin[0] + (ci + 0.5) * cell
-    centre_y = origin[1] + (cj + 0.5) * cell
-    d2, _ = _squared(centre_x, centre_y, line_arrays(line, segments))
-    near = d2 <= (reach + cell * 0.7072) ** 2   # within reach of some point of the cell
-    segments, ci, cj = segments[near], ci[near], cj[near]
-    keys = ci * height + cj
-    order = np.argsort(keys, kind="stable")
-    segments = segments[order]
-    return _Grid(origin, cell, width, height, reach, keys[order], segments,
-                 *line_arrays(line, segments))
+    lo = np.minimum(line.seg_start, ends).min(axis=0)
+    hi = np.maximum(line.seg_start, ends).max(axis=0)
+    extent = max(float((hi - lo).max()), 1e-9)
+    side = extent * (1.0 + 2.0 * MARGIN_SHARE)
+    origin = ((lo + hi) / 2.0 - side / 2.0)
+    spacing = max(line.length / len(line.seg_len), side / 2 ** MAX_LEVEL)
+    last = int(np.clip(np.ceil(np.log2(side / spacing)), FIRST_LEVEL, MAX_LEVEL))
+    arrays = line_arrays(line, np.arange(len(line.seg_len)))
+    res = 2 ** FIRST_LEVEL
+    cell = np.repeat(np.arange(res * res), len(line.seg_len))
+    seg = np.tile(np.arange(len(line.seg_len)), res * res)
+    for level in range(FIRST_LEVEL, last + 1):
+        if level > FIRST_LEVEL:
+            cell, seg, res = _split(cell, seg, res)
+        keep = _may_be_nearest(cell, seg, res, side / res, origin, arrays)
+        cell, seg = cell[keep], seg[keep]
+    count = np.bincount(cell, minlength=res * res)
+    first = np.concatenate([[0], np.cumsum(count)[:-1]])
+    return _Cells((float(origin[0]), float(origin[1])), side / res, res, first, count,
+                  seg, arrays)
+
+
+def _split(cell: np.ndarray, seg: np.ndarray, res: int
+           ) -> tuple[np.ndarray, np.ndarray, int]:
+    """Each (cell, segment) pair given to the cell's four children, grouped by child with
+    segments still ascending."""
+    i, j = np.divmod(cell, res)
+    child = [(2 * i + di) * (2 * res) + 2 * j + dj for di in (0, 1) for dj in (0, 1)]
+    cell = np.concatenate(child)
+    order = np.argsort(cell, kind="stable")
+    return cell[order], np.tile(seg, 4)[order], 2 * res
+
+
+def _may_be_nearest(cell: np.ndarray, seg: np.ndarray, res: int, size: float,
+                    origin: np.ndarray, arrays: Segments) -> np.ndarray:
+    """Which pairs (grouped by cell) to keep: those whose lower bound on the segment's
+    distance from the cell (from the cell centre, less half the cell's diagonal) is at
+    most the cell's bound, the smallest over its segments of their largest distance to
+    the cell (reached at a corner: distance to a segment is convex)."""
+    ax, ay, vx, vy, inv = arrays
+    segments = (ax[seg], ay[seg], vx[seg], vy[seg], inv[seg])
+    i, j = np.divmod(cell, res)
+    x0, y0 = origin[0] + i * size, origin[1] + j * size
+    farthest = np.maximum.reduce([_squared(x0 + dx, y0 + dy, segments)[0]
+                                  for dx in (0.0, size) for dy in (0.0, size)])
+    starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
+    bound = np.sqrt(np.minimum.reduceat(farthest, starts))
+    bound = np.repeat(bound, np.diff(np.r_[starts, len(cell)]))
+    lower = np.sqrt(_squared(x0 + size / 2, y0 + size / 2, segments)[0]) - size * 0.7072
+    slack = 1e-9 * size * res   # rounding: keep near-ties, brute force's choice among them
+    return np.asarray(lower <= bound + slack)
