@@ -118,6 +118,8 @@ def keep_calibration(shell, app, profile: DisplayProfile | None) -> None:  # noq
     """Use and remember a finished calibration for this screen (nothing if cancelled)."""
     if profile is None:
         return
-    shell.store.put_setting(f"calibration:{shell.device}", profile.to_dict())
+    width, height = app.screen.get_size()
+    shell.store.put_setting(f"calibration:{shell.device}",
+                            {**profile.to_dict(), "screen_px": [width, height]})
     app.set_theme(app.theme.with_profile(profile))
     app.show_toast(t("calibration.saved"))

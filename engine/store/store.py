@@ -95,6 +95,9 @@ class Profile:
     """The patient's record number in the clinic's files (the report prints it)."""
     clinician: str = ""
     """The therapist responsible (the report prints it and signs as its author)."""
+    pseudonym: str = ""
+    """A random identifier given on the first FHIR export: the patient's name in the
+    clinic's record unless the therapist chooses to send the name."""
 
     def to_doc(self) -> Doc:
         return asdict(self)
@@ -489,6 +492,11 @@ class Store:
 
     def put_setting(self, key: str, value: Any) -> None:
         self._put_core("settings", key, {"value": value})
+
+    def settings(self, prefix: str = "") -> dict[str, Any]:
+        """Every setting whose key starts with `prefix`, by key."""
+        return {doc["key"]: doc.get("value") for doc in self._all_core("settings")
+                if doc["key"].startswith(prefix)}
 
     def get_state(self, kind: str, key: str) -> Any:
         doc = self._get_core("state", f"{kind}|{key}")

@@ -1,0 +1,86 @@
+"""`deftly export --format fhir`: one transaction Bundle per round as JSON, the code
+system beside them, and (if asked) one Bundle for the whole period."""
+
+from __future__ import annotations
+
+import json
+import platform
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from deftly.fhir.bundle import Resource, code_system_entry, session_entries, transaction, who
+from deftly.fhir.codes import code_system
+from engine.store.atomic import write_atomic
+from engine.store.store import Profile, Store
+from games.registry import all_specs
+
+INSTALL_SETTING = "fhir_install"
+
+
+@dataclass(frozen=True)
+class Written:
+    """A Bundle written: its file and the rounds it holds."""
+
+    path: Path
+    sessions: tuple[str, ...]
+
+
+def pseudonym(store: Store, profile: Profile) -> str:
+    """The player's stable random identifier, made (and kept) on the first export."""
+    if profile.pseudonym:
+        return profile.pseudonym
+    made = uuid.uuid4().hex
+    store.update_profile(replace(profile, pseudonym=made))
+    return made
+
+
+def install_id(store: Store) -> str:
+    """This data folder's stable random identifier: the Device's."""
+    known = store.get_setting(INSTALL_SETTING)
+    if isinstance(known, str) and known:
+        return known
+    made = uuid.uuid4().hex
+    store.put_setting(INSTALL_SETTING, made)
+    return made
+
+
+def screen(store: Store) -> dict[str, Any] | None:
+    """The calibration of this machine's screen (the newest one saved), if any."""
+    host = platform.node() or "device"
+    found = [v for v in store.settings(f"calibration:{host}:").values() if isinstance(v, dict)]
+    return found[-1] if found else None
+
+
+def _dump(resource: Resource) -> bytes:
+    return json.dumps(resource, indent=1, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def export_fhir(store: Store, profile: Profile, out: Path, *, identify: bool = False,
+                whole_period: bool = False) -> list[Written]:
+    """Write `codesystem.json`, `round-<date>-<game>-<id>.json` per finished round and,
+    if `whole_period`, `period.json`; returns the Bundles written (the code system's
+    first, holding no round)."""
+    specs = {spec.id: spec for spec in all_specs()}
+    person = who(profile, pseudonym(store, profile), identify)
+    install, shown = install_id(store), screen(store)
+    out.mkdir(parents=True, exist_ok=True)
+    codes = code_system(list(specs.values()))
+    written = [Written(out / "codesystem.json", ())]
+    write_atomic(written[0].path, _dump(transaction([code_system_entry(codes)])))
+    period: dict[str, Resource] = {}
+    for session in store.sessions(profile.id):
+        spec = specs.get(session.get("game", ""))
+        if spec is None or session.get("status") != "complete":
+            continue
+        entries = session_entries(session, spec, person, install, shown)
+        name = f"round-{session['started_at'][:10]}-{spec.id}-{session['id'][:8]}.json"
+        write_atomic(out / name, _dump(transaction(entries)))
+        written.append(Written(out / name, (session["id"],)))
+        period.update({e["fullUrl"]: e for e in entries})
+    if whole_period and period:
+        path = out / "period.json"
+        write_atomic(path, _dump(transaction(list(period.values()))))
+        written.append(Written(path, tuple(s for w in written[1:] for s in w.sessions)))
+    return written
