@@ -13,6 +13,7 @@ force gives: the same distances, and on ties the lowest segment index.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,6 +89,42 @@ def project(samples: np.ndarray, line: Polyline) -> Projection:
     signed = np.where(cross < 0, -distance, distance)
     arc = line.arc_start[seg] + param * line.seg_len[seg]
     return Projection(distance, signed, seg, arc)
+
+
+def nearest_one(x: float, y: float, line: Polyline) -> tuple[float, int]:
+    """`project` for one sample: the distance from (x, y) to `line` and the nearest
+    segment (NaN and 0 for an empty line)."""
+    if line.empty:
+        return math.nan, 0
+    segments, arrays = _listed_for(x, y, line)
+    d2, _ = _squared(np.asarray(x, dtype=float), np.asarray(y, dtype=float), arrays)
+    best = int(d2.argmin())
+    return math.sqrt(float(d2[best])), int(segments[best])
+
+
+def prepare(line: Polyline) -> None:
+    """Build the line's search grid now (it is otherwise built on first use)."""
+    if len(line.seg_len) > BRUTE_SEGMENTS:
+        _cells_for(line)
+
+
+def _listed_for(x: float, y: float, line: Polyline) -> tuple[np.ndarray, Segments]:
+    """The segments to check for one point, ascending, and their arrays: its cell's list,
+    or all of them (few segments, outside the grid, or a long list)."""
+    if len(line.seg_len) <= BRUTE_SEGMENTS:
+        every = np.arange(len(line.seg_len))
+        return every, line_arrays(line, every)
+    cells = _cells_for(line)
+    i = math.floor((x - cells.origin[0]) / cells.size) if math.isfinite(x) else -1
+    j = math.floor((y - cells.origin[1]) / cells.size) if math.isfinite(y) else -1
+    if 0 <= i < cells.res and 0 <= j < cells.res:
+        cell = i * cells.res + j
+        count = int(cells.count[cell])
+        if 0 < count <= MAX_LISTED:
+            first = int(cells.first[cell])
+            listed = cells.segments[first:first + count]
+            return listed, cells.take(listed)
+    return np.arange(len(line.seg_len)), cells.arrays
 
 
 BRUTE_SEGMENTS = 16
