@@ -48,7 +48,7 @@ def outcome_words(body: bytes) -> str:
                     for e in data.get("entry", []) if isinstance(e, dict)]
         created = sum(s == "201" for s in statuses)
         return f"{created} created, {len(statuses) - created} already there"
-    return "the server answered"
+    return ""
 
 
 def post(base_url: str, bundle: bytes, token: str | None, *,
@@ -78,12 +78,13 @@ def post(base_url: str, bundle: bytes, token: str | None, *,
 def report_line(name: str, sent: Sent) -> str:
     """One line per Bundle, in plain words."""
     tries = f" after {sent.attempts} tries" if sent.attempts > 1 else ""
+    said = f": {sent.said}" if sent.said else ""
     if sent.ok:
-        return f"{name}: sent ({sent.status}{tries}): {sent.said}"
+        return f"{name}: sent ({sent.status}{tries}){said}"
     code = f"refused ({sent.status})" if sent.status and sent.status < 500 else (
         f"not sent: the server failed ({sent.status}){tries}" if sent.status else
         f"not sent: no answer{tries}")
-    return f"{name}: {code}: {sent.said}"
+    return f"{name}: {code}{said}"
 
 
 def sent_record(name: str, sessions: tuple[str, ...], base_url: str, sent: Sent) -> dict[str, Any]:
