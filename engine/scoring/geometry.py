@@ -93,38 +93,41 @@ def project(samples: np.ndarray, line: Polyline) -> Projection:
 
 def nearest_one(x: float, y: float, line: Polyline) -> tuple[float, int]:
     """`project` for one sample: the distance from (x, y) to `line` and the nearest
-    segment (NaN and 0 for an empty line)."""
+    segment (NaN and 0 for an empty line). A cell's list is checked in plain Python with
+    the arithmetic of `_squared`, so the distance is the same to the last bit."""
     if line.empty:
         return math.nan, 0
-    segments, arrays = _listed_for(x, y, line)
-    d2, _ = _squared(np.asarray(x, dtype=float), np.asarray(y, dtype=float), arrays)
+    if len(line.seg_len) > BRUTE_SEGMENTS:
+        cells = _cells_for(line)
+        listed = cells.listed_at(x, y)
+        if listed is not None:
+            return _nearest_listed(x, y, listed, cells.rows)
+    d2, _ = _squared(np.asarray(x, dtype=float), np.asarray(y, dtype=float),
+                     line_arrays(line, np.arange(len(line.seg_len))))
     best = int(d2.argmin())
-    return math.sqrt(float(d2[best])), int(segments[best])
+    return math.sqrt(float(d2[best])), best
+
+
+def _nearest_listed(x: float, y: float, listed: list[int],
+                    rows: list[tuple[float, float, float, float, float]]) -> tuple[float, int]:
+    best_d2, best = math.inf, 0
+    for s in listed:
+        ax, ay, vx, vy, inv = rows[s]
+        rx = x - ax
+        ry = y - ay
+        t = min(max((rx * vx + ry * vy) * inv, 0.0), 1.0)
+        dx = rx - t * vx
+        dy = ry - t * vy
+        d2 = dx * dx + dy * dy
+        if d2 < best_d2:
+            best_d2, best = d2, s
+    return math.sqrt(best_d2), best
 
 
 def prepare(line: Polyline) -> None:
     """Build the line's search grid now (it is otherwise built on first use)."""
     if len(line.seg_len) > BRUTE_SEGMENTS:
         _cells_for(line)
-
-
-def _listed_for(x: float, y: float, line: Polyline) -> tuple[np.ndarray, Segments]:
-    """The segments to check for one point, ascending, and their arrays: its cell's list,
-    or all of them (few segments, outside the grid, or a long list)."""
-    if len(line.seg_len) <= BRUTE_SEGMENTS:
-        every = np.arange(len(line.seg_len))
-        return every, line_arrays(line, every)
-    cells = _cells_for(line)
-    i = math.floor((x - cells.origin[0]) / cells.size) if math.isfinite(x) else -1
-    j = math.floor((y - cells.origin[1]) / cells.size) if math.isfinite(y) else -1
-    if 0 <= i < cells.res and 0 <= j < cells.res:
-        cell = i * cells.res + j
-        count = int(cells.count[cell])
-        if 0 < count <= MAX_LISTED:
-            first = int(cells.first[cell])
-            listed = cells.segments[first:first + count]
-            return listed, cells.take(listed)
-    return np.arange(len(line.seg_len)), cells.arrays
 
 
 BRUTE_SEGMENTS = 16
@@ -211,6 +214,7 @@ class _Cells:
     count: np.ndarray
     segments: np.ndarray
     arrays: Segments   # every segment's, as `line_arrays` gives them
+    rows: list[tuple[float, float, float, float, float]]   # the same, segment by segment
 
     def cell_of(self, p: np.ndarray) -> np.ndarray:
         """Each point's cell, or -1 outside the grid (or not finite)."""
@@ -218,6 +222,22 @@ class _Cells:
         j = np.floor((p[:, 1] - self.origin[1]) / self.size)
         inside = (i >= 0) & (i < self.res) & (j >= 0) & (j < self.res)
         return np.where(inside, i * self.res + j, -1).astype(np.int64)
+
+    def listed_at(self, x: float, y: float) -> list[int] | None:
+        """One point's cell list (None outside the grid, or for a long list)."""
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return None
+        i = math.floor((x - self.origin[0]) / self.size)
+        j = math.floor((y - self.origin[1]) / self.size)
+        if not (0 <= i < self.res and 0 <= j < self.res):
+            return None
+        cell = i * self.res + j
+        count = int(self.count[cell])
+        if not 0 < count <= MAX_LISTED:
+            return None
+        first = int(self.first[cell])
+        listed: list[int] = self.segments[first:first + count].tolist()
+        return listed
 
     def take(self, seg: np.ndarray) -> Segments:
         ax, ay, vx, vy, inv = self.arrays
@@ -266,8 +286,9 @@ def _build_cells(line: Polyline) -> _Cells:
         cell, seg = cell[keep], seg[keep]
     count = np.bincount(cell, minlength=res * res)
     first = np.concatenate([[0], np.cumsum(count)[:-1]])
+    rows = list(zip(*(a.tolist() for a in arrays), strict=True))
     return _Cells((float(origin[0]), float(origin[1])), side / res, res, first, count,
-                  seg, arrays)
+                  seg, arrays, rows)
 
 
 def _split(cell: np.ndarray, seg: np.ndarray, res: int

@@ -40,6 +40,7 @@ class TimeInside:
         self._last_inside = False
 
     def add(self, t_ms: float, inside: bool) -> None:
+        t_ms = float(t_ms)
         if self.samples:
             weight = max(t_ms - self._last_ms, 0.0)
             self._total_ms += weight
@@ -72,7 +73,9 @@ class LivePath:
     def add(self, t_ms: float, x_mm: float, y_mm: float) -> float:
         """Take one sample; returns its distance from the reference."""
         if _finite(t_ms, x_mm, y_mm) and not self.reference.empty:
-            self.distance_mm, self.segment = nearest_one(x_mm, y_mm, self.reference)
+            # plain floats: arithmetic on numpy scalars is several times slower
+            self.distance_mm, self.segment = nearest_one(float(x_mm), float(y_mm),
+                                                         self.reference)
             self._inside.add(t_ms, self.distance_mm <= self.half_width_mm)
         return self.distance_mm
 
@@ -95,7 +98,7 @@ class LiveRing:
     def add(self, t_ms: float, x_mm: float, y_mm: float) -> float:
         """Take one sample; returns its distance from the circle."""
         if _finite(t_ms, x_mm, y_mm):
-            radius = math.hypot(x_mm - self.centre[0], y_mm - self.centre[1])
+            radius = math.hypot(float(x_mm) - self.centre[0], float(y_mm) - self.centre[1])
             self.distance_mm = abs(radius - self.radius_mm)
             self._inside.add(t_ms, self.distance_mm <= self.half_width_mm)
         return self.distance_mm
@@ -119,7 +122,7 @@ class LiveAperture:
         """Take the two fingers' positions; returns the aperture."""
         if not _finite(x1_mm, y1_mm, x2_mm, y2_mm):
             return self.aperture_mm
-        self.aperture_mm = math.hypot(x2_mm - x1_mm, y2_mm - y1_mm)
+        self.aperture_mm = math.hypot(float(x2_mm) - float(x1_mm), float(y2_mm) - float(y1_mm))
         self.samples += 1
         previous = 0.0 if self.samples == 1 else self.mean_mm
         self.mean_mm = previous + (self.aperture_mm - previous) / self.samples
@@ -152,6 +155,7 @@ class RunningSpeed:
     def add(self, t_ms: float, x_mm: float, y_mm: float) -> float:
         """Take one sample; returns the speed over the window."""
         if _finite(t_ms, x_mm, y_mm):
+            t_ms, x_mm, y_mm = float(t_ms), float(x_mm), float(y_mm)
             step = 0.0 if self._last is None else math.hypot(x_mm - self._last[0],
                                                              y_mm - self._last[1])
             self._last = (x_mm, y_mm)

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.scoring.geometry import Polyline, project
+from engine.scoring.geometry import Polyline, nearest_one, project
 
 
 def brute_squared(samples, line):
@@ -25,6 +25,9 @@ def assert_exact(samples, line):
     nearest = d2.min(axis=1)
     assert np.array_equal(proj.distance, np.sqrt(nearest))
     assert np.array_equal(proj.segment, d2.argmin(axis=1))  # ties: the lowest index
+    one = [nearest_one(float(x), float(y), line) for x, y in samples]
+    assert [d for d, _ in one] == proj.distance.tolist()
+    assert [s for _, s in one] == proj.segment.tolist()
 
 
 coordinate = st.floats(-100, 100, allow_nan=False)
