@@ -246,7 +246,7 @@ class _Cells:
 
 _CELLS: dict[int, tuple[Polyline, _Cells]] = {}
 GRIDS_KEPT = 64   # the lines a game reuses (a trace level's shapes) stay
-MARGIN_SHARE = 0.25
+MARGIN_SHARE = 0.1
 """The grid covers the line's box grown by this share of its extent on every side."""
 FIRST_LEVEL, MAX_LEVEL = 2, 7
 """The coarsest grid has 2^FIRST_LEVEL cells a side; the finest at most 2^MAX_LEVEL."""
@@ -304,19 +304,18 @@ def _split(cell: np.ndarray, seg: np.ndarray, res: int
 
 def _may_be_nearest(cell: np.ndarray, seg: np.ndarray, res: int, size: float,
                     origin: np.ndarray, arrays: Segments) -> np.ndarray:
-    """Which pairs (grouped by cell) to keep: those whose lower bound on the segment's
-    distance from the cell (from the cell centre, less half the cell's diagonal) is at
-    most the cell's bound, the smallest over its segments of their largest distance to
-    the cell (reached at a corner: distance to a segment is convex)."""
+    """Which pairs (grouped by cell) to keep: those whose segment may be the nearest for
+    some point of the cell. Every point of a cell is within half its diagonal h of the
+    centre, so a segment at distance d from the centre is between d - h and d + h from
+    it: a segment is dropped when d - h exceeds the cell's least d + h."""
     ax, ay, vx, vy, inv = arrays
-    segments = (ax[seg], ay[seg], vx[seg], vy[seg], inv[seg])
     i, j = np.divmod(cell, res)
-    x0, y0 = origin[0] + i * size, origin[1] + j * size
-    farthest = np.maximum.reduce([_squared(x0 + dx, y0 + dy, segments)[0]
-                                  for dx in (0.0, size) for dy in (0.0, size)])
+    centre = np.sqrt(_squared(origin[0] + (i + 0.5) * size, origin[1] + (j + 0.5) * size,
+                              (ax[seg], ay[seg], vx[seg], vy[seg], inv[seg]))[0])
     starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
-    bound = np.sqrt(np.minimum.reduceat(farthest, starts))
-    bound = np.repeat(bound, np.diff(np.r_[starts, len(cell)]))
-    lower = np.sqrt(_squared(x0 + size / 2, y0 + size / 2, segments)[0]) - size * 0.7072
+    nearest = np.repeat(np.minimum.reduceat(centre, starts), np.diff(np.r_[starts, len(cell)]))
     slack = 1e-9 * size * res   # rounding: keep near-ties, brute force's choice among them
-    return np.asarray(lower <= bound + slack)
+    return np.asarray(centre <= nearest + 2 * HALF_DIAGONAL * size + slack)
+
+
+HALF_DIAGONAL = 0.7072   # a little over sqrt(2) / 2
