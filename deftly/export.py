@@ -119,14 +119,16 @@ def export(store: Store, profile: Profile, fmt: str, out: Path) -> list[Path]:
 
 
 def export_everything(store: Store, profile: Profile, parent: Path, today: date) -> Path:
-    """The therapist's export: report.pdf, sessions.csv and trials.csv (and checkins.csv)
-    in a new folder under `parent` (named for the player and the day; never one that
-    exists)."""
+    """The therapist's export: report.pdf, sessions.csv and trials.csv (and checkins.csv),
+    and the rounds as FHIR Bundles in `fhir/` (the patient pseudonymous), in a new folder
+    under `parent` (named for the player and the day; never one that exists)."""
     from deftly.export_folders import new_export_dir
+    from deftly.fhir.export import export_fhir
     from deftly.report import ReportError, write_report
 
     folder = new_export_dir(parent, profile.name, today)
     export(store, profile, "csv", folder)
+    export_fhir(store, profile, folder / "fhir")
     with suppress(ReportError):   # no finished rounds yet: the tables alone still help
         write_report(store, profile, folder / "report.pdf")
     return folder

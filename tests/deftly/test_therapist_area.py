@@ -271,8 +271,12 @@ def test_export_writes_a_new_folder_each_time(area, tmp_path):
     first = export_everything(pilot.store, scene.profile, tmp_path, day)
     second = export_everything(pilot.store, scene.profile, tmp_path, day)
     assert first.name == f"deftly-Ann-{day.isoformat()}" and second.name == first.name + "-2"
-    assert sorted(p.name for p in first.iterdir()) == ["checkins.csv", "report.pdf",
+    assert sorted(p.name for p in first.iterdir()) == ["checkins.csv", "fhir", "report.pdf",
                                                        "sessions.csv", "trials.csv"]
+    fhir = sorted(p.name for p in (first / "fhir").iterdir())
+    assert fhir[0] == "codesystem.json" and len(fhir) == 1 + sum(
+        s["status"] == "complete" for s in pilot.store.sessions(scene.profile.id))
+    assert scene.profile.name not in (first / "fhir" / fhir[1]).read_text()
     header, columns, *rows = (first / "checkins.csv").read_text().splitlines()
     assert "0-10" in header and columns == "date,pain_0_10,fatigue_0_10,feeling_after"
     assert rows and all(row[:4] == "2026" for row in rows)     # the demo's simulated days
