@@ -32,14 +32,17 @@ def sparc(speed: ArrayLike, rate_hz: float, pad_level: int = PAD_LEVEL,
     if v.size < 3 or not np.any(v) or rate_hz <= 0:
         return math.nan
     nfft = int(2 ** (math.ceil(math.log2(v.size)) + pad_level))
-    magnitude = np.abs(np.fft.rfft(v, nfft))
-    peak = magnitude.max()
-    if peak <= 0:
+    spectrum = np.fft.rfft(v, nfft)
+    # |sum of v| is the highest bin of a signal >= 0 (a speed): no abs of the rest needed
+    peak = abs(spectrum[0]) if v.min() >= 0 else np.abs(spectrum).max()
+    if not peak > 0:
         return math.nan
-    magnitude = magnitude / peak
-    freq = np.arange(magnitude.size) * rate_hz / nfft
+    bins = spectrum.size   # those up to cutoff_hz, and one more against rounding
+    if math.isfinite(cutoff_hz * nfft / rate_hz):
+        bins = int(np.clip(math.floor(cutoff_hz * nfft / rate_hz) + 2, 0, spectrum.size))
+    freq = np.arange(bins) * rate_hz / nfft
     band = freq <= cutoff_hz
-    freq, magnitude = freq[band], magnitude[band]
+    freq, magnitude = freq[band], np.abs(spectrum[:bins][band]) / peak
     above = np.flatnonzero(magnitude >= threshold)
     freq = freq[above[0]:above[-1] + 1]
     magnitude = magnitude[above[0]:above[-1] + 1]
