@@ -25,6 +25,7 @@ from typing import Any
 
 from deftly import checkins, detectable, report_reading, report_weeks, trends
 from deftly import days as days_module
+from deftly.progress import Bar, Quiet
 from engine import __version__
 from engine.i18n import t
 from engine.resources import resource_path
@@ -100,11 +101,12 @@ def _rule(y: float):
 
 
 def write_report(store: Store, profile: Profile, out: Path, period: Period = Period(),
-                 written: datetime | None = None) -> list[Path]:
+                 written: datetime | None = None, bar: Bar | None = None) -> list[Path]:
     """Write the report: for each game played its charts with a plain reading, then its
     weeks, then the notes on the methods. A .pdf gets every page; a .png one image per page
     (`<stem>-<game>.png`, `<stem>-<game>-weeks.png`, ..., `<stem>-notes.png`). Returns
-    the files written."""
+    the files written. `bar` is told of each game drawn and each page written."""
+    bar = bar or Quiet()
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".png"):
         raise ReportError(f"{out}: the report is written as .pdf or .png")
@@ -123,7 +125,9 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
                                         for game in games])
     pages: list[tuple[str, Any]] = [("summary" if k == 0 else f"summary-{k + 1}", figure)
                                     for k, figure in enumerate(summary)]
+    bar.reset(2 * len(games))    # each game drawn, then each of its pages written
     for game in games:
+        bar.update(1)
         charts = _chart_pages(profile, game, sessions, events, pain, last_values=old)
         pages += [(game if k == 0 else f"{game}-charts-{k + 1}", figure)
                   for k, figure in enumerate(charts)]
@@ -131,6 +135,7 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
                   for name, figure in _week_pages(profile, game, sessions, pain,
                                                   (document.first, document.last))]
     pages.append(("notes", _notes_page(pain)))
+    bar.reset(len(pages))
     for n, (_, figure) in enumerate(pages, 1):
         document.stamp(figure, n, len(pages))
     if suffix == ".pdf":
@@ -148,6 +153,7 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
         with PdfPages(buffer, metadata=metadata) as pdf:
             for _, figure in pages:
                 pdf.savefig(figure)
+                bar.update(1)
         _write(out, buffer.getvalue())
         return [out]
     written_paths = []
@@ -157,6 +163,7 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
         figure.savefig(buffer, format="png", dpi=110)
         _write(path, buffer.getvalue())
         written_paths.append(path)
+        bar.update(1)
     return written_paths
 
 

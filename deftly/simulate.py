@@ -81,11 +81,13 @@ def round_line(result: RoundResult) -> dict[str, Any]:
 
 
 def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed: int, *,
-              hand: str = "right") -> Iterator[str]:
+              hand: str = "right", step: Callable[[int], None] | None = None
+              ) -> Iterator[str]:
     """Plausible daily play over `days` days ending yesterday: some days missed, each
     game's daily dose (its sets of repetitions), a check-up per game each week, the hand
     recovering a little on each day it practises (`recovered_after`).
 
+    `step(1)` is called as each day is done, played or missed (a progress bar's).
     The store must have been opened with a `SetWallClock`: its time is "today", and the
     simulation moves it through the past days (so every record is stamped with its day).
     """
@@ -102,6 +104,8 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
         with store.batch():
             for day in range(week, min(week + DAYS_PER_BATCH, days)):
                 date = start + timedelta(days=day)
+                if step is not None and day > 0:
+                    step(1)
                 if rng.random() < MISSED_DAY_CHANCE:
                     continue
                 played_days += 1
@@ -113,6 +117,8 @@ def fill_days(store: Store, profile_id: str, patient_name: str, days: int, seed:
                                    day=day, played_days=played_days, hand=hand)
                 feels.after(date.date())
                 yield f"{date:%Y-%m-%d}: {rounds} rounds"
+    if step is not None and days > 0:
+        step(1)
 
 
 PAIN_AT_START = {"healthy": 0.5, "mild": 2.5, "moderate": 3.5, "severe": 5.0}

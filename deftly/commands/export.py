@@ -52,13 +52,15 @@ def _fhir(args: argparse.Namespace) -> int:
     from deftly.data import opened_store, require_profile
     from deftly.fhir.export import export_fhir
     from deftly.fhir.send import TOKEN_ENV, post, report_line, sent_record
+    from deftly.progress import on_terminal, progress
 
     failed = 0
     with opened_store(args.data_dir) as store:
         profile = require_profile(store, args.export_profile)
         try:
-            written = export_fhir(store, profile, args.out, identify=args.identify,
-                                  whole_period=args.whole_period)
+            with progress(0, "Writing", "rounds", shown=on_terminal()) as bar:
+                written = export_fhir(store, profile, args.out, identify=args.identify,
+                                      whole_period=args.whole_period, bar=bar)
         except OSError as error:
             raise CommandError(f"cannot write to {args.out}: {error.strerror}") from error
         for bundle in written:

@@ -32,6 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from deftly.data import opened_store, require_profile
+    from deftly.progress import on_terminal, progress
     from deftly.report import Period, ReportError, write_report
 
     if args.report_from and args.report_to and args.report_from > args.report_to:
@@ -39,8 +40,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     with opened_store(args.data_dir) as store:
         profile = require_profile(store, args.report_profile)
         try:
-            paths = write_report(store, profile, args.out,
-                                 Period(args.report_from, args.report_to))
+            with progress(0, "Writing the report", "steps", shown=on_terminal()) as bar:
+                paths = write_report(store, profile, args.out,
+                                     Period(args.report_from, args.report_to), bar=bar)
         except ReportError as error:
             raise CommandError(str(error)) from error
     for path in paths:

@@ -97,16 +97,19 @@ def _report(results: list, as_json: bool) -> None:
 
 def _days(args: argparse.Namespace) -> int:
     from deftly.data import opened_store
+    from deftly.progress import on_terminal, progress
     from deftly.simulate import fill_days
     from engine.clock import SetWallClock, system_time
 
-    with opened_store(args.data_dir, clock=SetWallClock(system_time())) as store:
+    bar = on_terminal() and not args.json
+    with opened_store(args.data_dir, clock=SetWallClock(system_time())) as store, \
+            progress(args.days, "Simulating", "days", shown=bar) as days:
         profile = store.find_profile(args.sim_profile) or store.add_profile(args.sim_profile)
         count = 0
         for line in fill_days(store, profile.id, args.patient, args.days, args.seed,
-                              hand=args.hand):
+                              hand=args.hand, step=days.update):
             count += 1
-            if not args.json:
+            if not args.json and not bar:
                 print(line, flush=True)
         if count == 0:
             raise CommandError("no day was played (all missed); try another --seed")

@@ -12,6 +12,7 @@ from typing import Any
 
 from deftly.fhir.bundle import Resource, code_system_entry, session_entries, transaction, who
 from deftly.fhir.codes import code_system
+from deftly.progress import Bar, Quiet
 from engine.store.atomic import write_atomic
 from engine.store.store import Profile, Store
 from games.registry import all_specs
@@ -58,7 +59,7 @@ def _dump(resource: Resource) -> bytes:
 
 
 def export_fhir(store: Store, profile: Profile, out: Path, *, identify: bool = False,
-                whole_period: bool = False) -> list[Written]:
+                whole_period: bool = False, bar: Bar | None = None) -> list[Written]:
     """Write `codesystem.json`, `round-<date>-<game>-<id>.json` per finished round and,
     if `whole_period`, `period.json`; returns the Bundles written (the code system's
     first, holding no round)."""
@@ -70,7 +71,11 @@ def export_fhir(store: Store, profile: Profile, out: Path, *, identify: bool = F
     written = [Written(out / "codesystem.json", ())]
     write_atomic(written[0].path, _dump(transaction([code_system_entry(codes)])))
     period: dict[str, Resource] = {}
-    for session in store.sessions(profile.id):
+    sessions = store.sessions(profile.id)
+    bar = bar or Quiet()
+    bar.reset(len(sessions))
+    for session in sessions:
+        bar.update(1)
         spec = specs.get(session.get("game", ""))
         if spec is None or session.get("status") != "complete":
             continue
