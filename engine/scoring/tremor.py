@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -41,6 +42,15 @@ def tremor(t_ms: ArrayLike, deviation: ArrayLike, band_hz: tuple[float, float] =
                   each[longest].dominant_hz)
 
 
+@functools.lru_cache(maxsize=8)
+def _hann(size: int) -> np.ndarray:
+    """`np.hanning(size)`, kept: a game's rounds have a few lengths, and it costs more
+    than the FFT."""
+    window = np.hanning(size)
+    window.flags.writeable = False
+    return window
+
+
 def _tremor(t_ms: np.ndarray, deviation: np.ndarray, band_hz: tuple[float, float],
             rate_hz: float) -> Tremor:
     signal = resample(t_ms, deviation, rate_hz)
@@ -49,7 +59,7 @@ def _tremor(t_ms: np.ndarray, deviation: np.ndarray, band_hz: tuple[float, float
     x = np.arange(signal.size)
     slope, intercept = np.polyfit(x, signal, 1)
     detrended = signal - (slope * x + intercept)
-    windowed = detrended * np.hanning(signal.size)
+    windowed = detrended * _hann(signal.size)
     power = np.abs(np.fft.rfft(windowed)) ** 2
     freq = np.fft.rfftfreq(signal.size, 1.0 / rate_hz)
     total = power[1:].sum()
