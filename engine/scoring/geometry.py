@@ -133,6 +133,9 @@ def prepare(line: Polyline) -> None:
 BRUTE_SEGMENTS = 16
 """Lines of at most this many segments are searched by brute force (no grid)."""
 MAX_LISTED = 64
+SLOTS = 32
+"""Samples in cells listing at most this many segments are searched slot by slot (the
+few with longer lists, all at once)."""
 """Samples in cells listing more segments than this are searched by brute force."""
 
 
@@ -148,12 +151,28 @@ def _nearest(p: np.ndarray, line: Polyline) -> tuple[np.ndarray, np.ndarray, np.
     rest = np.flatnonzero(~listed)
     if rest.size:
         d2[rest], seg[rest], param[rest] = _brute(p[rest], line)
-    if rest.size < len(p):
-        rows = np.flatnonzero(listed)
-        rows = rows[np.argsort((MAX_LISTED - count[rows]).astype(np.uint8), kind="stable")]
-        d2[rows], seg[rows], param[rows] = _search_lists(p[rows], cell[rows], count[rows],
-                                                         cells)
+    long = np.flatnonzero(listed & (count > SLOTS))
+    if long.size:
+        d2[long], seg[long], param[long] = _search_padded(p[long], cell[long], cells)
+    short = np.flatnonzero(listed & (count <= SLOTS))
+    if short.size:
+        short = short[np.argsort((SLOTS - count[short]).astype(np.uint8), kind="stable")]
+        d2[short], seg[short], param[short] = _search_lists(p[short], cell[short],
+                                                            count[short], cells)
     return d2, seg, param
+
+
+def _search_padded(q: np.ndarray, cell: np.ndarray, cells: _Cells
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Nearest segment listed in the cells `cell` of samples `q`, all lists at once, each
+    padded to the longest by repeating its last segment (argmin keeps the first)."""
+    first, count = cells.first[cell], cells.count[cell]
+    slot = np.minimum(np.arange(int(count.max())), count[:, None] - 1)
+    candidate = cells.segments[first[:, None] + slot]
+    d2, t = _squared(q[:, 0, None], q[:, 1, None], cells.take(candidate))
+    best = d2.argmin(axis=1)
+    rows = np.arange(len(q))
+    return d2[rows, best], candidate[rows, best], t[rows, best]
 
 
 def _search_lists(q: np.ndarray, cell: np.ndarray, count: np.ndarray, cells: _Cells
