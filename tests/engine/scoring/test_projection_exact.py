@@ -94,3 +94,14 @@ def test_samples_on_the_curve_have_distance_zero():
     points = np.column_stack([np.cos(theta), np.sin(theta)]) * theta[:, None] * 10 / 6.28
     proj = project(points, Polyline.of(points))
     assert np.all(proj.distance == 0)
+
+
+def test_a_dense_spiral_is_exact_everywhere_in_its_box():
+    """Near the centre of a tight spiral cells list many segments (searched all at once,
+    or by brute force): still the brute-force answer."""
+    theta = np.linspace(0, 6 * np.pi, 600)
+    points = np.column_stack([np.cos(theta), np.sin(theta)]) * theta[:, None] * 10 / 6.28
+    rng = np.random.default_rng(5)
+    samples = np.vstack([rng.uniform(-35, 35, (4000, 2)),
+                         points[rng.integers(0, 600, 2000)] + rng.normal(0, 1, (2000, 2))])
+    assert_exact(samples, Polyline.of(points))
