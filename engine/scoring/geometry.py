@@ -1,14 +1,15 @@
 """Nearest points on a polyline, vectorised and exact.
 
 A square grid over the line's box (grown by a margin) lists, for each cell, every
-segment that is the nearest one for some point of the cell: a segment is dropped only
-when even its nearest point to the cell is farther than the farthest point of the cell
-from some other segment. The lists are built coarse to fine, each cell filtering its
-parent's list, so no cell ever checks every segment. A sample then checks only its
-cell's few segments, slot by slot over all samples at once (samples sorted by list
-length, so each slot is a prefix). Samples outside the box, in cells with long lists,
-or on lines of few segments are searched by brute force. The result is the one brute
-force gives: the same distances, and on ties the lowest segment index.
+segment that may be the nearest one for some point of the cell: a segment is dropped
+only when its distance from the cell's centre, less half the cell's diagonal, exceeds
+another segment's distance from the centre plus half the diagonal. The lists are built
+coarse to fine, each cell filtering its parent's list, so no cell checks every
+segment. A sample then checks only its cell's segments: slot by slot over all samples
+at once (samples sorted by list length, so each slot is a prefix), or, for the few in
+cells with long lists, all at once. Samples outside the box, in cells with very long
+lists, or on lines of few segments are searched by brute force. The result is the one
+brute force gives: the same distances, and on ties the lowest segment index.
 """
 
 from __future__ import annotations
