@@ -7,7 +7,18 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from deftly.commands import analyze, card, doctor, export, profiles, replay, report, shot, sim
+from deftly.commands import (
+    analyze,
+    card,
+    doctor,
+    export,
+    profiles,
+    replay,
+    report,
+    setup_tablet,
+    shot,
+    sim,
+)
 from deftly.commands.common import CommandError, fail
 from engine import __version__
 from engine.levels.schema import LevelError
@@ -37,8 +48,10 @@ def build_parser() -> OneLineParser:
                         help="where profiles and results are kept (default: DEFTLY_HOME, "
                              "else the user data folder)")
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--windowed", action="store_true", help="play in a window (default)")
-    mode.add_argument("--fullscreen", action="store_true", help="fill the screen (tablets)")
+    mode.add_argument("--windowed", action="store_true",
+                      help="play in a window (the default, except on a touch screen)")
+    mode.add_argument("--fullscreen", action="store_true",
+                      help="fill the screen (the default on a touch screen)")
     parser.add_argument("--size", type=_size, metavar="WxH", help="window size in pixels")
     parser.add_argument("--profile", metavar="NAME", help="start as this player")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
@@ -52,6 +65,7 @@ def build_parser() -> OneLineParser:
     replay.register(commands, _size)
     report.register(commands)
     card.register(commands)
+    setup_tablet.register(commands)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 
@@ -51,8 +52,28 @@ def device_key(screen_px: tuple[int, int]) -> str:
     return f"{platform.node() or 'device'}:{screen_px[0]}x{screen_px[1]}"
 
 
-def open_window(size: tuple[int, int] | None, fullscreen: bool) -> pygame.Surface:
-    """Initialise pygame and open the game window."""
+def has_touch_screen() -> bool:
+    """SDL reports a touch device (a tablet, a touch panel)."""
+    try:
+        from pygame._sdl2 import touch
+
+        return bool(touch.get_num_devices())
+    except (ImportError, pygame.error):
+        return False
+
+
+def set_icon() -> None:
+    """The window's icon: Deftly's, where the file is there to load."""
+    from engine.resources import resource_path
+
+    with contextlib.suppress(pygame.error, FileNotFoundError):
+        pygame.display.set_icon(pygame.image.load(resource_path("assets", "icons",
+                                                                "deftly-64.png")))
+
+
+def open_window(size: tuple[int, int] | None, fullscreen: bool | None) -> pygame.Surface:
+    """Initialise pygame and open the game window; `fullscreen` None: full screen on a
+    screen that reports touch, else a window."""
     try:
         with silenced_stderr():
             pygame.display.init()
@@ -61,6 +82,9 @@ def open_window(size: tuple[int, int] | None, fullscreen: bool) -> pygame.Surfac
                           "'deftly shot' to render screens without one") from error
     pygame.font.init()
     pygame.display.set_caption("Deftly")
+    set_icon()
+    if fullscreen is None:
+        fullscreen = size is None and has_touch_screen()
     if fullscreen:
         screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
     else:

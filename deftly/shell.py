@@ -108,7 +108,8 @@ def play(args: argparse.Namespace) -> int:
     except StoreError as error:
         raise LaunchError(str(error)) from error
     try:
-        screen = open_window(args.size, args.fullscreen)
+        screen = open_window(args.size, True if args.fullscreen else (
+            False if args.windowed else None))
         app = build_app(screen, audio=Audio())
         start(app, store, args.profile)
         try:
