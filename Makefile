@@ -7,7 +7,7 @@ HEADLESS := SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 
 PYTEST := $(HEADLESS) $(BIN)/python -m pytest -n auto --dist loadfile
 
-.PHONY: play test check bench layout lint golden clean
+.PHONY: play test check bench layout lint golden clean dist
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ layout: $(STAMP)
 
 golden: $(STAMP)
 	DEFTLY_REGEN_GOLDEN=1 $(HEADLESS) $(BIN)/python -m pytest tests -k golden
+
+# a standalone folder (dist/deftly/) that runs with no Python: PyInstaller's one-folder mode
+dist: $(STAMP)
+	$(HEADLESS) $(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/deftly.spec
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
