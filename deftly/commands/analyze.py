@@ -58,11 +58,11 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
+    _check_found(args.file, args.format)
     task = args.task or _usual_task(args)
     if task not in TASKS[args.format]:
         parser.error(f"--task {task} does not fit --format {args.format} "
                      f"(choose {', '.join(TASKS[args.format])})")
-    _check_found(args.file, args.format)
     units = tasks.Units(args.units_per_mm)
     try:
         result = _analyze(args, task, units, parser)
@@ -95,7 +95,7 @@ def _check_found(path: Path, fmt: str) -> None:
         return
     use = f"; read it with --format {found.format}" if found.format else \
         ", which Deftly does not score"
-    raise CommandError(f"{path}: this is not a {fmt} file: found {found.what}{use}")
+    raise CommandError(f"{path}: this is not in the {fmt} layout: found {found.what}{use}")
 
 
 def _analyze(args: argparse.Namespace, task: str, units: tasks.Units,

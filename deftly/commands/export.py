@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from deftly.commands.common import CommandError, add_data_dir
@@ -51,9 +52,12 @@ def _fhir(args: argparse.Namespace) -> int:
 
     from deftly.data import opened_store, require_profile
     from deftly.fhir.export import export_fhir
-    from deftly.fhir.send import TOKEN_ENV, post, report_line, sent_record
+    from deftly.fhir.send import TOKEN_ENV, check_url, post, report_line, sent_record
     from deftly.progress import on_terminal, progress
 
+    problem = check_url(args.post) if args.post else None
+    if problem:
+        raise CommandError(problem)
     failed = 0
     with opened_store(args.data_dir) as store:
         profile = require_profile(store, args.export_profile)
@@ -63,9 +67,14 @@ def _fhir(args: argparse.Namespace) -> int:
                                       whole_period=args.whole_period, bar=bar)
         except OSError as error:
             raise CommandError(f"cannot write to {args.out}: {error.strerror}") from error
-        for bundle in written:
+        unreachable = False
+        for bundle in written.bundles:
             if not args.post:
                 print(bundle.path)
+                continue
+            if unreachable:       # the server did not answer: the others are not tried
+                print(f"{bundle.path.name}: not sent: the server did not answer")
+                failed += 1
                 continue
             sent = post(args.post, bundle.path.read_bytes(), os.environ.get(TOKEN_ENV))
             print(report_line(bundle.path.name, sent))
@@ -74,7 +83,10 @@ def _fhir(args: argparse.Namespace) -> int:
                                 sent_record(bundle.path.name, bundle.sessions, args.post, sent))
             else:
                 failed += 1
+                unreachable = sent.unreachable
+    for skipped in written.skipped:
+        print(f"not exported: {skipped}", file=sys.stderr)
     if failed:
-        raise CommandError(f"{failed} of {len(written)} Bundles were not sent; the files "
-                           f"are in {args.out}")
+        raise CommandError(f"{failed} of {len(written.bundles)} Bundles were not sent; the "
+                           f"files are in {args.out}")
     return 0

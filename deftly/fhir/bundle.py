@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from deftly.fhir.codes import (
     CODE_SYSTEM_URL,
@@ -34,6 +35,10 @@ CATEGORY = {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observa
                         "code": "exam", "display": "Exam"}]}
 
 
+class BundleError(ValueError):
+    """A round whose record cannot be written as FHIR (why, in words)."""
+
+
 @dataclass(frozen=True)
 class Who:
     """The patient as exported: always the pseudonym; the name and record number only
@@ -53,12 +58,18 @@ def full_url(identifier: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, IDENTIFIER_SYSTEM + '/' + identifier)}"
 
 
-def entry(resource: Resource, identifier: str, system: str = IDENTIFIER_SYSTEM) -> Resource:
-    """A transaction entry that creates `resource` unless one with its identifier exists."""
+def _search(system: str, identifier: str) -> str:
+    return "identifier=" + quote(f"{system}|{identifier}", safe=":/")
+
+
+def entry(resource: Resource, identifier: str, system: str = IDENTIFIER_SYSTEM, *,
+          update: bool = False) -> Resource:
+    """A transaction entry that creates `resource` unless one with its identifier exists;
+    `update`: creates it or updates the one there (a conditional update)."""
     kind = resource["resourceType"]
-    return {"fullUrl": full_url(identifier), "resource": resource,
-            "request": {"method": "POST", "url": kind,
-                        "ifNoneExist": f"identifier={system}|{identifier}"}}
+    request = {"method": "PUT", "url": f"{kind}?{_search(system, identifier)}"} if update \
+        else {"method": "POST", "url": kind, "ifNoneExist": _search(system, identifier)}
+    return {"fullUrl": full_url(identifier), "resource": resource, "request": request}
 
 
 def patient(person: Who) -> Resource:
@@ -115,8 +126,16 @@ def _value(summary: dict[str, Any], measure: Measure) -> float | None:
 
 
 def _when(session: dict[str, Any]) -> tuple[str, str]:
-    start = datetime.fromisoformat(session["started_at"])
-    end = start + timedelta(milliseconds=float(session.get("duration_ms") or 0.0))
+    try:
+        start = datetime.fromisoformat(str(session["started_at"]))
+        duration = float(session.get("duration_ms") or 0.0)
+    except (KeyError, ValueError, TypeError) as error:
+        raise BundleError("its start time or duration cannot be read") from error
+    if start.tzinfo is None:
+        raise BundleError("its start time has no time zone")
+    if not math.isfinite(duration) or duration < 0:
+        duration = 0.0
+    end = start + timedelta(milliseconds=duration)
     return start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")
 
 
@@ -133,8 +152,11 @@ def observations(session: dict[str, Any], spec: GameSpec, subject: str, device_u
     """The round's measure Observations and its panel, as transaction entries (measures
     the round did not produce are left out)."""
     start, end = _when(session)
+    if not session.get("id"):
+        raise BundleError("it has no id")
     common = {"status": "final", "category": [CATEGORY], "subject": {"reference": subject},
-              "device": {"reference": device_url}, "bodySite": _body_site(session["hand"])}
+              "device": {"reference": device_url},
+              "bodySite": _body_site(str(session.get("hand") or "right"))}
     summary = session.get("summary") or {}
     members = []
     for measure in measures(spec):
@@ -148,23 +170,21 @@ def observations(session: dict[str, Any], spec: GameSpec, subject: str, device_u
             "code": coding(measure.code, measure.display), "effectiveDateTime": start}
         if value is not None:
             resource["valueQuantity"] = _quantity(value, measure)
-        else:
-            resource["dataAbsentReason"] = {"text": "only its parts were measured"}
         if parts:
             resource["component"] = [{"code": coding(p.code, p.display),
                                       "valueQuantity": _quantity(v, p)} for p, v in parts]
         members.append(entry(resource, identifier))
-    level, mode = ROUND_CONTEXT["round.level"][0], ROUND_CONTEXT["round.mode"][0]
+    context = {"round.level": session.get("level_name") or session.get("level"),
+               "round.mode": session.get("mode")}
     panel: Resource = {
         "resourceType": "Observation",
         "identifier": [{"system": IDENTIFIER_SYSTEM, "value": session["id"]}], **common,
         "code": coding(panel_code(spec), f"{spec.name}: one round"),
         "effectivePeriod": {"start": start, "end": end},
-        "hasMember": [{"reference": m["fullUrl"]} for m in members],
-        "component": [
-            {"code": coding("round.level", level),
-             "valueString": str(session.get("level_name") or session.get("level"))},
-            {"code": coding("round.mode", mode), "valueString": str(session.get("mode"))}]}
+        "component": [{"code": coding(code, ROUND_CONTEXT[code][0]), "valueString": str(value)}
+                      for code, value in context.items() if value]}
+    if members:
+        panel["hasMember"] = [{"reference": m["fullUrl"]} for m in members]
     return [*members, entry(panel, session["id"])]
 
 
@@ -175,7 +195,8 @@ def transaction(entries: list[Resource]) -> Resource:
 def session_entries(session: dict[str, Any], spec: GameSpec, person: Who, install: str,
                     screen: dict[str, Any] | None) -> list[Resource]:
     """Patient, Device and the round's Observations."""
-    person_entry = entry(patient(person), person.pseudonym, PSEUDONYM_SYSTEM)
+    person_entry = entry(patient(person), person.pseudonym, PSEUDONYM_SYSTEM,
+                         update=bool(person.name))   # a Patient sent before gains its name
     device_entry = entry(device(install, screen), device_identifier(install))
     return [person_entry, device_entry,
             *observations(session, spec, person_entry["fullUrl"], device_entry["fullUrl"])]
@@ -184,5 +205,5 @@ def session_entries(session: dict[str, Any], spec: GameSpec, person: Who, instal
 def code_system_entry(resource: Resource) -> Resource:
     """The code system, created unless this version of it is on the server."""
     return {"fullUrl": full_url(f"codesystem.{resource['version']}"), "resource": resource,
-            "request": {"method": "POST", "url": "CodeSystem", "ifNoneExist":
-                        f"url={CODE_SYSTEM_URL}&version={resource['version']}"}}
+            "request": {"method": "POST", "url": "CodeSystem", "ifNoneExist": urlencode(
+                {"url": CODE_SYSTEM_URL, "version": resource["version"]})}}

@@ -6,11 +6,18 @@ from __future__ import annotations
 import json
 import platform
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from deftly.fhir.bundle import Resource, code_system_entry, session_entries, transaction, who
+from deftly.fhir.bundle import (
+    BundleError,
+    Resource,
+    code_system_entry,
+    session_entries,
+    transaction,
+    who,
+)
 from deftly.fhir.codes import code_system
 from deftly.progress import Bar, Quiet
 from engine.store.atomic import write_atomic
@@ -26,6 +33,15 @@ class Written:
 
     path: Path
     sessions: tuple[str, ...]
+
+
+@dataclass
+class Export:
+    """The Bundles written (the code system's first) and the rounds left out, each with
+    why, in one line."""
+
+    bundles: list[Written] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def pseudonym(store: Store, profile: Profile) -> str:
@@ -59,17 +75,18 @@ def _dump(resource: Resource) -> bytes:
 
 
 def export_fhir(store: Store, profile: Profile, out: Path, *, identify: bool = False,
-                whole_period: bool = False, bar: Bar | None = None) -> list[Written]:
-    """Write `codesystem.json`, `round-<date>-<game>-<id>.json` per finished round and,
-    if `whole_period`, `period.json`; returns the Bundles written (the code system's
-    first, holding no round)."""
+                whole_period: bool = False, bar: Bar | None = None) -> Export:
+    """Write `codesystem.json` (a Bundle creating the code system), a
+    `round-<date>-<game>-<id>.json` Bundle per finished round and, if `whole_period`,
+    `period.json`. A round whose record cannot be exported (no time zone, a field
+    missing) is left out and said."""
     specs = {spec.id: spec for spec in all_specs()}
     person = who(profile, pseudonym(store, profile), identify)
     install, shown = install_id(store), screen(store)
     out.mkdir(parents=True, exist_ok=True)
     codes = code_system(list(specs.values()))
-    written = [Written(out / "codesystem.json", ())]
-    write_atomic(written[0].path, _dump(transaction([code_system_entry(codes)])))
+    done = Export([Written(out / "codesystem.json", ())])
+    write_atomic(done.bundles[0].path, _dump(transaction([code_system_entry(codes)])))
     period: dict[str, Resource] = {}
     sessions = store.sessions(profile.id)
     bar = bar or Quiet()
@@ -79,13 +96,18 @@ def export_fhir(store: Store, profile: Profile, out: Path, *, identify: bool = F
         spec = specs.get(session.get("game", ""))
         if spec is None or session.get("status") != "complete":
             continue
-        entries = session_entries(session, spec, person, install, shown)
+        try:
+            entries = session_entries(session, spec, person, install, shown)
+        except BundleError as error:
+            done.skipped.append(f"round {session.get('id')}: {error}")
+            continue
         name = f"round-{session['started_at'][:10]}-{spec.id}-{session['id'][:8]}.json"
         write_atomic(out / name, _dump(transaction(entries)))
-        written.append(Written(out / name, (session["id"],)))
+        done.bundles.append(Written(out / name, (session["id"],)))
         period.update({e["fullUrl"]: e for e in entries})
     if whole_period and period:
         path = out / "period.json"
         write_atomic(path, _dump(transaction(list(period.values()))))
-        written.append(Written(path, tuple(s for w in written[1:] for s in w.sessions)))
-    return written
+        done.bundles.append(Written(path, tuple(s for w in done.bundles[1:]
+                                                for s in w.sessions)))
+    return done

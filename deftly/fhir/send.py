@@ -5,8 +5,10 @@ server's OperationOutcome in plain words."""
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +22,28 @@ BACKOFF_S = 1.0
 CONTENT_TYPE = "application/fhir+json"
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer, not a success: urllib would repeat the POST as a GET with
+    no body (and the token to wherever it points)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def check_url(base_url: str) -> str | None:
+    """Why `base_url` cannot be sent to, in one sentence; None if it can. The token never
+    goes over plain http except to this machine."""
+    parts = urllib.parse.urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{base_url} is not a server address (like https://fhir.example.org/fhir)"
+    if parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
+        return f"{base_url}: use https, so that the results and the token travel encrypted"
+    return None
+
+
 @dataclass(frozen=True)
 class Sent:
     """What the server said about one Bundle."""
@@ -28,6 +52,12 @@ class Sent:
     status: int | None
     attempts: int
     said: str
+
+    @property
+    def unreachable(self) -> bool:
+        """No answer at all (the network, a wrong address): the next Bundle would fare the
+        same."""
+        return not self.ok and self.status is None
 
 
 def outcome_words(body: bytes) -> str:
@@ -42,7 +72,7 @@ def outcome_words(body: bytes) -> str:
         words = [f"{i.get('severity', 'error')}: " + str(
             i.get("diagnostics") or (i.get("details") or {}).get("text") or i.get("code", ""))
             for i in issues]
-        return "; ".join(words) or "an OperationOutcome with no issue"
+        return re.sub(r"\s+", " ", "; ".join(words)) or "an OperationOutcome with no issue"
     if isinstance(data, dict) and data.get("resourceType") == "Bundle":
         statuses = [str((e.get("response") or {}).get("status", "")).split(" ")[0]
                     for e in data.get("entry", []) if isinstance(e, dict)]
@@ -62,10 +92,17 @@ def post(base_url: str, bundle: bytes, token: str | None, *,
         request = urllib.request.Request(base_url.rstrip("/"), data=bundle, headers=headers,
                                          method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=timeout_s) as response:
-                return Sent(True, response.status, attempt, outcome_words(response.read()))
+            with _OPENER.open(request, timeout=timeout_s) as response:
+                body = response.read()
+                if not _transaction_response(body):
+                    return Sent(False, response.status, attempt, "the server's answer is "
+                                "not a FHIR transaction response; nothing is taken as sent")
+                return Sent(True, response.status, attempt, outcome_words(body))
         except urllib.error.HTTPError as error:
             status, said = error.code, outcome_words(error.read())
+            if 300 <= error.code < 400:
+                said = f"the server sends elsewhere ({error.headers.get('Location')}); " \
+                       "give that address"
             if error.code < 500:
                 return Sent(False, status, attempt, said)
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
@@ -73,6 +110,15 @@ def post(base_url: str, bundle: bytes, token: str | None, *,
         if attempt <= RETRIES:
             sleep(BACKOFF_S * 2 ** (attempt - 1))
     return Sent(False, status, RETRIES + 1, said)
+
+
+def _transaction_response(body: bytes) -> bool:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("resourceType") == "Bundle" and \
+        data.get("type") == "transaction-response"
 
 
 def report_line(name: str, sent: Sent) -> str:

@@ -161,10 +161,8 @@ def read_cloudupdrs(path: Path, pdkit: bool = False) -> Taps:
     """
     lines = _lines(path)
     filled = [n for n, line in enumerate(lines) if line.strip()]
-    if pdkit:
-        lines = lines[:-1]
-    elif filled and _is_footer(lines[filled[-1]]):
-        lines = lines[:filled[-1]]
+    if filled and (pdkit or _is_footer(lines[filled[-1]])):
+        lines = lines[:filled[-1]]       # pdkit skips blank lines, then the last one
     rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -197,7 +195,9 @@ def read_mpower_tapping(path: Path) -> Taps:
     Only taps on the left or right button count (TappedButtonNone is a miss of both).
     """
     try:
-        records = json.loads(Path(path).read_text("utf-8"))
+        records = json.loads(Path(path).read_text("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise FormatError(path, None, f"a text file ({error.reason})") from error
     except OSError as error:
         raise FormatError(path, None, f"a readable file ({error.strerror})") from error
     except json.JSONDecodeError as error:

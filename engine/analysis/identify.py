@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HEAD_LINES = 12
+HEAD_BYTES = 65536
+"""The text layouts are told from the start of a file (JSON is read whole)."""
 NUMBER = r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
 
@@ -44,12 +46,14 @@ def identify(path: Path) -> Found | None:
     if start == b"\x1f\x8b":
         return _gzip(path)
     try:
-        text = Path(path).read_text("utf-8-sig")
+        with open(path, "rb") as raw:
+            head = raw.read(HEAD_BYTES).decode("utf-8-sig", "replace")
+        if head.lstrip()[:1] in ("[", "{"):
+            return _json(Path(path).read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return None
-    if text.lstrip()[:1] in ("[", "{"):
-        return _json(text)
-    return _text([line.strip() for line in text.splitlines() if line.strip()][:HEAD_LINES])
+    lines = head.splitlines()[:-1] if len(head) == HEAD_BYTES else head.splitlines()
+    return _text([line.strip() for line in lines if line.strip()][:HEAD_LINES])
 
 
 def _gzip(path: Path) -> Found | None:
@@ -76,7 +80,7 @@ def _json(text: str) -> Found | None:
         if needed <= keys:
             return found
     shown = ", ".join(sorted(keys)[:6]) + (", ..." if len(keys) > 6 else "")
-    return Found(f"JSON {'records' if isinstance(data, list) else 'an object'} with "
+    return Found(f"{'JSON records' if isinstance(data, list) else 'a JSON object'} with "
                  f"the keys {shown}")
 
 

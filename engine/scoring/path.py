@@ -210,10 +210,10 @@ class Surface(Metrics):
 def surface(xy: np.ndarray, t_ms: np.ndarray, strokes: list[slice]) -> Surface:
     """On-surface length, time and speed of `strokes` (runs of finite samples in time
     order), and the time in the air: from each stroke's end to the next one's start."""
-    on_ms = sum(span_ms(t_ms[s]) for s in strokes)
-    length = sum(path_length(xy[s]) for s in strokes)
-    air = sum(max(float(t_ms[b][0] - t_ms[a][-1]), 0.0)
-              for a, b in itertools.pairwise(strokes))
+    on_ms = sum((span_ms(t_ms[s]) for s in strokes), 0.0)
+    length = sum((path_length(xy[s]) for s in strokes), 0.0)
+    air = sum((max(float(t_ms[b][0] - t_ms[a][-1]), 0.0)
+               for a, b in itertools.pairwise(strokes)), 0.0)
     return Surface(len(strokes), on_ms, air, length, ratio(length, on_ms / 1000.0))
 
 

@@ -24,8 +24,8 @@ WE_FACTOR = 4.133
 """The effective width We = WE_FACTOR x SD(dx): the width holding 96 % of a normal
 distribution of selections. Exactly it is sqrt(2 pi e) = 4.13273; ISO 9241-9 and
 MacKenzie's Throughput.java use 4.133, and so does Deftly, so that its throughputs are
-the published ones. The rounded constant makes We larger (and TP smaller) by 6.5e-5
-relative: 0.03 % of a bit per second at 8 bits/s."""
+the published ones. The rounded constant makes We larger by 6.5e-5 relative, and TP
+smaller by less than that (about 2e-5 to 3.5e-5 for an effective ID of 2 to 6 bits)."""
 WE_FACTOR_EXACT = math.sqrt(2.0 * math.pi * math.e)
 
 

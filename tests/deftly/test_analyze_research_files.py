@@ -81,7 +81,7 @@ def test_an_mpower_file_that_is_not_tapping_is_refused(tmp_path, capsys, records
     (tmp_path / "walk.json").write_text(json.dumps(records))
     code, _, err = analyze(capsys, tmp_path / "walk.json", "--format", "mpower-tapping")
     assert code == 1 and err.count("\n") == 1
-    assert "not a mpower-tapping file" in err and named in err
+    assert "not in the mpower-tapping layout" in err and named in err
 
 
 def test_a_record_that_is_not_a_tap_among_taps_is_refused(tmp_path, capsys):
@@ -103,7 +103,7 @@ def test_a_known_file_under_another_format_is_refused_naming_it(capsys, source, 
     extra = {"points": ["--task", "tapping"], "svc": ["--task", "spiral"]}.get(wrong, [])
     code, _, err = analyze(capsys, DATA / source, "--format", wrong, *extra)
     assert code == 1 and err.count("\n") == 1
-    assert f"not a {wrong} file" in err and f"read it with --format {right}" in err
+    assert f"not in the {wrong} layout" in err and f"read it with --format {right}" in err
 
 
 def test_the_cloudupdrs_footer_is_dropped_and_never_a_tap(tmp_path, capsys):
@@ -184,3 +184,25 @@ def test_an_svc_file_whose_name_says_no_task_needs_one(tmp_path, capsys):
     code, result, _ = analyze(capsys, tmp_path / "writing.svc", "--format", "svc", "--task",
                               "handwriting")
     assert code == 0 and result["strokes"] == 2
+
+
+def test_pdkit_drops_the_last_filled_line_as_pdkit_does(tmp_path, capsys):
+    lines = (DATA / "cloudupdrs-two-target-right.csv").read_text().splitlines()
+    (tmp_path / "blank-end.csv").write_text("\n".join(lines) + "\n\n\n")
+    _, result, _ = analyze(capsys, tmp_path / "blank-end.csv", "--format", "cloudupdrs",
+                           "--pdkit")
+    assert result["tap_count"] == 204
+
+
+def test_a_binary_file_is_one_line(tmp_path, capsys):
+    (tmp_path / "b.json").write_bytes(b"\xff\xfe\x00\x81" * 50)
+    for fmt in ("mpower-tapping", "points", "svc", "cloudupdrs"):
+        args = {"points": ["--task", "tapping"], "svc": ["--task", "spiral"]}.get(fmt, [])
+        code, _, err = analyze(capsys, tmp_path / "b.json", "--format", fmt, *args)
+        assert code == 1 and err.count("\n") == 1 and "text file" in err, fmt
+
+
+def test_an_accelerometer_file_given_as_svc_is_refused_for_what_it_is(tmp_path, capsys):
+    (tmp_path / "walk.json").write_text(json.dumps(ACCELEROMETER))
+    code, _, err = analyze(capsys, tmp_path / "walk.json", "--format", "svc")
+    assert code == 1 and "mPower accelerometer samples" in err

@@ -54,7 +54,7 @@ def codes_in(value):
 def test_every_bundle_validates_and_round_trips(tmp_path):
     with demo_store(DAYS) as store:
         profile = store.profiles()[0]
-        written = export_fhir(store, profile, tmp_path, whole_period=True)
+        written = export_fhir(store, profile, tmp_path, whole_period=True).bundles
         rounds = [s for s in store.sessions(profile.id) if s["status"] == "complete"]
     found = bundles(tmp_path)
     assert len(written) == len(found) == len(rounds) + 2     # + code system, period
@@ -128,7 +128,7 @@ class FhirServer:
     """A FHIR server on 127.0.0.1 with transaction semantics: each entry is created unless
     its `ifNoneExist` matches a resource already there; scripted failures come first."""
 
-    def __init__(self, failures=()):
+    def __init__(self, failures=(), redirect=None):
         self.resources = {}
         self.failures = list(failures)
         self.requests = []
@@ -138,7 +138,18 @@ class FhirServer:
             def log_message(self, *args):
                 pass
 
+            def do_GET(self):
+                server.requests.append({"GET": self.path})
+                self.send_response(200)
+                self.end_headers()
+                self.wfile.write(b"<html>login</html>")
+
             def do_POST(self):
+                if redirect:
+                    self.send_response(302)
+                    self.send_header("Location", redirect)
+                    self.end_headers()
+                    return
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 server.requests.append(dict(self.headers))
                 status, answer = server.answer(json.loads(body))
@@ -158,7 +169,14 @@ class FhirServer:
             return self.failures.pop(0)
         responses = []
         for entry in bundle["entry"]:
-            key = unquote(entry["request"]["ifNoneExist"])
+            request = entry["request"]
+            if request["method"] == "PUT":       # conditional update: create or replace
+                key = unquote(request["url"].split("?", 1)[1])
+                known = key in self.resources
+                self.resources[key] = entry["resource"]
+                responses.append({"response": {"status": "200 OK" if known else "201"}})
+                continue
+            key = unquote(request["ifNoneExist"])
             if key in self.resources:
                 responses.append({"response": {"status": "200 OK"}})
             else:
@@ -181,10 +199,11 @@ def test_sending_twice_creates_nothing_more(folder, tmp_path, capsys, monkeypatc
     code, lines, _ = post(capsys, folder, tmp_path / "a", server.url)
     assert code == 0 and lines and all(": sent (200)" in line for line in lines)
     created = len(server.resources)
-    assert created > 0 and "already there" in lines[1]
+    assert created > 0 and ": 1 created, 0 already there" in lines[0]   # the code system
+    assert ", 0 already there" in lines[1] and ", 2 already there" in lines[2]
     code, again, _ = post(capsys, folder, tmp_path / "b", server.url)
     assert code == 0 and len(server.resources) == created
-    assert all(" 0 created" in line or "codesystem" in line for line in again[1:])
+    assert all(": 0 created" in line for line in again)
     assert all(r["Authorization"] == "Bearer s3cret" for r in server.requests)
 
 
@@ -230,5 +249,49 @@ def test_no_server_is_a_line_per_bundle_not_a_traceback(folder, tmp_path, capsys
     monkeypatch.setattr(send, "BACKOFF_S", 0.001)
     monkeypatch.setattr(send, "RETRIES", 1)
     code, lines, err = post(capsys, folder, tmp_path / "a", "http://127.0.0.1:9/fhir")
-    assert code == 1 and all("not sent: no answer after 2 tries" in line for line in lines)
-    assert "Traceback" not in err
+    assert code == 1 and "not sent: no answer after 2 tries" in lines[0]
+    assert all(line.endswith("not sent: the server did not answer") for line in lines[1:])
+    assert len(lines) > 2 and "Traceback" not in err     # tried once, not once a Bundle
+
+
+def test_a_redirect_is_not_taken_as_sent(folder, tmp_path, capsys):
+    login = FhirServer()
+    server = FhirServer(redirect=login.url + "/login")
+    code, lines, _ = post(capsys, folder, tmp_path / "a", server.url)
+    assert code == 1 and "refused (302)" in lines[0] and "sends elsewhere" in lines[0]
+    assert login.requests == []          # the token never followed it
+    from engine.store.store import Store
+
+    with Store.open(folder) as store:
+        assert store.events(store.find_profile("Ann").id, "fhir_sent") == []
+
+
+@pytest.mark.parametrize("url, said", [("example.invalid/fhir", "not a server address"),
+                                       ("http://fhir.example.org/fhir", "use https")])
+def test_an_address_that_cannot_be_sent_to_is_one_line(folder, tmp_path, capsys, url, said):
+    code, _, err = post(capsys, folder, tmp_path / "a", url)
+    assert code == 1 and err.count("\n") == 1 and said in err
+
+
+def test_identify_updates_a_patient_first_sent_under_the_pseudonym(folder, tmp_path, capsys):
+    server = FhirServer()
+    assert post(capsys, folder, tmp_path / "a", server.url)[0] == 0
+    patients = [r for r in server.resources.values() if r["resourceType"] == "Patient"]
+    assert len(patients) == 1 and "name" not in patients[0]
+    assert post(capsys, folder, tmp_path / "b", server.url, "--identify")[0] == 0
+    patients = [r for r in server.resources.values() if r["resourceType"] == "Patient"]
+    assert len(patients) == 1 and patients[0]["name"] == [{"text": "Ann"}]
+
+
+def test_a_round_that_cannot_be_written_is_left_out_and_said(tmp_path):
+    from deftly.fhir.bundle import BundleError, observations
+    from games.registry import all_specs
+
+    spec = all_specs()[0]
+    naive = {"id": "x" * 32, "started_at": "2026-11-01T10:00:00", "hand": "left",
+             "summary": {}}
+    with pytest.raises(BundleError, match="no time zone"):
+        observations(naive, spec, "urn:uuid:p", "urn:uuid:d")
+    empty = observations({**naive, "started_at": "2026-11-01T10:00:00+01:00"}, spec,
+                         "urn:uuid:p", "urn:uuid:d")
+    assert len(empty) == 1 and "hasMember" not in empty[0]["resource"]
