@@ -7,7 +7,9 @@ Modules:
     stats       robust summaries (mean, median, IQR, SD, CV)
     pointing    hit rate, reaction and movement time, endpoint error, ISO 9241-9 throughput
     path        axis offsets (MO/ME/MV), deviation from a reference, corridor share,
-                completion in order, speed
+                completion in order, speed (on the surface, for strokes)
+    geometry    exact nearest points on a polyline (a pruned grid)
+    live        incremental measures of one new sample, for a running game
     smoothness  SPARC (spectral arc length)
     tremor      4-12 Hz band power share and dominant frequency
     spiral      radius-angle fit of an Archimedean spiral

@@ -26,12 +26,26 @@ def timed(t_ms: ArrayLike, values: ArrayLike, width: int = 2) -> tuple[np.ndarra
     v = v.ravel() if width == 1 else v.reshape(-1, width)
     n = min(len(t), len(v))
     t, v = t[:n], v[:n]
-    keep = np.isfinite(t) & (np.isfinite(v) if width == 1 else np.isfinite(v).all(axis=1))
-    return t[keep], v[keep]
+    keep = np.isfinite(t) & finite_rows(v)
+    return (t, v) if keep.all() else (t[keep], v[keep])
+
+
+def finite_rows(v: np.ndarray) -> np.ndarray:
+    """Which rows (or values, for 1-D) are finite throughout: a column at a time, which is
+    several times faster than `isfinite(v).all(axis=1)` on a long (N, 2) array."""
+    if v.ndim == 1:
+        return np.isfinite(v)
+    keep = np.ones(len(v), dtype=bool)
+    for column in v.T:
+        keep &= np.isfinite(column)
+    return keep
 
 
 def increasing(t: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted by time, keeping the first of samples that share a time."""
+    """Sorted by time, keeping the first of samples that share a time (as they are when
+    the times already increase)."""
+    if len(t) < 2 or bool(np.all(t[1:] > t[:-1])):
+        return t, values
     order = np.argsort(t, kind="stable")
     t, values = t[order], values[order]
     distinct = np.r_[True, np.diff(t) > 0] if len(t) else np.empty(0, dtype=bool)
@@ -66,7 +80,8 @@ def weighted_by_duration(t_ms: np.ndarray, parts: list[slice], values: list[floa
 def as_points(xy: ArrayLike) -> np.ndarray:
     """(N, 2) float array of the finite rows of `xy`."""
     pts = np.asarray(xy, dtype=float).reshape(-1, 2)
-    return cast(np.ndarray, pts[np.isfinite(pts).all(axis=1)])
+    keep = finite_rows(pts)
+    return pts if keep.all() else cast(np.ndarray, pts[keep])
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from engine.scoring.path import (
 from engine.scoring.result import Metrics
 from engine.scoring.smoothness import path_sparc
 from engine.scoring.spiral import SpiralFit, spiral_fit
+from engine.scoring.stats import ratio
 from engine.scoring.tremor import Tremor, tremor
 
 
@@ -106,8 +107,10 @@ def score_trace(t_ms: ArrayLike, xy: ArrayLike, *, reference: Polyline | None = 
             signal = _radius_residual(pts, fit)
     shake = tremor(t, signal) if signal.size else Tremor(math.nan, math.nan)
     if which is None:
-        return TraceScore(len(pts), duration, path_length(pts), mean_speed(pts, t),
-                          path_sparc(pts, t), shake, dev, comp, offsets, fit)
+        length = path_length(pts)   # mean_speed's value, without measuring the path twice
+        speed = ratio(length, duration / 1000.0) if t.size >= 2 else math.nan
+        return TraceScore(len(pts), duration, length, speed, path_sparc(pts, t), shake, dev,
+                          comp, offsets, fit)
     parts = runs(which)
     pen = surface(pts, t, parts)
     smooth = weighted_by_duration(t, parts, [path_sparc(pts[p], t[p]) for p in parts])
