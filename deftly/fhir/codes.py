@@ -8,6 +8,7 @@ physical 9-hole peg board: they are not the same measurement.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from engine import __version__
@@ -65,8 +66,14 @@ class Measure:
 
 
 def _text(key: str) -> str:
-    entry = catalogue("en").get(key, key)
+    entry = _english().get(key, key)
     return entry.get("other", key) if isinstance(entry, dict) else entry
+
+
+@cache
+def _english() -> dict[str, Any]:
+    """The English texts, read once (codes are in English whatever the app's language)."""
+    return catalogue("en")
 
 
 def _chosen(spec: GameSpec) -> dict[str, Metric]:
@@ -87,7 +94,18 @@ def _chosen(spec: GameSpec) -> dict[str, Metric]:
 
 
 def measures(spec: GameSpec) -> list[Measure]:
-    """The game's exported measures, in its spec's order, each with its parts."""
+    """The game's exported measures, in its spec's order, each with its parts (worked out
+    once per game)."""
+    known = _MEASURES.get(spec.id)
+    if known is None or known[0] is not spec:
+        known = _MEASURES[spec.id] = (spec, _measures(spec))
+    return known[1]
+
+
+_MEASURES: dict[str, tuple[GameSpec, list[Measure]]] = {}
+
+
+def _measures(spec: GameSpec) -> list[Measure]:
     chosen = _chosen(spec)
     parts: dict[str, list[str]] = {}
     for key in chosen:
