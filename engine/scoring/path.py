@@ -34,7 +34,7 @@ def finite_rows(v: np.ndarray) -> np.ndarray:
     """Which rows (or values, for 1-D) are finite throughout: a column at a time, which is
     several times faster than `isfinite(v).all(axis=1)` on a long (N, 2) array."""
     if v.ndim == 1:
-        return np.isfinite(v)
+        return cast(np.ndarray, np.isfinite(v))
     keep = np.ones(len(v), dtype=bool)
     for column in v.T:
         keep &= np.isfinite(column)
