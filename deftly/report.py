@@ -125,7 +125,7 @@ def write_report(store: Store, profile: Profile, out: Path, period: Period = Per
                                         for game in games])
     pages: list[tuple[str, Any]] = [("summary" if k == 0 else f"summary-{k + 1}", figure)
                                     for k, figure in enumerate(summary)]
-    bar.reset(2 * len(games))    # each game drawn, then each of its pages written
+    bar.reset(len(games))        # each game drawn, then (below) each page written
     for game in games:
         bar.update(1)
         charts = _chart_pages(profile, game, sessions, events, pain, last_values=old)

@@ -58,54 +58,57 @@ class TimeInside:
         return self._inside_samples / self.samples
 
 
-class LivePath:
+class _Banded:
+    """A distance from something, and the time share within half `width_mm` of it."""
+
+    def __init__(self, width_mm: float) -> None:
+        self.half_width_mm = width_mm / 2.0
+        self.distance_mm = NAN
+        self._inside = TimeInside()
+
+    def _took(self, t_ms: float, distance_mm: float) -> None:
+        self.distance_mm = distance_mm
+        self._inside.add(t_ms, distance_mm <= self.half_width_mm)
+
+    @property
+    def time_inside_share(self) -> float:
+        return self._inside.share
+
+
+class LivePath(_Banded):
     """Distance from `reference` and the time share inside a corridor `corridor_mm`
     wide (inside: distance at most half the width)."""
 
     def __init__(self, reference: Polyline, corridor_mm: float) -> None:
+        super().__init__(corridor_mm)
         self.reference = reference
-        self.half_width_mm = corridor_mm / 2.0
-        self.distance_mm = NAN
         self.segment = 0
-        self._inside = TimeInside()
         prepare(reference)
 
     def add(self, t_ms: float, x_mm: float, y_mm: float) -> float:
         """Take one sample; returns its distance from the reference."""
         if _finite(t_ms, x_mm, y_mm) and not self.reference.empty:
             # plain floats: arithmetic on numpy scalars is several times slower
-            self.distance_mm, self.segment = nearest_one(float(x_mm), float(y_mm),
-                                                         self.reference)
-            self._inside.add(t_ms, self.distance_mm <= self.half_width_mm)
+            distance, self.segment = nearest_one(float(x_mm), float(y_mm), self.reference)
+            self._took(t_ms, distance)
         return self.distance_mm
 
-    @property
-    def time_inside_share(self) -> float:
-        return self._inside.share
 
-
-class LiveRing:
+class LiveRing(_Banded):
     """Distance from the circle of `radius_mm` around `centre` and the time share inside
     a band `band_mm` wide centred on it (inside: distance at most half the width)."""
 
     def __init__(self, centre: tuple[float, float], radius_mm: float, band_mm: float) -> None:
+        super().__init__(band_mm)
         self.centre = (float(centre[0]), float(centre[1]))
         self.radius_mm = float(radius_mm)
-        self.half_width_mm = band_mm / 2.0
-        self.distance_mm = NAN
-        self._inside = TimeInside()
 
     def add(self, t_ms: float, x_mm: float, y_mm: float) -> float:
         """Take one sample; returns its distance from the circle."""
         if _finite(t_ms, x_mm, y_mm):
             radius = math.hypot(float(x_mm) - self.centre[0], float(y_mm) - self.centre[1])
-            self.distance_mm = abs(radius - self.radius_mm)
-            self._inside.add(t_ms, self.distance_mm <= self.half_width_mm)
+            self._took(t_ms, abs(radius - self.radius_mm))
         return self.distance_mm
-
-    @property
-    def time_inside_share(self) -> float:
-        return self._inside.share
 
 
 class LiveAperture:
