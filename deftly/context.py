@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
@@ -40,6 +41,7 @@ class Preferences:
     dose_grows: bool = False              # a step more each week the player keeps up
     days_asked: int = dose_module.DAYS_ASKED   # days a week the programme asks for
     dose_since: str = ""                  # the day the dose was set (growth counts from it)
+    speech: bool = False                  # spoken prompts, where the device can speak
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Preferences:
@@ -263,4 +265,5 @@ class Shell:
                                                  high_contrast=prefs.high_contrast,
                                                  reduced_motion=prefs.reduced_motion))
         app.audio.configure(prefs.sound, prefs.volume)
+        app.speech.configure(prefs.speech, os.environ.get("DEFTLY_LANG", "en"))
         app.presses.refractory_ms = prefs.tap_gap_ms

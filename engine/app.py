@@ -20,6 +20,7 @@ from engine.clock import Clock
 from engine.display import DisplayProfile, RectMM
 from engine.input.sdl import Command, InputReader, TextTyped
 from engine.scene import Scene, SceneStack
+from engine.speech import Speech
 from engine.touch import Touch
 from engine.ui.presses import PressGuard, guarding
 from engine.ui.theme import Theme
@@ -52,6 +53,7 @@ class App:
         self.clock = clock
         self.theme = theme
         self.audio = audio or Audio(enabled=False)
+        self.speech = Speech()
         self.input_hz = input_hz
         self.frame_ms = 1000.0 / fps
         self.measure_frames = measure_frames
@@ -93,6 +95,7 @@ class App:
     # -- the loop --------------------------------------------------------------
     def quit(self) -> None:
         self.running = False
+        self.speech.stop()
 
     def show_toast(self, message: str, ms: float = 3500.0, tone: str = "info") -> None:
         now = self.now_ms()

@@ -43,6 +43,7 @@ class SettingsScene(Screen[None]):
             self._toggle(t("settings.contrast"), prefs.high_contrast, "high_contrast"),
             self._toggle(t("settings.motion"), prefs.reduced_motion, "reduced_motion"),
             self._toggle(t("settings.self_paced"), prefs.self_paced, "self_paced"),
+            self._speech_row(prefs.speech),
             Row(t("settings.tap_gap"), t("settings.tap_gap_value", s=prefs.tap_gap_ms / 1000)
                 if prefs.tap_gap_ms else t("settings.off"),
                 [("−", False, lambda: self._gap(-1)), ("+", False, lambda: self._gap(1))]),
@@ -56,6 +57,19 @@ class SettingsScene(Screen[None]):
 
     def _toggle(self, label: str, value: bool, field: str) -> Row:
         return toggle(label, value, lambda on: self._set(**{field: on}))
+
+    def _speech_row(self, on: bool) -> Row:
+        row = toggle(t("settings.speech"), on, self._speech)
+        if not self.app.speech.available:
+            row = replace(row, value=t("settings.speech_none"))
+        return row
+
+    def _speech(self, on: bool) -> None:
+        self._set(speech=on)
+        if on and not self.app.speech.available:
+            self.app.show_toast(t("settings.speech_none"))
+        elif on:
+            self.app.speech.say(t("settings.speech_sample"))
 
     def _turn(self) -> None:
         self.pages.turn()
