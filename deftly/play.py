@@ -6,6 +6,8 @@ import random
 from typing import Any
 
 from deftly.context import Shell
+from engine.demo import demonstrate
+from engine.demo_scene import DemoScene
 from engine.game import RoundSetup
 from engine.i18n import t
 from engine.progress import PlayerProgress
@@ -44,6 +46,26 @@ def round_scene(shell: Shell, game: Available, level_id: str, hand: str, *,
         title += f" · {t(game.spec.variant(variant).label)}"
     scene = RoundScene(build, game.spec.make_view(), title, sounds=True, short_title=level.name)
     return scene
+
+
+def demo_scene(game: Available, level_id: str, hand: str, variant: str = "") -> DemoScene:
+    """A scene showing a level done right on this screen's board (nothing is stored);
+    finishes with True when watched to its end, False when skipped."""
+    assert game.levels is not None
+    level = game.levels.get(level_id)
+    assert level is not None
+    spec = game.spec
+    return DemoScene(lambda board: demonstrate(spec, level_id, board, variant=variant,
+                                               hand=hand),
+                     spec.make_view(), level.name, level.description)
+
+
+def first_time(shell: Shell, game_id: str, level_id: str, variant: str = "") -> bool:
+    """Whether the player has never begun a round of this level played this way (its
+    demonstration then plays first)."""
+    assert shell.profile is not None
+    return not any(s.get("level") == level_id and (s.get("variant") or "") == variant
+                   for s in shell.store.sessions(shell.profile.id, game_id))
 
 
 def previous_summaries(shell: Shell, game_id: str, hand: str, mode: str,

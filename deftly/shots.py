@@ -15,7 +15,7 @@ import pygame
 from deftly.context import prefs_of, save_prefs
 from deftly.demo import demo_shell, demo_store
 from deftly.launch import headless_app
-from deftly.play import previous_summaries, progress_for, round_scene
+from deftly.play import demo_scene, previous_summaries, progress_for, round_scene
 from deftly.scenes.calendar import CalendarScene
 from deftly.scenes.calibration import CalibrationScene
 from deftly.scenes.checkin import CheckInScene
@@ -251,12 +251,29 @@ def _game_shot(game: GameSpec, shot: GameShot) -> Shot:
     return Shot(make, days=shot.days)
 
 
+def _demo_shot(game: GameSpec) -> Shot:
+    """The middle of the demonstration of the game's first level."""
+    def make(app: App, store: Store) -> Scene[object]:
+        shell = demo_shell(app, store)
+        available = shell.game(game.id)
+        assert available.levels is not None
+        scene = demo_scene(available, available.levels.levels[0].id, "right")
+        app.scenes.push(scene)
+        assert scene.demo is not None and scene.replayer is not None
+        scene.clock.t_ms = scene.demo.end_ms / 2
+        scene.update(0.0)
+        return scene
+    return Shot(make)
+
+
 def all_shots() -> dict[str, Shot]:
-    """The product's shots and every game's own (named "<game>" or "<game>-<name>")."""
+    """The product's shots and every game's own (named "<game>" or "<game>-<name>", and
+    "<game>-demo": its first level's demonstration)."""
     shots = dict(SHOTS)
     for game in all_specs():
         for shot in game.shots:
             shots[game.id + (f"-{shot.name}" if shot.name else "")] = _game_shot(game, shot)
+        shots[f"{game.id}-demo"] = _demo_shot(game)
     return shots
 
 

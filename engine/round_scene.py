@@ -21,7 +21,7 @@ from engine.scene import Scene
 from engine.touch import Phase, Touch
 from engine.ui import draw
 from engine.ui.overlay import ChoiceOverlay
-from engine.ui.theme import Theme
+from engine.ui.theme import Sizes, Theme
 from engine.ui.widgets import Button, Label, ProgressBar
 
 
@@ -35,6 +35,14 @@ class GameView(Protocol):
 
 
 BuildController = Callable[[float, float], RoundController]
+
+
+def top_bar(screen: RectMM, sizes: Sizes) -> tuple[RectMM, RectMM]:
+    """A round's bar across the top of the screen (its buttons' row) and the board under
+    it; a level's demonstration is played on the same board."""
+    bar_h = max(sizes.touch_min + 2, sizes.button_h * 0.9)
+    bar, rest = screen.take_top(bar_h + sizes.gap / 2)
+    return bar.inset(sizes.gap / 2, sizes.gap / 4), rest
 
 
 class RoundScene(Scene[RoundResult]):
@@ -61,10 +69,7 @@ class RoundScene(Scene[RoundResult]):
     # -- layout ----------------------------------------------------------------------------
     def layout(self) -> None:
         sizes = self.app.theme.sizes
-        board = self.app.board
-        bar_h = max(sizes.touch_min + 2, sizes.button_h * 0.9)
-        bar, rest = board.take_top(bar_h + sizes.gap / 2)
-        bar = bar.inset(sizes.gap / 2, sizes.gap / 4)
+        bar, rest = top_bar(self.app.board, sizes)
         pause_w = min(36.0, bar.w * 0.28)
         pause = RectMM(bar.x, bar.y, pause_w, bar.h)
         title_w = min(55.0, bar.w * 0.3)
@@ -149,10 +154,33 @@ class RoundScene(Scene[RoundResult]):
         self._paused_at = self.app.now_ms()
         self._fingers_on_board.clear()
         self.app.scenes.push(ChoiceOverlay(t("round.paused"), t("round.paused_note"), [
-            ("resume", t("round.resume"), "primary"), ("quit", t("round.quit"), "secondary")]),
-            self._resumed)
+            ("resume", t("round.resume"), "primary"), ("show", t("demo.show_me"), "secondary"),
+            ("quit", t("round.quit"), "secondary")]), self._resumed)
+
+    def show_me(self) -> None:
+        """The level's demonstration (the round stays paused), then the pause menu again."""
+        from engine.demo import demonstrate
+        from engine.demo_scene import DemoScene
+
+        assert self.controller is not None
+        spec, setup, level = self.controller.spec, self.controller.setup, self.controller.level
+        hand = "left" if setup.hand == "left" else "right"
+        scene = DemoScene(lambda board: demonstrate(spec, setup.level_id, board,
+                                                    variant=setup.variant, hand=hand),
+                          spec.make_view(), level.name, level.description)
+        self.app.scenes.push(scene, lambda _: self._pause_again())
+
+    def _pause_again(self) -> None:
+        paused_at = self._paused_at
+        self._paused_at = None
+        self.pause()
+        if paused_at is not None:       # the pause goes on from when it began
+            self._paused_at = paused_at
 
     def _resumed(self, choice: str | None) -> None:
+        if choice == "show":
+            self.show_me()
+            return
         if self._paused_at is not None:
             self._paused_total += self.app.now_ms() - self._paused_at
             self._paused_at = None

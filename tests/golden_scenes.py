@@ -13,7 +13,8 @@ SCREENS = ["welcome", "profiles", "new-player", "home", "plan", "calendar", "set
            "squeeze-results", "squeeze-trends", "turn", "turn-side", "turn-dial",
            "turn-wring", "turn-pencil", "turn-results", "turn-trends", "choose-game",
            "therapist-pin", "therapist", "therapist-trends", "therapist-round", "replay",
-           "checkin", "checkin-after"]
+           "checkin", "checkin-after", "tap-demo", "trace-demo", "pinch-demo", "lift-demo",
+           "squeeze-demo", "turn-demo"]
 
 PLAYER = [(scene, size) for scene in SCREENS for size in ((800, 480), (1920, 1200))]
 

@@ -9,6 +9,8 @@ from typing import Any
 
 from deftly import praise
 from deftly.play import (
+    demo_scene,
+    first_time,
     last_variant,
     previous_summaries,
     progress_for,
@@ -320,6 +322,14 @@ class HomeScene(Screen[None]):
 
     def play(self, game: Available, choice: StartChoice) -> None:
         self._last = (game, choice)
+        level = choice.level_id
+        if first_time(self.shell, game.spec.id, level, choice.variant):
+            self.app.scenes.push(demo_scene(game, level, choice.hand, choice.variant),
+                                 lambda _: self._start_round(game, choice))
+        else:
+            self._start_round(game, choice)
+
+    def _start_round(self, game: Available, choice: StartChoice) -> None:
         self.app.scenes.push(round_scene(self.shell, game, choice.level_id, choice.hand,
                                          mode=choice.mode, variant=choice.variant),
                              self._played)

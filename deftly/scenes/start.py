@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from deftly.play import last_variant, progress_for, suited_variant
+from deftly.play import demo_scene, last_variant, progress_for, suited_variant
 from deftly.scenes.base import Screen
+from engine.demo import Demonstration, demonstrate
+from engine.demo_scene import DemoStill
 from engine.display import RectMM
 from engine.i18n import t
 from engine.input.capability import touch_capability
 from engine.levels.schema import Level
+from engine.round_scene import GameView, top_bar
 from engine.scene import Scene
 from engine.ui.draw import text_width
 from engine.ui.widgets import Button, Label, Widget
@@ -42,6 +45,7 @@ class StartScene(Screen[StartChoice]):
         self.variant = suited_variant(game.spec, last_variant(shell, game.spec.id))
         self.level_id = self._first_level()
         self.mode = "training"
+        self._game_view: GameView | None = None
 
     def _progress(self):
         return progress_for(self.shell, self.game, self.hand, self.variant)
@@ -84,9 +88,53 @@ class StartScene(Screen[StartChoice]):
             widgets += self._variant_buttons(variant_row)
         section(t("start.level"))
         widgets += self._levels(rest, gap)
-        widgets.append(Button(go.centered(go.w, min(go.h, 60.0)), t("start.go"), self.go,
-                              style="primary", icon="play"))
+        widgets += self._go_column(go)
         return widgets
+
+    def _go_column(self, go: RectMM) -> list[Widget]:
+        """A still frame of the level's demonstration (when there is room), Show me under
+        it, and Start."""
+        sizes = self.app.theme.sizes
+        buttons_h = sizes.button_h * 2 + sizes.gap
+        board = self._board()
+        picture_h = min(go.w * board.h / board.w, go.h - buttons_h - sizes.gap * 2)
+        widgets: list[Widget] = []
+        rest = go
+        if picture_h >= 20.0:
+            picture, rest = go.take_top(picture_h)
+            _, rest = rest.take_top(sizes.gap)
+            widgets.append(DemoStill(picture, self._demonstration(board), self._view()))
+        show, rest = rest.take_top(sizes.button_h)
+        _, rest = rest.take_top(sizes.gap)
+        widgets.append(Button(show, t("demo.show_me"), self.show_me, icon="play"))
+        widgets.append(Button(rest.centered(rest.w, min(rest.h, 60.0)), t("start.go"),
+                              self.go, style="primary", icon="play"))
+        return widgets
+
+    def _board(self) -> RectMM:
+        """The board a round (and its demonstration) is played on, on this screen."""
+        return top_bar(self.app.board, self.app.theme.sizes)[1]
+
+    def _view(self) -> GameView:
+        if self._game_view is None:
+            self._game_view = self.game.spec.make_view()
+        return self._game_view
+
+    def _demonstration(self, board: RectMM) -> Demonstration:
+        return demonstrate(self.game.spec, self._shown_level(), (board.w, board.h),
+                           variant=self.variant, hand=self._demo_hand())
+
+    def _shown_level(self) -> str:
+        assert self.game.levels is not None
+        return self.game.levels.checkup.id if self.mode == "checkup" else self.level_id
+
+    def _demo_hand(self) -> str:
+        return "left" if self.hand == "left" else "right"
+
+    def show_me(self) -> None:
+        """The level's demonstration; back here after it."""
+        self.app.scenes.push(demo_scene(self.game, self._shown_level(), self._demo_hand(),
+                                        self.variant), lambda _: self.refresh())
 
     def _names_fit(self, content: RectMM) -> bool:
         """Whether every level's name fits one line of a level button in the grid (three
@@ -107,11 +155,19 @@ class StartScene(Screen[StartChoice]):
         shown = [r for r in rows if r]
         row_h = max(sizes.touch_min,
                     min(sizes.button_h, (rest.h - sizes.gap * len(shown)) / len(shown)))
-        widgets: list[Widget] = [Button(go, t("start.go"), self.go, style="primary",
+        show_w = min(go.w * 0.4, 60.0)
+        show = RectMM(go.x, go.y, show_w - sizes.gap, go.h)
+        go = RectMM(go.x + show_w, go.y, go.w - show_w, go.h)
+        widgets: list[Widget] = [Button(show, t("demo.show_me"), self.show_me, icon="play"),
+                                 Button(go, t("start.go"), self.go, style="primary",
                                         icon="play")]
         for k, row in enumerate(shown):
             box = RectMM(rest.x, rest.y + k * (row_h + sizes.gap), rest.w, row_h)
             widgets += self._compact_row(box, row)
+        used = len(shown) * (row_h + sizes.gap)
+        space = RectMM(rest.x, rest.y + used, rest.w, rest.h - used - sizes.gap)
+        if space.h >= 20.0:                  # room left: a still of the demonstration
+            widgets.append(DemoStill(space, self._demonstration(self._board()), self._view()))
         return widgets
 
     def _compact_row(self, box: RectMM, row: list[str] | tuple[str, ...]) -> list[Widget]:

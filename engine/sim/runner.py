@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from engine.game import Policy
-from engine.rounds import RoundController
+from typing import Any, Protocol
+
+from engine.game import GameModel, Policy
+from engine.touch import Touch
 
 IDLE_STEP_MS = 50.0
 MAX_ROUND_MS = 20 * 60_000.0
 
 
-def play_round(controller: RoundController, policy: Policy, start_ms: float = 0.0,
+class Driven(Protocol):
+    """What a simulated player drives: a round controller, or a demonstration's recorder."""
+
+    @property
+    def model(self) -> GameModel: ...
+
+    def on_touch(self, touch: Touch, /) -> Any: ...
+
+    def tick(self, t_ms: float, /) -> Any: ...
+
+
+def play_round(controller: Driven, policy: Policy, start_ms: float = 0.0,
                limit_ms: float = MAX_ROUND_MS) -> float:
     """Play until the model is finished (or `limit_ms` passes); returns the end time."""
     t = start_ms

@@ -194,6 +194,17 @@ class Pilot:
         """Tap the centre of the button labelled `label` (it must be enabled)."""
         self.tap_button(self.button(label))
 
+    def skip_demo(self) -> bool:
+        """If a level's demonstration is showing, end it with one tap on Skip; returns
+        whether one was showing."""
+        from engine.demo_scene import DemoScene
+
+        if not isinstance(self.top, DemoScene):
+            return False
+        self.tap_button(self.buttons()[0])
+        assert not isinstance(self.top, DemoScene), "one tap on Skip ends a demonstration"
+        return True
+
     def tap_button(self, button: Button) -> None:
         """Tap the centre of `button` (it must be enabled), once the app takes a press."""
         assert button.enabled, f"{button.label!r} is disabled"

@@ -32,7 +32,7 @@ def prompt(model: SqueezeModel, now_ms: float) -> str:
     if model.phase == "reach":
         if a.task == "pinch":
             return t("squeeze.pinch_reach")
-        if a.task == "pair":
+        if a.task == "pair" and len(a.fingers) == 2:     # one finger: as a reach
             first, second = a.label.split("-")
             return t("squeeze.pair", first=t(f"squeeze.finger.{first}"),
                      second=t(f"squeeze.finger.{second}"))

@@ -7,6 +7,7 @@ import pytest
 from deftly.launch import headless_app
 from deftly.shell import start
 from engine.clock import ManualClock
+from engine.demo_scene import HOLD_MS, DemoScene
 from engine.round_scene import RoundScene
 from engine.store.store import Store
 from engine.testing.pilot import Pilot
@@ -47,6 +48,15 @@ def test_a_first_round_from_a_new_player_to_stored_trials(pilot):
     assert said["pain"] == 2 and "fatigue" not in said and said["when"] == "before"
     assert pilot.button("Left hand").selected         # preset to the affected hand
     pilot.press("Start")
+    demo = pilot.top                                  # the level's first round: shown first
+    assert isinstance(demo, DemoScene) and demo.demo is not None
+    assert demo.demo.setup.hand == "left" and demo.demo.succeeded
+    profile_id = pilot.store.profiles()[0].id
+    pilot.run(demo.demo.end_ms + 200, step_ms=20.0)
+    assert pilot.top is demo and demo.replayer is not None   # played through, held a moment
+    assert demo.replayer.trials == list(demo.demo.trials)
+    assert pilot.store.sessions(profile_id) == []     # and nothing of it is stored
+    pilot.run(HOLD_MS)                                # watched to its end: the round
     scene = pilot.top
     assert isinstance(scene, RoundScene)
     model = scene.controller.model
@@ -84,6 +94,7 @@ def test_pausing_keeps_finished_trials_and_quitting_ends_the_round(pilot):
     pilot.press("Skip")                                # nothing is stored
     assert pilot.store.events(pilot.store.find_profile("Bo").id, "checkin") == []
     pilot.press("Start")
+    pilot.skip_demo()
     scene = pilot.top
     model = scene.controller.model
     while model.done < 3:

@@ -21,6 +21,7 @@ def test_a_lonely_finger_on_a_peg_is_offered_one_finger_play():
         home.play(pinch, StartChoice(pinch.levels.levels[0].id, "right", "training", ""))
         pilot = Pilot(app)
         pilot.run(100)
+        assert pilot.skip_demo()                     # the level's first round: shown first
         scene = pilot.top
         assert isinstance(scene, RoundScene)
         peg = scene.controller.model.movable()[0]
@@ -29,6 +30,7 @@ def test_a_lonely_finger_on_a_peg_is_offered_one_finger_play():
         pilot.run(900)
         pilot.up(finger)
         pilot.press("Play with: One finger")
+        assert pilot.skip_demo()                     # the new way's first round: shown first
         again = pilot.top
         assert isinstance(again, RoundScene) and again is not scene
         assert again.controller.setup.variant == "one-finger"

@@ -31,6 +31,7 @@ def test_a_hand_on_a_touch_panel_plays_a_cue_through_the_whole_app():
         home.play(lift, StartChoice("one-up", "right", "training", ""))
         pilot = Pilot(app)
         pilot.run(100)
+        assert pilot.skip_demo()
         scene = pilot.top
         assert isinstance(scene, RoundScene)
         model, board = scene.controller.model, scene.board_rect
