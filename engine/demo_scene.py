@@ -108,9 +108,10 @@ class DemoScene(Scene[bool]):
         self.board_rect = rest
 
     def _watch_text(self, box: RectMM) -> str:
-        """"Watch how it is done · <level>" if it fits, else the first part, else nothing."""
+        """"Watch how it is done · <level>" if it fits, else less, else nothing."""
         watch = t("demo.watch")
-        return draw.first_fitting(self.app.theme, (f"{watch} · {self.title}", watch), box.w,
+        texts = (f"{watch} · {self.title}", watch, t("demo.watch_short"))
+        return draw.first_fitting(self.app.theme, texts, box.w,
                                   bold=True, size_mm=self.app.theme.sizes.body) or ""
 
     def enter(self) -> None:

@@ -18,7 +18,7 @@ NAIL = (246, 226, 212)
 FINGER_W_MM = 13.0
 REACH_MM = 55.0          # from a fingertip back to the palm
 LIFT_MM = 3.0            # a finger in the air is drawn this much above its shadow
-ALPHA = 225
+ALPHA = 200
 
 
 def draw_hand(surface: pygame.Surface, theme: Theme, board: RectMM,
