@@ -15,7 +15,7 @@ from engine.levels.difficulty import Fixed
 from engine.levels.schema import Level
 from engine.rounds import played_level
 from engine.sim.hand import HandModel, SimPatient
-from engine.sim.runner import play_round
+from engine.sim.runner import ModelRound, play_round
 from engine.spec import GameSpec
 from engine.touch import Touch
 
@@ -56,29 +56,6 @@ class Demonstration:
                                                            for t in self.trials)
 
 
-class _Recorder:
-    """What `play_round` drives: the model, with every touch kept (nothing stored)."""
-
-    def __init__(self, model: GameModel) -> None:
-        self.model = model
-        self.touches: list[Touch] = []
-        self.trials: list[Trial] = []
-
-    def on_touch(self, touch: Touch) -> list[Trial]:
-        self.touches.append(touch)
-        self.model.on_touch(touch)
-        return self._collect()
-
-    def tick(self, t_ms: float) -> list[Trial]:
-        self.model.tick(t_ms)
-        return self._collect()
-
-    def _collect(self) -> list[Trial]:
-        new = self.model.take_trials()
-        self.trials.extend(new)
-        return new
-
-
 def demo_setup(spec: GameSpec, level_id: str, board_mm: tuple[float, float], *,
                variant: str = "", hand: str = "right", mode: str = "training") -> RoundSetup:
     """The round a demonstration plays: a short training round at the level's start."""
@@ -114,7 +91,7 @@ def _play(spec: GameSpec, level_id: str, board_mm: tuple[float, float], variant:
         raise KeyError(f"{spec.id} has no level {level_id!r}")
     setup = demo_setup(spec, level_id, board_mm, variant=variant, hand=hand)
     played = played_level(spec, setup)
-    recorder = _Recorder(spec.make_model(setup, Fixed(played)))
+    recorder = ModelRound(spec.make_model(setup, Fixed(played)))
     end = play_round(recorder, spec.make_policy(patient), limit_ms=DEMO_LIMIT_MS)
     recorder.tick(end)
     return Demonstration(spec, setup, played, tuple(recorder.touches), end,

@@ -15,7 +15,7 @@ from engine.display import RectMM
 from engine.i18n import t
 from engine.input.sdl import Command
 from engine.replay_scene import ReplayClock, Replayer
-from engine.round_scene import GameView, top_bar
+from engine.round_scene import GameView, bar_columns, top_bar
 from engine.scene import Scene
 from engine.ui import draw
 from engine.ui.hand_picture import draw_hand
@@ -94,12 +94,7 @@ class DemoScene(Scene[bool]):
     def layout(self) -> None:
         sizes = self.app.theme.sizes
         bar, rest = top_bar(self.app.board, sizes)
-        skip_w = min(40.0, bar.w * 0.3)
-        skip = RectMM(bar.x, bar.y, skip_w, bar.h)
-        title_w = min(55.0, bar.w * 0.3)
-        watch = RectMM(skip.right + sizes.gap * 2, bar.y,
-                       bar.w - skip_w - title_w - sizes.gap * 4, bar.h)
-        title = RectMM(bar.right - title_w, bar.y, title_w, bar.h)
+        skip, watch, title = bar_columns(bar, sizes, min(40.0, bar.w * 0.3))
         self.progress = ProgressBar(title.inset(0, bar.h * 0.3))
         self.widgets = [Button(skip, t("demo.skip"), self.skip, icon="next", style="primary"),
                         Label(watch, self._watch_text(watch), bold=True, align="left",

@@ -45,6 +45,17 @@ def top_bar(screen: RectMM, sizes: Sizes) -> tuple[RectMM, RectMM]:
     return bar.inset(sizes.gap / 2, sizes.gap / 4), rest
 
 
+def bar_columns(bar: RectMM, sizes: Sizes, button_w: float
+                ) -> tuple[RectMM, RectMM, RectMM]:
+    """The bar's button on the left (`button_w` wide), its middle, and the title's place on
+    the right."""
+    title_w = min(55.0, bar.w * 0.3)
+    button = RectMM(bar.x, bar.y, button_w, bar.h)
+    middle = RectMM(button.right + sizes.gap * 2, bar.y,
+                    bar.w - button_w - title_w - sizes.gap * 4, bar.h)
+    return button, middle, RectMM(bar.right - title_w, bar.y, title_w, bar.h)
+
+
 class RoundScene(Scene[RoundResult]):
     def __init__(self, build: BuildController, view: GameView, title: str,
                  sounds: bool = True, short_title: str = "") -> None:
@@ -70,12 +81,7 @@ class RoundScene(Scene[RoundResult]):
     def layout(self) -> None:
         sizes = self.app.theme.sizes
         bar, rest = top_bar(self.app.board, sizes)
-        pause_w = min(36.0, bar.w * 0.28)
-        pause = RectMM(bar.x, bar.y, pause_w, bar.h)
-        title_w = min(55.0, bar.w * 0.3)
-        progress = RectMM(pause.right + sizes.gap * 2, bar.y,
-                          bar.w - pause_w - title_w - sizes.gap * 4, bar.h)
-        title = RectMM(bar.right - title_w, bar.y, title_w, bar.h)
+        pause, progress, title = bar_columns(bar, sizes, min(36.0, bar.w * 0.28))
         self.pause_button = Button(pause, t("round.pause"), self.pause, icon="pause",
                                    style="quiet")
         self.progress = ProgressBar(progress, 0.0, "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from engine.game import GameModel, Policy
+from engine.game import GameModel, Policy, Trial
 from engine.touch import Touch
 
 IDLE_STEP_MS = 50.0
@@ -20,6 +20,30 @@ class Driven(Protocol):
     def on_touch(self, touch: Touch, /) -> Any: ...
 
     def tick(self, t_ms: float, /) -> Any: ...
+
+
+class ModelRound:
+    """A model driven as a round controller is, keeping its trials and the touches made
+    (and nothing stored): demonstrations and test rounds."""
+
+    def __init__(self, model: GameModel) -> None:
+        self.model = model
+        self.touches: list[Touch] = []
+        self.trials: list[Trial] = []
+
+    def on_touch(self, touch: Touch) -> list[Trial]:
+        self.touches.append(touch)
+        self.model.on_touch(touch)
+        return self._collect()
+
+    def tick(self, t_ms: float) -> list[Trial]:
+        self.model.tick(t_ms)
+        return self._collect()
+
+    def _collect(self) -> list[Trial]:
+        new = self.model.take_trials()
+        self.trials.extend(new)
+        return new
 
 
 def play_round(controller: Driven, policy: Policy, start_ms: float = 0.0,

@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from engine.game import RoundSetup, Trial
+from engine.game import RoundSetup
 from engine.levels.difficulty import Fixed, difficulty_for
 from engine.sim.hand import PRESETS, SimPatient
-from engine.sim.runner import play_round
+from engine.sim.runner import ModelRound, play_round
 from engine.touch import Phase, Touch
 from games.registry import all_specs
 
@@ -139,7 +139,7 @@ def _state(model: Any) -> str:
     return repr((model.progress(), model.finished, seen))
 
 
-class Round:
+class Round(ModelRound):
     """A model with the round controller's two calls, collecting its trials."""
 
     def __init__(self, case: Case) -> None:
@@ -153,21 +153,7 @@ class Round:
         difficulty = Fixed(level) if case.mode == "checkup" else \
             difficulty_for(level, spec.levels.target_success, None)
         self.spec = spec
-        self.model = spec.make_model(setup, difficulty)
-        self.trials: list[Trial] = []
-
-    def on_touch(self, touch: Touch) -> list[Trial]:
-        self.model.on_touch(touch)
-        return self._collect()
-
-    def tick(self, t_ms: float) -> list[Trial]:
-        self.model.tick(t_ms)
-        return self._collect()
-
-    def _collect(self) -> list[Trial]:
-        new = self.model.take_trials()
-        self.trials += new
-        return new
+        super().__init__(spec.make_model(setup, difficulty))
 
 
 def record(case: Case) -> list[list[Any]]:
