@@ -19,7 +19,8 @@ def _find() -> tuple[str, list[str]]:
     override = os.environ.get(ENV_COMMAND)
     if override:
         words = shlex.split(override)
-        return (os.path.basename(words[0]), words) if words else ("", [])
+        found = bool(words) and shutil.which(words[0]) is not None
+        return (os.path.basename(words[0]), words) if found else ("", [])
     if sys.platform == "darwin":
         names: tuple[str, ...] = ("say",)
     elif sys.platform == "win32":

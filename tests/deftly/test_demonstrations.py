@@ -150,3 +150,43 @@ def test_a_lifted_finger_travels_calmly_to_its_next_touch():
     (near,) = timeline.at(2000.0)
     assert 45.0 < near.x_mm < 50.0                           # slowing as it arrives
     assert timeline.at(2200.0 + 700.0) == []                 # gone after its last touch
+
+
+def _speech_row(scene):
+    return next(row for row in scene.rows() if getattr(row, "label", "") == "Spoken prompts")
+
+
+def test_spoken_prompts_setting_says_when_there_is_no_voice_and_is_kept(
+        app_with_player, tmp_path, monkeypatch):
+    from deftly.context import prefs_of
+    from deftly.scenes.settings import SettingsScene
+    from engine.speech import Speech
+
+    pilot = app_with_player
+    monkeypatch.setenv("DEFTLY_SPEECH_COMMAND", str(tmp_path / "no-such-voice"))
+    pilot.app.speech = Speech()
+    scene = SettingsScene(pilot.shell)
+    pilot.app.scenes.push(scene)
+    row = _speech_row(scene)
+    assert row.value == "No voice on this device"
+    row.options[0][2]()                                       # On
+    assert pilot.app.toast is not None and "No voice" in pilot.app.toast.message
+    assert prefs_of(pilot.store.profiles()[0]).speech        # kept for a device that can
+
+    said = tmp_path / "said.txt"
+    voice = tmp_path / "voice"
+    voice.write_text(f'#!/bin/sh\necho "$@" >> "{said}"\n')
+    voice.chmod(0o755)
+    monkeypatch.setenv("DEFTLY_SPEECH_COMMAND", str(voice))
+    pilot.app.speech = Speech()
+    pilot.shell.apply(pilot.app)
+    row = _speech_row(scene)
+    assert row.value == "On"
+    row.options[1][2]()                                       # Off
+    assert not prefs_of(pilot.store.profiles()[0]).speech
+    _speech_row(scene).options[0][2]()                        # On again: a sample is said
+    for _ in range(200):
+        if said.exists() and said.read_text():
+            break
+        pilot.run(20)
+    assert "Prompts will be spoken" in said.read_text()
