@@ -61,11 +61,13 @@ class ChoiceOverlay(Scene[str]):
         theme = self.app.theme
         title, rest = inner.take_top(min(theme.line_mm(sizes.title), inner.h * 0.3))
         words = text_height(theme, self.text, rest.w, sizes.body)   # as tall as it needs
-        text, rest = rest.take_top(max(0.0, min(words, rest.h - rows * (sizes.touch_min +
-                                                                         sizes.gap))))
+        room = rest.h - rows * (sizes.touch_min + sizes.gap)
+        fits = words <= room           # else the buttons keep their size and the note goes
+        text, rest = rest.take_top(max(0.0, words if fits else 0.0))
         buttons = rest.rows(rows, sizes.gap) if rows else []
-        self.widgets = [Label(title, self.title, size="title", bold=True),
-                        Label(text, self.text, muted=True)]
+        self.widgets = [Label(title, self.title, size="title", bold=True)]
+        if fits:
+            self.widgets.append(Label(text, self.text, muted=True))
         for (key, label, style), rect in zip(self.options, buttons, strict=False):
             button_rect = rect.centered(rect.w, min(rect.h, sizes.button_h * 1.2))
             self.widgets.append(Button(button_rect, label, partial(self.finish, key),
