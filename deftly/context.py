@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import math
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
@@ -13,6 +12,7 @@ from typing import Any
 from deftly import checkins, days
 from deftly import dose as dose_module
 from deftly import plan as plan_module
+from engine import i18n
 from engine.app import App
 from engine.clock import WallClock
 from engine.levels.schema import Dose
@@ -265,5 +265,5 @@ class Shell:
                                                  high_contrast=prefs.high_contrast,
                                                  reduced_motion=prefs.reduced_motion))
         app.audio.configure(prefs.sound, prefs.volume)
-        app.speech.configure(prefs.speech, os.environ.get("DEFTLY_LANG", "en"))
+        app.speech.configure(prefs.speech, i18n.language())
         app.presses.refractory_ms = prefs.tap_gap_ms

@@ -7,7 +7,6 @@ spec (the game's policy, its model, its view), and nothing is stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from engine.game import GameModel, RoundSetup, Trial
@@ -56,21 +55,11 @@ class Demonstration:
                                                            for t in self.trials)
 
 
-def demo_setup(spec: GameSpec, level_id: str, board_mm: tuple[float, float], *,
-               variant: str = "", hand: str = "right", mode: str = "training") -> RoundSetup:
-    """The round a demonstration plays: a short training round at the level's start."""
-    return RoundSetup(spec.id, level_id, DEMO_SEED, hand, mode, board_mm[0], board_mm[1],
-                      self_paced=False, variant=variant, reps=DEMO_REPS)
-
-
 def demonstrate(spec: GameSpec, level_id: str, board_mm: tuple[float, float], *,
-                variant: str = "", hand: str = "right",
-                make_patient: Callable[[], SimPatient] | None = None) -> Demonstration:
+                variant: str = "", hand: str = "right") -> Demonstration:
     """Play a demonstration of a level on a board of `board_mm` (cached: the same level on
     the same board is played once)."""
     size = (round(board_mm[0], 1), round(board_mm[1], 1))
-    if make_patient is not None:
-        return _play(spec, level_id, size, variant, hand, make_patient())
     key = (spec.id, level_id, size, variant, hand)
     if key not in _played:
         if len(_played) >= KEEP:
@@ -89,7 +78,8 @@ def _play(spec: GameSpec, level_id: str, board_mm: tuple[float, float], variant:
     level = spec.levels.get(level_id)
     if level is None:
         raise KeyError(f"{spec.id} has no level {level_id!r}")
-    setup = demo_setup(spec, level_id, board_mm, variant=variant, hand=hand)
+    setup = RoundSetup(spec.id, level_id, DEMO_SEED, hand, "training", *board_mm,
+                       variant=variant, reps=DEMO_REPS)    # a short round at the level's start
     played = played_level(spec, setup)
     recorder = ModelRound(spec.make_model(setup, Fixed(played)))
     end = play_round(recorder, spec.make_policy(patient), limit_ms=DEMO_LIMIT_MS)

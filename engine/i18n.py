@@ -67,12 +67,17 @@ def _plural_rule(language: str) -> Callable[[float], str]:
     return rule
 
 
+def language() -> str:
+    """The language texts are shown (and spoken) in: DEFTLY_LANG, else English."""
+    return os.environ.get("DEFTLY_LANG", "en")
+
+
 def t(key: str, /, **values: object) -> str:
     """The text for `key`, with its placeholders filled in (a plural table by `count`)."""
-    language = os.environ.get("DEFTLY_LANG", "en")
-    entry = catalogue(language).get(key, key)
+    lang = language()
+    entry = catalogue(lang).get(key, key)
     if isinstance(entry, dict):
-        form = plural_form(language, values.get("count"))
+        form = plural_form(lang, values.get("count"))
         text = entry.get(form) or entry.get("other") or next(iter(entry.values()), key)
     else:
         text = entry
